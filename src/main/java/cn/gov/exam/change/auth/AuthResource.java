@@ -1,0 +1,37 @@
+package cn.gov.exam.change.auth;
+
+import cn.gov.exam.change.common.Problem;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/auth")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Authentication")
+@PermitAll
+public class AuthResource {
+    @Inject
+    StaffAuthService staff;
+
+    @POST
+    @Path("/staff-token")
+    @Operation(summary = "Sign in as bureau staff and get a bearer token")
+    @APIResponse(responseCode = "200", description = "A signed JWT")
+    @APIResponse(responseCode = "401", description = "invalid-credentials",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TokenResponse staffToken(@NotNull @Valid StaffTokenRequest request) {
+        return staff.issueToken(request);
+    }
+}

@@ -1,0 +1,26 @@
+package cn.gov.exam.change.common;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+
+/** The {@code page} and {@code size} query parameters of every list. */
+public class PageParams {
+    public static final int MAX_SIZE = 500;
+
+    @QueryParam("page")
+    @DefaultValue("0")
+    @Min(value = 0, message = "must be 0 or more")
+    public int page;
+
+    @QueryParam("size")
+    @DefaultValue("50")
+    @Min(value = 1, message = "must be at least 1")
+    @Max(value = MAX_SIZE, message = "must be at most 500")
+    public int size;
+
+    public int offset() {
+        return page * size;
+    }
+}

@@ -1,0 +1,51 @@
+package cn.gov.exam.change.common;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** RFC 9457 problem details body; extension members (e.g. failedRequirements) are written inline. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({"type", "title", "status", "detail", "instance", "requestId", "errors"})
+@Schema(name = "Problem", description = "RFC 9457 problem details")
+public class Problem {
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String TYPE_BASE = "https://position-change.example/problems/";
+
+    public String type;
+    public String title;
+    public int status;
+    public String detail;
+    public String instance;
+    public String requestId;
+    public List<FieldError> errors;
+    @Schema(hidden = true)
+    private final Map<String, Object> extensions = new LinkedHashMap<>();
+
+    public Problem() {
+    }
+
+    public Problem(ProblemType t, String detail, String instance, String requestId, List<FieldError> errors,
+                   Map<String, Object> extensions) {
+        this.type = TYPE_BASE + t.slug;
+        this.title = t.title;
+        this.status = t.status;
+        this.detail = detail;
+        this.instance = instance;
+        this.requestId = requestId;
+        this.errors = errors;
+        if (extensions != null) {
+            this.extensions.putAll(extensions);
+        }
+    }
+
+    @JsonAnyGetter
+    public Map<String, Object> extensions() {
+        return extensions;
+    }
+}

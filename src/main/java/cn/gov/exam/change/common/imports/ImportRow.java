@@ -1,0 +1,213 @@
+package cn.gov.exam.change.common.imports;
+
+import cn.gov.exam.change.common.FieldError;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One data row of an import (JSON element or CSV line), read field by field. Every accessor
+ * reports a bad value into {@link ImportErrors} with the row number and returns null, so one pass
+ * collects every problem of the row.
+ */
+public final class ImportRow {
+    private final long number;
+    private final Map<String, Object> values;
+    private final ImportErrors errors;
+    private boolean valid = true;
+
+    ImportRow(long number, Map<String, Object> values, ImportErrors errors) {
+        this.number = number;
+        this.values = values;
+        this.errors = errors;
+    }
+
+    public long number() {
+        return number;
+    }
+
+    public boolean valid() {
+        return valid;
+    }
+
+    public void reject(String field, String message) {
+        valid = false;
+        errors.add(new FieldError(field, message, number));
+    }
+
+    /** The raw value of a field; a nested JSON field {@code fee.status} may come as {@code status} in CSV. */
+    Object raw(String field) {
+        Object v = values.get(field);
+        if (v == null) {
+            int dot = field.lastIndexOf('.');
+            if (dot > 0) {
+                v = values.get(field.substring(dot + 1));
+            }
+        }
+        if (v instanceof String s && s.isBlank()) {
+            return null;
+        }
+        return v;
+    }
+
+    public String text(String field, boolean required, int maxLength) {
+        Object v = raw(field);
+        if (v == null) {
+            if (required) {
+                reject(field, "is required");
+            }
+            return null;
+        }
+        if (!(v instanceof String) && !(v instanceof Number) && !(v instanceof Boolean)) {
+            reject(field, "must be text");
+            return null;
+        }
+        String s = v.toString().trim();
+        if (s.length() > maxLength) {
+            reject(field, "must be at most " + maxLength + " characters");
+            return null;
+        }
+        return s;
+    }
+
+    public Integer integer(String field, boolean required, int min, int max) {
+        Object v = raw(field);
+        if (v == null) {
+            if (required) {
+                reject(field, "is required");
+            }
+            return null;
+        }
+        long n;
+        try {
+            n = v instanceof Number num && !(v instanceof BigDecimal bd && bd.scale() > 0) && !(v instanceof Double)
+                    ? num.longValue() : Long.parseLong(v.toString().trim());
+        } catch (NumberFormatException e) {
+            reject(field, "must be a whole number");
+            return null;
+        }
+        if (n < min || n > max) {
+            reject(field, "must be between " + min + " and " + max);
+            return null;
+        }
+        return (int) n;
+    }
+
+    public Boolean bool(String field, boolean required) {
+        Object v = raw(field);
+        if (v == null) {
+            if (required) {
+                reject(field, "is required");
+            }
+            return null;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        String s = v.toString().trim().toLowerCase(Locale.ROOT);
+        if (s.equals("true")) {
+            return true;
+        }
+        if (s.equals("false")) {
+            return false;
+        }
+        reject(field, "must be true or false");
+        return null;
+    }
+
+    public <E extends Enum<E>> E enumValue(String field, Class<E> type, boolean required) {
+        String s = text(field, required, 40);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, s);
+        } catch (IllegalArgumentException e) {
+            reject(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
+            return null;
+        }
+    }
+
+    public LocalDate date(String field, boolean required) {
+        String s = text(field, required, 10);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            reject(field, "must be a date like 1990-01-31");
+            return null;
+        }
+    }
+
+    public OffsetDateTime instant(String field, boolean required) {
+        String s = text(field, required, 40);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(s);
+        } catch (DateTimeParseException e) {
+            reject(field, "must be an ISO-8601 instant with offset");
+            return null;
+        }
+    }
+
+    public BigDecimal money(String field, boolean required) {
+        String s = text(field, required, 14);
+        if (s == null) {
+            return null;
+        }
+        try {
+            BigDecimal d = new BigDecimal(s);
+            if (d.scale() > 2 || d.signum() < 0 || d.precision() - d.scale() > 8) {
+                reject(field, "must be an amount like \"100.00\"");
+                return null;
+            }
+            return d.setScale(2);
+        } catch (NumberFormatException e) {
+            reject(field, "must be an amount like \"100.00\"");
+            return null;
+        }
+    }
+
+    /** A JSON array of strings, or in CSV one text separated by {@code |}. */
+    public List<String> list(String field, int maxItemLength) {
+        Object v = raw(field);
+        if (v == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        if (v instanceof List<?> items) {
+            for (Object item : items) {
+                if (!(item instanceof String s)) {
+                    reject(field, "must be a list of text");
+                    return null;
+                }
+                out.add(s.trim());
+            }
+        } else {
+            for (String s : v.toString().split("\\|")) {
+                if (!s.isBlank()) {
+                    out.add(s.trim());
+                }
+            }
+        }
+        for (String s : out) {
+            if (s.isEmpty() || s.length() > maxItemLength) {
+                reject(field, "items must be 1 to " + maxItemLength + " characters");
+                return null;
+            }
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,27 @@
+package cn.gov.exam.change.exam;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/** An exam's settings and timeline as the bureau enters them. */
+public record ExamRequest(
+        @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]*", message = "may hold letters, digits, - and _ only") String code,
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 64) String timeZone,
+        @NotNull @Min(1) @Max(100) Integer defaultRatio,
+        @NotNull Boolean reduceQuotaBeforeCancel,
+        @Min(0) @Max(10) Integer maxSwitches,
+        @DecimalMin("0.00") BigDecimal feeAmount,
+        OffsetDateTime registrationClosedAt,
+        @NotNull OffsetDateTime switchWindowOpensAt,
+        @NotNull OffsetDateTime switchDeadline,
+        @NotNull OffsetDateTime reviewDeadline) {
+}

@@ -1,0 +1,35 @@
+package cn.gov.exam.change.exam;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/** An exam as clients read it; instants are given in the exam's own time zone. */
+public record ExamView(
+        String code,
+        String name,
+        String timeZone,
+        int defaultRatio,
+        boolean reduceQuotaBeforeCancel,
+        int maxSwitches,
+        String feeAmount,
+        OffsetDateTime registrationClosedAt,
+        OffsetDateTime switchWindowOpensAt,
+        OffsetDateTime switchDeadline,
+        OffsetDateTime reviewDeadline,
+        boolean published,
+        OffsetDateTime publishedAt,
+        ExamPhase phase) {
+
+    public static ExamView of(Exam e, Instant now) {
+        ZoneId zone = ZoneId.of(e.timeZone);
+        return new ExamView(e.code, e.name, e.timeZone, e.defaultRatio, e.reduceQuotaBeforeCancel, e.maxSwitches,
+                e.feeAmount == null ? null : e.feeAmount.setScale(2).toPlainString(),
+                at(e.registrationClosedAt, zone), at(e.switchWindowOpensAt, zone), at(e.switchDeadline, zone),
+                at(e.reviewDeadline, zone), e.published(), at(e.publishedAt, zone), e.phaseAt(now));
+    }
+
+    static OffsetDateTime at(Instant instant, ZoneId zone) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+    }
+}

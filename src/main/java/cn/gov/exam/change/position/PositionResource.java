@@ -1,0 +1,62 @@
+package cn.gov.exam.change.position;
+
+import cn.gov.exam.change.auth.Roles;
+import cn.gov.exam.change.common.PageParams;
+import cn.gov.exam.change.common.PageResponse;
+import cn.gov.exam.change.common.QueryValues;
+import cn.gov.exam.change.common.imports.ImportResult;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Positions")
+public class PositionResource {
+    @Inject
+    PositionService positions;
+
+    @POST
+    @Path("/admin/exams/{examCode}/positions")
+    @Consumes({MediaType.APPLICATION_JSON, "text/csv"})
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Import positions (JSON array or CSV), upserted by code, all or nothing",
+            description = "CSV columns: code, agencyCode, agencyName, employer, title, quota, ratio, minEducation, "
+                    + "degreeRequired, majors (separated by |), maxAge, politicalStatus, minGrassrootsYears, householdRegion")
+    @RequestBody(description = "JSON array of positions or CSV with a header row")
+    public ImportResult importPositions(@PathParam("examCode") String examCode,
+                                                        @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                                        InputStream body) {
+        return positions.importPositions(examCode, body, contentType);
+    }
+
+    @GET
+    @Path("/exams/{examCode}/positions")
+    @PermitAll
+    @Operation(summary = "Positions of an exam, by code, with filters")
+    public PageResponse<PositionView> list(@PathParam("examCode") String examCode,
+                                           @QueryParam("status") String status,
+                                           @QueryParam("agency") String agency, @QueryParam("q") String q,
+                                           @Valid @BeanParam PageParams page) {
+        return positions.list(examCode, QueryValues.enumOrNull(PositionStatus.class, status, "status"), agency, q, page);
+    }
+}

@@ -1,0 +1,5 @@
+package cn.gov.exam.change.position;
+
+public enum PositionStatus {
+    OPEN, REDUCED, CANCELLED
+}

@@ -1,0 +1,5 @@
+package cn.gov.exam.change.ratio;
+
+public enum RatioOutcome {
+    KEEP, REDUCE, CANCEL
+}

@@ -1,0 +1,5 @@
+package cn.gov.exam.change.registration;
+
+public enum PaymentChannel {
+    ALIPAY, WECHAT, UNIONPAY
+}

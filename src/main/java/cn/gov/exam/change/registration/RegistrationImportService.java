@@ -1,0 +1,314 @@
+package cn.gov.exam.change.registration;
+
+import cn.gov.exam.change.audit.AuditService;
+import cn.gov.exam.change.auth.Passwords;
+import cn.gov.exam.change.common.AppClock;
+import cn.gov.exam.change.common.FieldError;
+import cn.gov.exam.change.common.IdNumbers;
+import cn.gov.exam.change.common.imports.ImportErrors;
+import cn.gov.exam.change.common.imports.ImportReader;
+import cn.gov.exam.change.common.imports.ImportResult;
+import cn.gov.exam.change.common.imports.ImportRow;
+import cn.gov.exam.change.exam.Exam;
+import cn.gov.exam.change.exam.ExamService;
+import cn.gov.exam.change.position.Education;
+import cn.gov.exam.change.position.PoliticalStatus;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Imports the registration system's export: applicants with their registration and payment.
+ *
+ * <p>Rows stream from the request body through validation into a temporary table by COPY, so a
+ * file of millions of rows is never in memory; checks that need the database (unknown positions,
+ * duplicates) then run set-based on that table, and two set-based upserts merge it. Any problem
+ * anywhere rolls the whole import back and every bad row is reported.
+ */
+@ApplicationScoped
+public class RegistrationImportService {
+    private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
+    private static final int FLUSH_BYTES = 1 << 16;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    AppClock clock;
+    @Inject
+    AuditService audit;
+
+    @Transactional
+    @TransactionConfiguration(timeout = 3600)
+    public ImportResult importRegistrations(String examCode, InputStream body, String contentType) {
+        Exam exam = ExamService.requireUnpublishedForUpdate(examCode);
+        ImportErrors errors = new ImportErrors();
+        ImportResult result = em.unwrap(Session.class).doReturningWork(conn -> {
+            try (Statement st = conn.createStatement()) {
+                st.execute("""
+                        create temp table registration_stage (
+                            row_no bigint, id_number text, name text, phone text, birth_date date,
+                            education text, degree boolean, major text, political_status text,
+                            grassroots_years integer, household_region text, password_hash text, position_code text,
+                            fee_status text, fee_amount numeric(10,2), payment_channel text, transaction_id text,
+                            paid_at timestamptz) on commit drop""");
+            }
+            CopyIn copy = conn.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "copy registration_stage from stdin with (format csv)");
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES * 2);
+            long received;
+            try {
+                received = ImportReader.forEach(body, contentType, errors, row -> {
+                    String line = stageLine(row);
+                    // Valid rows are staged even after a bad one, so the database checks report theirs too.
+                    if (line != null) {
+                        buffer.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+                        if (buffer.size() >= FLUSH_BYTES) {
+                            flush(copy, buffer);
+                        }
+                    }
+                });
+                flush(copy, buffer);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            try (Statement st = conn.createStatement()) {
+                st.execute("analyze registration_stage");
+            }
+            checkAgainstDatabase(conn, exam, errors);
+            errors.throwIfAny();
+            return merge(conn, exam, received);
+        });
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("received", result.received());
+        after.put("created", result.created());
+        after.put("updated", result.updated());
+        after.put("format", ImportReader.isCsv(contentType) ? "csv" : "json");
+        audit.record("registrations.imported", "exam", examCode, examCode, null, after);
+        return result;
+    }
+
+    private static void flush(CopyIn copy, ByteArrayOutputStream buffer) {
+        try {
+            copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+            buffer.reset();
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY into the staging table failed", e);
+        }
+    }
+
+    /** Validates one row; returns its CSV line for COPY, or null when the row is bad. */
+    private static String stageLine(ImportRow row) {
+        String idNumber = row.text("idNumber", true, 18);
+        if (idNumber != null) {
+            idNumber = idNumber.toUpperCase();
+            String problem = IdNumbers.problem(idNumber);
+            if (problem != null) {
+                row.reject("idNumber", problem);
+                idNumber = null;
+            }
+        }
+        String name = row.text("name", true, 100);
+        String phone = row.text("phone", false, 20);
+        if (phone != null && !PHONE.matcher(phone).matches()) {
+            row.reject("phone", "must be a phone number");
+        }
+        LocalDate birthDate = row.date("birthDate", true);
+        if (birthDate != null && idNumber != null
+                && !idNumber.substring(6, 14).equals(birthDate.toString().replace("-", ""))) {
+            row.reject("birthDate", "does not match the birth date in idNumber");
+        }
+        Education education = row.enumValue("education", Education.class, true);
+        Boolean degree = row.bool("degree", true);
+        String major = row.text("major", false, 100);
+        PoliticalStatus political = row.enumValue("politicalStatus", PoliticalStatus.class, true);
+        Integer grassroots = row.integer("grassrootsYears", false, 0, 60);
+        String region = row.text("householdRegion", false, 12);
+        String password = row.text("password", false, 200);
+        String passwordHash = row.text("passwordHash", false, 100);
+        if (passwordHash != null && !Passwords.isBcryptHash(passwordHash)) {
+            row.reject("passwordHash", "must be a bcrypt hash");
+        } else if (passwordHash == null && password == null) {
+            row.reject("password", "password or passwordHash is required");
+        } else if (passwordHash == null && password.length() < 6) {
+            row.reject("password", "must be at least 6 characters");
+        }
+        String positionCode = row.text("positionCode", true, 40);
+        FeeStatus fee = row.enumValue("fee.status", FeeStatus.class, true);
+        boolean paid = fee == FeeStatus.PAID;
+        BigDecimal amount = row.money("fee.amount", paid);
+        String currency = row.text("fee.currency", false, 3);
+        PaymentChannel channel = row.enumValue("fee.channel", PaymentChannel.class, paid);
+        String transactionId = row.text("fee.transactionId", paid, 64);
+        OffsetDateTime paidAt = row.instant("fee.paidAt", paid);
+        if (paid) {
+            if (amount != null && amount.signum() <= 0) {
+                row.reject("fee.amount", "must be more than 0 for a PAID registration");
+            }
+            if (currency != null && !currency.equals("CNY")) {
+                row.reject("fee.currency", "must be CNY");
+            }
+        } else if (fee != null) {
+            for (String f : new String[]{"fee.channel", "fee.transactionId", "fee.paidAt"}) {
+                if (row.text(f, false, 100) != null) {
+                    row.reject(f, "must be empty for a " + fee + " registration");
+                }
+            }
+            if (amount != null && amount.signum() != 0) {
+                row.reject("fee.amount", "must be empty for a " + fee + " registration");
+            }
+        }
+        if (!row.valid()) {
+            return null;
+        }
+        // Hashing a plain password is the slow part of a row; exports should carry hashes.
+        String hash = passwordHash != null ? passwordHash : Passwords.hash(password);
+        StringBuilder sb = new StringBuilder(256);
+        csv(sb, row.number()).csv(sb, idNumber).csv(sb, name).csv(sb, phone).csv(sb, birthDate)
+                .csv(sb, education).csv(sb, degree).csv(sb, major).csv(sb, political)
+                .csv(sb, grassroots == null ? 0 : grassroots).csv(sb, region).csv(sb, hash).csv(sb, positionCode)
+                .csv(sb, fee).csv(sb, paid ? amount.toPlainString() : null).csv(sb, paid ? channel : null)
+                .csv(sb, paid ? transactionId : null).csvLast(sb, paid ? paidAt : null);
+        return sb.toString();
+    }
+
+    private static final CsvLine CSV = new CsvLine();
+
+    private static CsvLine csv(StringBuilder sb, Object value) {
+        return CSV.csv(sb, value);
+    }
+
+    /** COPY's CSV format: null is an unquoted empty field, every value is quoted. */
+    private static final class CsvLine {
+        CsvLine csv(StringBuilder sb, Object value) {
+            write(sb, value);
+            sb.append(',');
+            return this;
+        }
+
+        void csvLast(StringBuilder sb, Object value) {
+            write(sb, value);
+            sb.append('\n');
+        }
+
+        private static void write(StringBuilder sb, Object value) {
+            if (value == null) {
+                return;
+            }
+            String s = value.toString();
+            sb.append('"');
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '"') {
+                    sb.append('"');
+                }
+                sb.append(c);
+            }
+            sb.append('"');
+        }
+    }
+
+    private static void checkAgainstDatabase(Connection conn, Exam exam, ImportErrors errors) throws SQLException {
+        report(conn, errors, "positionCode", "is not a position of this exam", """
+                select s.row_no from registration_stage s
+                where not exists (select 1 from position p where p.exam_id = ? and p.code = s.position_code)
+                order by s.row_no limit 1000""", exam.id);
+        report(conn, errors, "idNumber", "appears more than once in this import", """
+                select row_no from (select row_no, row_number() over (partition by id_number order by row_no) rn
+                                    from registration_stage) d
+                where rn > 1 order by row_no limit 1000""");
+        report(conn, errors, "fee.transactionId", "appears more than once in this import", """
+                select row_no from (select row_no, row_number() over (partition by payment_channel, transaction_id
+                                                                      order by row_no) rn
+                                    from registration_stage where transaction_id is not null) d
+                where rn > 1 order by row_no limit 1000""");
+        report(conn, errors, "fee.transactionId", "belongs to another registration", """
+                select s.row_no from registration_stage s
+                join registration r on r.payment_channel = s.payment_channel and r.transaction_id = s.transaction_id
+                join applicant a on a.id = r.applicant_id
+                where s.transaction_id is not null and (r.exam_id <> ? or a.id_number <> s.id_number)
+                order by s.row_no limit 1000""", exam.id);
+    }
+
+    private static void report(Connection conn, ImportErrors errors, String field, String message, String sql,
+                               Object... params) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    errors.add(new FieldError(field, message, rs.getLong(1)));
+                }
+            }
+        }
+    }
+
+    private ImportResult merge(Connection conn, Exam exam, long received) throws SQLException {
+        Timestamp now = Timestamp.from(clock.now());
+        try (PreparedStatement ps = conn.prepareStatement("""
+                insert into applicant (id_number, name, phone, birth_date, education, degree, major, political_status,
+                                       grassroots_years, household_region, password_hash, created_at, updated_at)
+                select id_number, name, phone, birth_date, education, degree, major, political_status,
+                       grassroots_years, household_region, password_hash, ?, ?
+                from registration_stage
+                on conflict (id_number) do update set name = excluded.name, phone = excluded.phone,
+                    birth_date = excluded.birth_date, education = excluded.education, degree = excluded.degree,
+                    major = excluded.major, political_status = excluded.political_status,
+                    grassroots_years = excluded.grassroots_years, household_region = excluded.household_region,
+                    password_hash = excluded.password_hash, updated_at = excluded.updated_at""")) {
+            ps.setTimestamp(1, now);
+            ps.setTimestamp(2, now);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = conn.prepareStatement("""
+                with merged as (
+                    insert into registration (exam_id, applicant_id, position_id, fee_status, fee_amount, fee_currency,
+                                              payment_channel, transaction_id, paid_at, created_at, updated_at)
+                    select ?, a.id, p.id, s.fee_status, s.fee_amount,
+                           case when s.fee_status = 'PAID' then 'CNY' end,
+                           s.payment_channel, s.transaction_id, s.paid_at, ?, ?
+                    from registration_stage s
+                    join applicant a on a.id_number = s.id_number
+                    join position p on p.exam_id = ? and p.code = s.position_code
+                    on conflict (exam_id, applicant_id) do update set position_id = excluded.position_id,
+                        fee_status = excluded.fee_status, fee_amount = excluded.fee_amount,
+                        fee_currency = excluded.fee_currency, payment_channel = excluded.payment_channel,
+                        transaction_id = excluded.transaction_id, paid_at = excluded.paid_at,
+                        updated_at = excluded.updated_at
+                    returning (xmax = 0) as inserted)
+                select count(*) filter (where inserted), count(*) filter (where not inserted) from merged""")) {
+            ps.setLong(1, exam.id);
+            ps.setTimestamp(2, now);
+            ps.setTimestamp(3, now);
+            ps.setLong(4, exam.id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new ImportResult(exam.code, received, rs.getLong(1), rs.getLong(2));
+            }
+        }
+    }
+}

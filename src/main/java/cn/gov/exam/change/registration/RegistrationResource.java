@@ -1,0 +1,43 @@
+package cn.gov.exam.change.registration;
+
+import cn.gov.exam.change.auth.Roles;
+import cn.gov.exam.change.common.imports.ImportResult;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+
+@Path("/api/v1/admin/exams/{examCode}/registrations")
+@Tag(name = "Registrations")
+@SecurityRequirement(name = "bearer")
+public class RegistrationResource {
+    @Inject
+    RegistrationImportService imports;
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, "text/csv"})
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Import the registration system's export (JSON array or CSV), streamed, all or nothing",
+            description = "CSV columns: idNumber, name, phone, birthDate, education, degree, major, politicalStatus, "
+                    + "grassrootsYears, householdRegion, password or passwordHash, positionCode, fee.status, "
+                    + "fee.amount, fee.currency, fee.channel, fee.transactionId, fee.paidAt (the fee. prefix is optional)")
+    @RequestBody(description = "JSON array of registrations or CSV with a header row")
+    public ImportResult importRegistrations(@PathParam("examCode") String examCode,
+                                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                            InputStream body) {
+        return imports.importRegistrations(examCode, body, contentType);
+    }
+}
