@@ -1,6 +1,6 @@
 package cn.gov.exam.change.exam;
 
-import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +19,7 @@ public record ExamRequest(
         @NotNull @Min(1) @Max(100) Integer defaultRatio,
         @NotNull Boolean reduceQuotaBeforeCancel,
         @Min(0) @Max(10) Integer maxSwitches,
-        @DecimalMin("0.00") BigDecimal feeAmount,
+        @PositiveOrZero BigDecimal feeAmount,
         OffsetDateTime registrationClosedAt,
         @NotNull OffsetDateTime switchWindowOpensAt,
         @NotNull OffsetDateTime switchDeadline,

@@ -1,0 +1,59 @@
+package cn.gov.exam.change.auth;
+
+import cn.gov.exam.change.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+
+@QuarkusTest
+class StaffAuthTest {
+    @Inject
+    StaffAuthService staff;
+
+    @Test
+    void bootstrapAdminGetsASignedToken() {
+        given().contentType(ContentType.JSON).body(Map.of("username", Api.ADMIN, "password", Api.ADMIN_PASSWORD))
+                .post("/api/v1/auth/staff-token").then().statusCode(200)
+                .body("tokenType", equalTo("Bearer")).body("expiresIn", greaterThan(0));
+    }
+
+    @Test
+    void wrongCredentialsAreRefusedAlike() {
+        given().contentType(ContentType.JSON).body(Map.of("username", Api.ADMIN, "password", "wrong-password"))
+                .post("/api/v1/auth/staff-token").then().statusCode(401)
+                .body("type", equalTo("https://position-change.example/problems/invalid-credentials"));
+        given().contentType(ContentType.JSON).body(Map.of("username", "nobody", "password", "wrong-password"))
+                .post("/api/v1/auth/staff-token").then().statusCode(401)
+                .body("type", equalTo("https://position-change.example/problems/invalid-credentials"));
+        given().contentType(ContentType.JSON).body(Map.of("username", "", "password", "x"))
+                .post("/api/v1/auth/staff-token").then().statusCode(400)
+                .body("errors[0].field", equalTo("username"));
+    }
+
+    @Test
+    void adminEndpointsNeedAnAdminToken() {
+        given().post("/api/v1/admin/exams/ANY/ratio-check").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", equalTo("Bearer"))
+                .body("type", equalTo("https://position-change.example/problems/unauthorized"));
+        given().header("Authorization", "Bearer not.a.token").get("/api/v1/admin/audit-events").then()
+                .statusCode(401).body("type", equalTo("https://position-change.example/problems/unauthorized"));
+        // A token signed by someone else is no token.
+        String forged = "eyJhbGciOiJIUzI1NiJ9.eyJ1cG4iOiJhZG1pbiIsImdyb3VwcyI6WyJBRE1JTiJdfQ.c2lnbmF0dXJl";
+        given().header("Authorization", "Bearer " + forged).get("/api/v1/admin/audit-events").then().statusCode(401);
+
+        staff.createIfAbsent("reviewer-a01", "Reviewer@2023", Roles.REVIEWER, "A01");
+        String reviewer = Api.staffToken("reviewer-a01", "Reviewer@2023");
+        given().header("Authorization", "Bearer " + reviewer).post("/api/v1/admin/exams/ANY/ratio-check/publish")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://position-change.example/problems/forbidden"));
+        given().header("Authorization", "Bearer " + reviewer).contentType(ContentType.JSON)
+                .body(Api.exam("REV-EXAM", 3, true)).post("/api/v1/admin/exams").then().statusCode(403);
+    }
+}
