@@ -15,7 +15,7 @@ import java.util.Set;
  *
  * <p>It sits below every other config source, so {@code QUARKUS_DATASOURCE_JDBC_URL} or a
  * property always wins. The server starts lazily, the first time the URL is read, which is the
- * datasource's start-up. The test profile never gets one here: tests bring their own fresh
+ * datasource's start-up, never during a build. The test profile never gets one here: tests bring their own fresh
  * database through a test resource. A build without the zonky jars ({@code -Dprod}) gets none.
  */
 public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
@@ -25,6 +25,11 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         if (context.getProfiles().contains("test") || isSet(context, URL)) {
+            return List.of();
+        }
+        // A production build must not capture a URL into the packaged app: only the running app
+        // (which has no deployment classes) starts its server. Dev mode builds and runs in one JVM.
+        if (!context.getProfiles().contains("dev") && onClasspath("io.quarkus.deployment.annotations.BuildStep")) {
             return List.of();
         }
         ConfigValue enabled = context.getValue("app.embedded-postgres.enabled");
@@ -47,9 +52,12 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     }
 
     private static boolean zonkyOnClasspath() {
+        return onClasspath("io.zonky.test.db.postgres.embedded.EmbeddedPostgres");
+    }
+
+    private static boolean onClasspath(String className) {
         try {
-            Class.forName("io.zonky.test.db.postgres.embedded.EmbeddedPostgres", false,
-                    EmbeddedPostgresConfigSourceFactory.class.getClassLoader());
+            Class.forName(className, false, EmbeddedPostgresConfigSourceFactory.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
