@@ -24,6 +24,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuthResource {
     @Inject
     StaffAuthService staff;
+    @Inject
+    ApplicantAuthService applicants;
+
+    @POST
+    @Path("/applicant-token")
+    @Operation(summary = "Sign in as an applicant of a cancelled position and get a bearer token bound to the exam")
+    @APIResponse(responseCode = "200", description = "A signed JWT")
+    @APIResponse(responseCode = "401", description = "invalid-credentials",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "sign-in-not-allowed: not a confirmed applicant of a cancelled position",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "account-locked, with Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TokenResponse applicantToken(@NotNull @Valid ApplicantTokenRequest request) {
+        return applicants.issueToken(request);
+    }
 
     @POST
     @Path("/staff-token")

@@ -17,6 +17,10 @@ public interface AppConfig {
 
     EmbeddedPostgres embeddedPostgres();
 
+    SignIn signIn();
+
+    Idempotency idempotency();
+
     /** Load the demo exam into an empty database at start. */
     @WithDefault("false")
     boolean demoData();
@@ -42,6 +46,22 @@ public interface AppConfig {
         /** Largest body of a non-import request, in bytes. */
         @WithDefault("1048576")
         long maxJsonBody();
+    }
+
+    interface SignIn {
+        /** Consecutive failed sign-ins of one ID number that lock it. */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** How long a locked ID number stays locked. */
+        @WithDefault("PT15M")
+        Duration lockDuration();
+    }
+
+    interface Idempotency {
+        /** How long an Idempotency-Key is remembered. */
+        @WithDefault("PT24H")
+        Duration keyLifetime();
     }
 
     /** Read by the config source that starts it, before this mapping exists; listed here to be known. */

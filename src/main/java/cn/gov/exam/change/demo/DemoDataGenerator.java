@@ -105,27 +105,37 @@ public final class DemoDataGenerator {
         };
     }
 
-    /** Confirmed (paid or waived) registrations of position i. */
-    int confirmed(int i, Shape shape, int extraPerKept) {
+    /** Confirmed (paid or waived) registrations of position i; kept ones share what the target leaves. */
+    int confirmed(int i, Shape shape, int[] keptExtra) {
         int r = ratio(i);
         return switch (shape) {
             case CANCEL -> Math.max(1, r - 1 - i % 2);
             case REDUCE -> r * (1 + i % 2) + i % 2;
-            case KEEP -> r * quota(i, shape) + Math.max(0, extraPerKept + (i * 7) % 7 - 3);
+            case KEEP -> r * quota(i, shape) + keptExtra[i];
         };
     }
 
-    int extraPerKept() {
+    /** Spreads the registrations the target asks for beyond the minimum evenly over kept positions. */
+    int[] keptExtra() {
+        int[] extra = new int[positions];
         long base = 0;
         int kept = 0;
         for (int i = 0; i < positions; i++) {
             Shape s = shape(i);
-            base += confirmed(i, s, 0) + unpaid(i, s);
+            base += confirmed(i, s, extra) + unpaid(i, s);
             if (s == Shape.KEEP) {
                 kept++;
             }
         }
-        return kept == 0 ? 0 : (int) Math.max(0, (registrationsTarget - base) / kept);
+        long remaining = Math.max(0, registrationsTarget - base);
+        long each = kept == 0 ? 0 : remaining / kept;
+        long rest = kept == 0 ? 0 : remaining % kept;
+        for (int i = 0, k = 0; i < positions; i++) {
+            if (shape(i) == Shape.KEEP) {
+                extra[i] = (int) (each + (k++ < rest ? 1 : 0));
+            }
+        }
+        return extra;
     }
 
     static int unpaid(int i, Shape shape) {
@@ -161,7 +171,7 @@ public final class DemoDataGenerator {
     public long writeRegistrations(Writer out) throws IOException {
         out.write(REGISTRATION_HEADER);
         Random random = new Random(2023);
-        int extra = extraPerKept();
+        int[] extra = keptExtra();
         long person = 0;
         String paid = OffsetDateTime.ofInstant(paidAt, ZoneOffset.ofHours(8)).toString();
         StringBuilder sb = new StringBuilder(320);

@@ -44,10 +44,11 @@ class RegistrationImportTest {
         String waived = Api.newIdNumber();
         String hashed = Api.newIdNumber();
         Map<String, Object> withHash = registration(hashed, "P2", "UNPAID");
-        withHash.remove("password");
-        withHash.put("passwordHash", BCRYPT);
+        Map<String, Object> plain = registration(paid, "P1", "PAID");
+        plain.remove("passwordHash");
+        plain.put("password", "plain-secret");
         admin().contentType(ContentType.JSON)
-                .body(List.of(registration(paid, "P1", "PAID"), registration(waived, "P1", "WAIVED"), withHash))
+                .body(List.of(plain, registration(waived, "P1", "WAIVED"), withHash))
                 .post("/api/v1/admin/exams/{exam}/registrations", exam)
                 .then().statusCode(200).body("received", equalTo(3)).body("created", equalTo(3))
                 .body("updated", equalTo(0));
@@ -72,6 +73,7 @@ class RegistrationImportTest {
                     rows++;
                     String id = rs.getString(1);
                     assertTrue(rs.getString(2).startsWith("$2"), "passwords are stored as bcrypt hashes");
+                    assertTrue(!rs.getString(2).contains("secret") && !rs.getString(2).contains("pass-word"));
                     if (id.equals(hashed)) {
                         assertEquals(BCRYPT, rs.getString(2));
                         assertEquals("UNPAID", rs.getString(5));
@@ -83,6 +85,7 @@ class RegistrationImportTest {
                         assertEquals("WECHAT", rs.getString(7));
                         assertEquals("CNY", rs.getString(8));
                     } else {
+                        assertTrue(!rs.getString(2).equals(BCRYPT), "the plain password was hashed on import");
                         assertEquals("P1", rs.getString(4));
                         assertEquals("PAID", rs.getString(5));
                     }
@@ -115,7 +118,7 @@ class RegistrationImportTest {
         rows.add(badEnum);                                                        // row 6: two fields
         rows.add(registration((String) rows.get(0).get("idNumber"), "P2", "UNPAID")); // row 7: duplicate
         Map<String, Object> noPassword = registration(Api.newIdNumber(), "P1", "UNPAID");
-        noPassword.remove("password");
+        noPassword.remove("passwordHash");
         rows.add(noPassword);                                                     // row 8: no password
 
         admin().contentType(ContentType.JSON).body(rows).post("/api/v1/admin/exams/{exam}/registrations", exam)

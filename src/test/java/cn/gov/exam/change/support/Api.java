@@ -19,6 +19,9 @@ import static io.restassured.RestAssured.given;
 public final class Api {
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "Admin@2023test";
+    /** Every test applicant's password, and its bcrypt hash as the registration export carries it. */
+    public static final String PASSWORD = "Demo@2023";
+    public static final String PASSWORD_HASH = "$2a$10$nnOFCrQ2xm..izvF4D3e6OKcYK1HyQ4VgQoM9HYO/ymFkIbEcQgHq";
     private static final AtomicLong PEOPLE = new AtomicLong();
     private static volatile String adminToken;
 
@@ -114,7 +117,7 @@ public final class Api {
         r.put("politicalStatus", "MASSES");
         r.put("grassrootsYears", 0);
         r.put("householdRegion", "140100");
-        r.put("password", "secret-" + idNumber.substring(14));
+        r.put("passwordHash", PASSWORD_HASH);
         r.put("positionCode", positionCode);
         Map<String, Object> fee = new LinkedHashMap<>();
         fee.put("status", feeStatus);
@@ -136,6 +139,18 @@ public final class Api {
             out.add(registration(newIdNumber(), positionCode, feeStatus));
         }
         return out;
+    }
+
+    /** An applicant token; fails the test unless sign-in succeeds. */
+    public static String applicantToken(String exam, String idNumber) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("examCode", exam, "idNumber", idNumber, "password", PASSWORD))
+                .post("/api/v1/auth/applicant-token")
+                .then().statusCode(200).extract().path("accessToken");
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().header("Authorization", "Bearer " + token);
     }
 
     public static void importRegistrations(String exam, List<Map<String, Object>> registrations) {

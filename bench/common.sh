@@ -1,0 +1,67 @@
+# Shared by the benchmark scripts: build the packaged app once, start it on a fresh embedded
+# PostgreSQL (or $QUARKUS_DATASOURCE_JDBC_URL), sign in as admin. Run the scripts from the repo root.
+set -euo pipefail
+BENCH_DIR=${BENCH_DIR:-bench/data}
+BENCH_PORT=${BENCH_PORT:-8089}
+BASE="http://localhost:$BENCH_PORT"
+ADMIN_PASSWORD=bench-Admin-1
+mkdir -p "$BENCH_DIR"
+
+build_app() {
+  if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ "${REBUILD:-1}" = 1 ]; then
+    ./mvnw -B -q package -DskipTests
+  fi
+}
+
+keys() {
+  if [ ! -f "$BENCH_DIR/private.pem" ]; then
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$BENCH_DIR/private.pem" 2>/dev/null
+    openssl pkey -in "$BENCH_DIR/private.pem" -pubout -out "$BENCH_DIR/public.pem"
+  fi
+}
+
+# start_app DATA_DIR [extra java args...]
+start_app() {
+  local data=$1; shift
+  keys
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION="$BENCH_DIR/public.pem" SMALLRYE_JWT_SIGN_KEY_LOCATION="$BENCH_DIR/private.pem" \
+  APP_BOOTSTRAP_ADMIN_USERNAME=admin APP_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+  APP_EMBEDDED_POSTGRES_DATA_DIR="$data" QUARKUS_HTTP_PORT=$BENCH_PORT \
+  QUARKUS_LOG_LEVEL=${LOG_LEVEL:-INFO} \
+    java -Xmx4g "$@" -jar target/quarkus-app/quarkus-run.jar > "$BENCH_DIR/app.log" 2>&1 &
+  APP_PID=$!
+  trap 'kill $APP_PID 2>/dev/null; wait $APP_PID 2>/dev/null || true' EXIT
+  for _ in $(seq 1 120); do
+    curl -sf "$BASE/q/health/ready" > /dev/null 2>&1 && break
+    sleep 1
+  done
+  curl -sf "$BASE/q/health/ready" > /dev/null
+  PG_PORT=$(grep -o 'started on port [0-9]*' "$BENCH_DIR/app.log" | head -1 | awk '{print $4}')
+  TOKEN=$(curl -sf -XPOST "$BASE/api/v1/auth/staff-token" -H 'content-type: application/json' \
+    -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+}
+
+# create_exam CODE
+create_exam() {
+  curl -sf -XPOST "$BASE/api/v1/admin/exams" -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \
+    -d "{\"code\":\"$1\",\"name\":\"bench\",\"timeZone\":\"Asia/Shanghai\",\"defaultRatio\":3,\"reduceQuotaBeforeCancel\":true,
+         \"switchWindowOpensAt\":\"2023-01-14T09:00:00+08:00\",\"switchDeadline\":\"2099-01-16T12:00:00+08:00\",
+         \"reviewDeadline\":\"2099-01-17T12:00:00+08:00\"}" > /dev/null
+}
+
+# generate POSITIONS REGISTRATIONS DIR
+generate() {
+  if [ ! -f "$3/registrations.csv" ]; then
+    java -cp target/classes cn.gov.exam.change.demo.DemoDataGenerator "$1" "$2" "$3"
+  fi
+}
+
+# import KIND FILE: prints seconds
+import_file() {
+  local start end
+  start=$(date +%s.%N)
+  curl -sf --max-time 1800 -XPOST "$BASE/api/v1/admin/exams/$EXAM/$1" -H "Authorization: Bearer $TOKEN" \
+    -H 'content-type: text/csv; charset=UTF-8' --data-binary "@$2" > "$BENCH_DIR/import-$1.json"
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc
+}

@@ -1,0 +1,86 @@
+package cn.gov.exam.change.switching;
+
+import cn.gov.exam.change.auth.ApplicantPrincipal;
+import cn.gov.exam.change.auth.Roles;
+import cn.gov.exam.change.common.PageParams;
+import cn.gov.exam.change.common.PageResponse;
+import cn.gov.exam.change.common.Problem;
+import cn.gov.exam.change.switching.SwitchViews.Me;
+import cn.gov.exam.change.switching.SwitchViews.SwitchOption;
+import cn.gov.exam.change.switching.SwitchViews.SwitchRequest;
+import cn.gov.exam.change.switching.SwitchViews.SwitchView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.net.URI;
+
+@Path("/api/v1/me")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.APPLICANT)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Applicants")
+public class MeResource {
+    @Inject
+    JsonWebToken jwt;
+    @Inject
+    SwitchService switches;
+
+    @GET
+    @Operation(summary = "The signed-in applicant's registration, switch and refund status")
+    public Me me() {
+        return switches.me(ApplicantPrincipal.of(jwt));
+    }
+
+    @GET
+    @Path("/switch-options")
+    @Operation(summary = "Open and reduced positions the applicant may switch to, with a precheck of each",
+            description = "qualifiedOnly (default true) hides positions whose precheck FAILs")
+    public PageResponse<SwitchOption> options(@QueryParam("q") String q, @QueryParam("agency") String agency,
+                                              @QueryParam("qualifiedOnly") @DefaultValue("true") boolean qualifiedOnly,
+                                              @Valid @BeanParam PageParams page) {
+        return switches.options(ApplicantPrincipal.of(jwt), q, agency, qualifiedOnly, page);
+    }
+
+    @POST
+    @Path("/switch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Switch to another position (once; the fee carries over); the switch awaits review",
+            description = "With an Idempotency-Key, repeating the same request replays the first response")
+    @APIResponse(responseCode = "201", description = "The switch, PENDING review")
+    @APIResponse(responseCode = "409", description = "switch-window-not-open, switch-window-closed, position-not-open, "
+            + "same-position, no-switches-left, switch-pending, idempotency-key-in-use",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "requirements-not-met (failedRequirements), idempotency-key-reused",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<SwitchView> requestSwitch(@NotNull @Valid SwitchRequest request,
+                                                  @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        SwitchService.Outcome outcome = switches.requestSwitch(ApplicantPrincipal.of(jwt),
+                request.targetPositionCode().trim(), idempotencyKey);
+        RestResponse.ResponseBuilder<SwitchView> b = RestResponse.ResponseBuilder.<SwitchView>create(outcome.status())
+                .entity(outcome.view()).location(URI.create("/api/v1/me"));
+        if (outcome.replayed()) {
+            b.header("Idempotent-Replayed", "true");
+        }
+        return b.build();
+    }
+}

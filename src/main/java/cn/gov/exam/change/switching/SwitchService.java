@@ -1,0 +1,228 @@
+package cn.gov.exam.change.switching;
+
+import cn.gov.exam.change.audit.AuditService;
+import cn.gov.exam.change.auth.ApplicantPrincipal;
+import cn.gov.exam.change.common.AppClock;
+import cn.gov.exam.change.common.IdNumbers;
+import cn.gov.exam.change.common.PageParams;
+import cn.gov.exam.change.common.PageResponse;
+import cn.gov.exam.change.common.ProblemException;
+import cn.gov.exam.change.common.ProblemType;
+import cn.gov.exam.change.exam.Exam;
+import cn.gov.exam.change.position.PositionStatus;
+import cn.gov.exam.change.registration.Applicant;
+import cn.gov.exam.change.registration.Registration;
+import cn.gov.exam.change.switching.SwitchViews.Me;
+import cn.gov.exam.change.switching.SwitchViews.PositionRef;
+import cn.gov.exam.change.switching.SwitchViews.SwitchOption;
+import cn.gov.exam.change.switching.SwitchViews.SwitchView;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * DESIGN.md rule 3. A switch is decided inside the transaction that writes it, holding the
+ * applicant's registration row: concurrent requests of one applicant queue on that row and exactly
+ * one can become the switch; different applicants share no row.
+ */
+@ApplicationScoped
+public class SwitchService {
+    @Inject
+    EntityManager em;
+    @Inject
+    AppClock clock;
+    @Inject
+    AuditService audit;
+    @Inject
+    PublishedPositions positions;
+    @Inject
+    IdempotencyKeys idempotency;
+    @Inject
+    ObjectMapper json;
+
+    /** The outcome of a switch request: the switch, and whether it is a stored response replayed. */
+    public record Outcome(int status, SwitchView view, boolean replayed) {
+    }
+
+    public Me me(ApplicantPrincipal who) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Registration r = registration(who);
+            Exam exam = Exam.findById(r.examId);
+            Applicant a = r.applicant;
+            ZoneId zone = ZoneId.of(exam.timeZone);
+            PublishedPositions.Entry original = positions.of(exam.id).byId().get(r.positionId);
+            List<PositionSwitch> switches = PositionSwitch.ofRegistration(r.id);
+            SwitchView current = switches.isEmpty() ? null : view(switches.get(0), exam);
+            return new Me(IdNumbers.mask(a.idNumber), a.name, exam.code, exam.timeZone,
+                    new PositionRef(original.code(), original.title(), original.agencyName(), original.status()),
+                    exam.switchWindowOpensAt.atZone(zone).toOffsetDateTime(),
+                    exam.switchDeadline.atZone(zone).toOffsetDateTime(), switchesLeft(exam, switches), current, null);
+        });
+    }
+
+    public PageResponse<SwitchOption> options(ApplicantPrincipal who, String q, String agency, boolean qualifiedOnly,
+                                              PageParams page) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Registration r = registration(who);
+            Exam exam = Exam.findById(r.examId);
+            Precheck.Facts facts = facts(r.applicant);
+            LocalDate ageDate = ageDate(exam);
+            String needle = q == null || q.isBlank() ? null : q.trim().toLowerCase(Locale.ROOT);
+            List<SwitchOption> matching = positions.of(exam.id).byCode().values().stream()
+                    .filter(p -> p.open() && p.id() != r.positionId)
+                    .filter(p -> agency == null || agency.isBlank() || agency.equals(p.agencyCode())
+                            || agency.equals(p.agencyName()))
+                    .filter(p -> needle == null || p.code().toLowerCase(Locale.ROOT).contains(needle)
+                            || p.title().toLowerCase(Locale.ROOT).contains(needle)
+                            || p.employer().toLowerCase(Locale.ROOT).contains(needle)
+                            || p.agencyName().toLowerCase(Locale.ROOT).contains(needle))
+                    .map(p -> new SwitchOption(p.code(), p.agencyCode(), p.agencyName(), p.employer(), p.title(),
+                            p.quota(), p.status(), p.requirements(), Precheck.of(facts, p.requirements(), ageDate)))
+                    .filter(o -> !qualifiedOnly || o.precheck().result() != PrecheckResult.FAIL)
+                    .toList();
+            int from = Math.min(page.offset(), matching.size());
+            int to = Math.min(from + page.size, matching.size());
+            return new PageResponse<>(matching.subList(from, to), page.page, page.size, matching.size());
+        });
+    }
+
+    /** Requests a switch; with an Idempotency-Key the first response is replayed for the same request. */
+    public Outcome requestSwitch(ApplicantPrincipal who, String targetCode, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return new Outcome(201, QuarkusTransaction.requiringNew().call(() -> doSwitch(who, targetCode)), false);
+        }
+        IdempotencyKeys.Replay replay = idempotency.claim(who.registrationId(), idempotencyKey,
+                IdempotencyKeys.hash("POST /api/v1/me/switch targetPositionCode=" + targetCode));
+        if (replay != null) {
+            try {
+                return new Outcome(replay.status(), json.readValue(replay.body(), SwitchView.class), true);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A stored idempotent response could not be read", e);
+            }
+        }
+        try {
+            SwitchView view = QuarkusTransaction.requiringNew().call(() -> {
+                SwitchView v = doSwitch(who, targetCode);
+                idempotency.complete(who.registrationId(), idempotencyKey, 201, json.writeValueAsString(v));
+                return v;
+            });
+            return new Outcome(201, view, false);
+        } catch (RuntimeException e) {
+            idempotency.release(who.registrationId(), idempotencyKey);
+            throw e;
+        }
+    }
+
+    private SwitchView doSwitch(ApplicantPrincipal who, String targetCode) {
+        // The row lock first: everything below is decided by one request of this applicant at a time.
+        em.createNativeQuery("select id from registration where id = ?1 for update")
+                .setParameter(1, who.registrationId()).getResultList();
+        Registration r = registration(who);
+        Exam exam = Exam.findById(r.examId);
+        Instant now = clock.now();
+        if (!exam.published() || now.isBefore(exam.switchWindowOpensAt)) {
+            throw new ProblemException(ProblemType.SWITCH_WINDOW_NOT_OPEN,
+                    "Switching opens at " + exam.switchWindowOpensAt.atZone(ZoneId.of(exam.timeZone)).toOffsetDateTime());
+        }
+        if (!now.isBefore(exam.switchDeadline)) {
+            throw new ProblemException(ProblemType.SWITCH_WINDOW_CLOSED,
+                    "Switching closed at " + exam.switchDeadline.atZone(ZoneId.of(exam.timeZone)).toOffsetDateTime());
+        }
+        PublishedPositions.Catalogue catalogue = positions.of(exam.id);
+        PublishedPositions.Entry original = catalogue.byId().get(r.positionId);
+        if (!r.feeStatus.confirmed() || original.status() != PositionStatus.CANCELLED) {
+            throw new ProblemException(ProblemType.SIGN_IN_NOT_ALLOWED,
+                    "Only confirmed applicants of a cancelled position may switch");
+        }
+        List<PositionSwitch> switches = PositionSwitch.ofRegistration(r.id);
+        if (switches.stream().anyMatch(s -> s.status == SwitchStatus.PENDING)) {
+            throw new ProblemException(ProblemType.SWITCH_PENDING,
+                    "Your switch is under review; you may switch again only if it is rejected");
+        }
+        if (switchesLeft(exam, switches) == 0) {
+            throw new ProblemException(ProblemType.NO_SWITCHES_LEFT,
+                    "You have used the " + exam.maxSwitches + " switch(es) this exam allows");
+        }
+        if (targetCode.equals(original.code())) {
+            throw new ProblemException(ProblemType.SAME_POSITION, "Position " + targetCode + " is your original position");
+        }
+        PublishedPositions.Entry target = catalogue.byCode().get(targetCode);
+        if (target == null) {
+            throw ProblemException.notFound("Position " + targetCode + " of exam " + exam.code);
+        }
+        if (!target.open()) {
+            throw new ProblemException(ProblemType.POSITION_NOT_OPEN, "Position " + targetCode + " is cancelled");
+        }
+        Precheck precheck = Precheck.of(facts(r.applicant), target.requirements(), ageDate(exam));
+        if (precheck.result() == PrecheckResult.FAIL) {
+            throw new ProblemException(ProblemType.REQUIREMENTS_NOT_MET,
+                    "You do not meet the requirements of position " + targetCode)
+                    .with("failedRequirements", precheck.failedRequirements());
+        }
+        PositionSwitch s = new PositionSwitch();
+        s.examId = exam.id;
+        s.registrationId = r.id;
+        s.seq = switches.size() + 1;
+        s.fromPositionId = original.id();
+        s.targetPositionId = target.id();
+        s.precheckResult = precheck.result();
+        s.manualRequirements = precheck.manualRequirements().stream().map(Enum::name).toList();
+        s.status = SwitchStatus.PENDING;
+        s.createdAt = now;
+        s.persist();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("registrationId", r.id);
+        after.put("from", original.code());
+        after.put("to", target.code());
+        after.put("seq", s.seq);
+        after.put("precheck", precheck.result().name());
+        after.put("status", s.status.name());
+        audit.record("switch.requested", "switch", s.id.toString(), exam.code, null, after);
+        return view(s, exam);
+    }
+
+    private Registration registration(ApplicantPrincipal who) {
+        Registration r = em.createQuery("select r from Registration r join fetch r.applicant where r.id = :id",
+                Registration.class).setParameter("id", who.registrationId()).getResultStream().findFirst().orElse(null);
+        if (r == null) {
+            throw ProblemException.notFound("Your registration");
+        }
+        return r;
+    }
+
+    static int switchesLeft(Exam exam, List<PositionSwitch> switches) {
+        if (switches.stream().anyMatch(s -> s.status == SwitchStatus.APPROVED)) {
+            return 0;
+        }
+        return Math.max(0, exam.maxSwitches - switches.size());
+    }
+
+    private SwitchView view(PositionSwitch s, Exam exam) {
+        PublishedPositions.Entry target = positions.of(exam.id).byId().get(s.targetPositionId);
+        List<Requirement> manual = s.manualRequirements == null ? List.of()
+                : s.manualRequirements.stream().map(Requirement::valueOf).toList();
+        return new SwitchView(s.id, target.code(), target.title(), target.agencyName(), s.status,
+                new Precheck(PrecheckResult.valueOf(s.precheckResult.name()), List.of(), manual), s.reason,
+                s.decidedAt, s.createdAt);
+    }
+
+    static Precheck.Facts facts(Applicant a) {
+        return new Precheck.Facts(a.education, a.degree, a.major, a.birthDate, a.politicalStatus, a.grassrootsYears,
+                a.householdRegion);
+    }
+
+    static LocalDate ageDate(Exam exam) {
+        return exam.switchDeadline.atZone(ZoneId.of(exam.timeZone)).toLocalDate();
+    }
+}

@@ -1,0 +1,5 @@
+package cn.gov.exam.change.switching;
+
+public enum SwitchStatus {
+    PENDING, APPROVED, REJECTED
+}
