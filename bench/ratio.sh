@@ -27,5 +27,6 @@ api > /dev/null; raw > /dev/null   # warm both
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 A=$(for _ in $(seq $RUNS); do api; done | median)
 R=$(for _ in $(seq $RUNS); do raw; done | median)
-curl -sf -XPOST "$BASE/api/v1/admin/exams/$EXAM/ratio-check" -H "Authorization: Bearer $TOKEN" | head -c 120; echo
+curl -sf -XPOST "$BASE/api/v1/admin/exams/$EXAM/ratio-check" -H "Authorization: Bearer $TOKEN" -o "$BENCH_DIR/ratio-plan.json"
+echo "plan: $(head -c 100 "$BENCH_DIR/ratio-plan.json") ... ($(wc -c < "$BENCH_DIR/ratio-plan.json") bytes)"
 echo "ratio dry run, median of $RUNS: API $A s, psql $R s, ratio $(echo "scale=2; $A / $R" | bc)"

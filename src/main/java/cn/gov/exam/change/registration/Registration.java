@@ -27,8 +27,12 @@ public class Registration extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "applicant_id")
     public Applicant applicant;
+    /** The position registered for; a cancelled one stays so. */
     @Column(name = "position_id")
     public Long positionId;
+    /** The position the applicant now stands for once a switch is approved; null means the original. */
+    @Column(name = "current_position_id")
+    public Long currentPositionId;
     @Enumerated(EnumType.STRING)
     @Column(name = "fee_status")
     public FeeStatus feeStatus;

@@ -201,7 +201,7 @@ public class SwitchService {
         return r;
     }
 
-    static int switchesLeft(Exam exam, List<PositionSwitch> switches) {
+    public static int switchesLeft(Exam exam, List<PositionSwitch> switches) {
         if (switches.stream().anyMatch(s -> s.status == SwitchStatus.APPROVED)) {
             return 0;
         }
@@ -217,12 +217,12 @@ public class SwitchService {
                 s.decidedAt, s.createdAt);
     }
 
-    static Precheck.Facts facts(Applicant a) {
+    public static Precheck.Facts facts(Applicant a) {
         return new Precheck.Facts(a.education, a.degree, a.major, a.birthDate, a.politicalStatus, a.grassrootsYears,
                 a.householdRegion);
     }
 
-    static LocalDate ageDate(Exam exam) {
+    public static LocalDate ageDate(Exam exam) {
         return exam.switchDeadline.atZone(ZoneId.of(exam.timeZone)).toLocalDate();
     }
 }

@@ -1,6 +1,7 @@
 package cn.gov.exam.change.switching;
 
 import cn.gov.exam.change.support.Api;
+import cn.gov.exam.change.support.SwitchFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;

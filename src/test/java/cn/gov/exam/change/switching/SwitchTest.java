@@ -1,6 +1,7 @@
 package cn.gov.exam.change.switching;
 
 import cn.gov.exam.change.support.Api;
+import cn.gov.exam.change.support.SwitchFixture;
 import cn.gov.exam.change.support.TestClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,5 @@
-package cn.gov.exam.change.switching;
+package cn.gov.exam.change.support;
 
-import cn.gov.exam.change.support.Api;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,17 +16,17 @@ import static cn.gov.exam.change.support.Api.registrations;
  * T-MAJOR (asks 经济学: left to the reviewer for a 法学 applicant). Timeline: window opens
  * 2023-01-14 09:00, deadline 2023-01-16 12:00, review deadline 2023-01-17 12:00 (Asia/Shanghai).
  */
-final class SwitchFixture {
-    final String exam = Api.newExamCode("SW");
+public final class SwitchFixture {
+    public final String exam = Api.newExamCode("SW");
     /** Applicants of C1: paid, waived, unpaid; and one paid applicant of the kept K1. */
-    final String paid = Api.newIdNumber();
-    final String waived = Api.newIdNumber();
-    final String unpaid = Api.newIdNumber();
-    final String kept = Api.newIdNumber();
+    public final String paid = Api.newIdNumber();
+    public final String waived = Api.newIdNumber();
+    public final String unpaid = Api.newIdNumber();
+    public final String kept = Api.newIdNumber();
     /** More paid applicants of C1, for tests that need several. */
-    final List<String> others = new ArrayList<>();
+    public final List<String> others = new ArrayList<>();
 
-    SwitchFixture(int maxSwitches, int extraApplicants) {
+    public SwitchFixture(int maxSwitches, int extraApplicants) {
         Map<String, Object> e = Api.exam(exam, 3, true);
         e.put("maxSwitches", maxSwitches);
         admin().contentType("application/json").body(e).post("/api/v1/admin/exams").then().statusCode(201);

@@ -1,0 +1,174 @@
+package cn.gov.exam.change.review;
+
+import cn.gov.exam.change.audit.AuditService;
+import cn.gov.exam.change.auth.Roles;
+import cn.gov.exam.change.common.AppClock;
+import cn.gov.exam.change.common.PageParams;
+import cn.gov.exam.change.common.PageResponse;
+import cn.gov.exam.change.common.ProblemException;
+import cn.gov.exam.change.common.ProblemType;
+import cn.gov.exam.change.exam.Exam;
+import cn.gov.exam.change.exam.ExamService;
+import cn.gov.exam.change.position.Position;
+import cn.gov.exam.change.registration.Applicant;
+import cn.gov.exam.change.registration.Registration;
+import cn.gov.exam.change.review.ReviewViews.ApplicantDetails;
+import cn.gov.exam.change.review.ReviewViews.DecisionRequest;
+import cn.gov.exam.change.review.ReviewViews.Review;
+import cn.gov.exam.change.review.ReviewViews.TargetPosition;
+import cn.gov.exam.change.switching.PositionSwitch;
+import cn.gov.exam.change.switching.Precheck;
+import cn.gov.exam.change.switching.SwitchService;
+import cn.gov.exam.change.switching.SwitchStatus;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * DESIGN.md rule 4. A reviewer sees and decides only switches into their own agency's positions
+ * (others' are "not found"); a decision is final and taken under the switch's row lock; after the
+ * review deadline only an administrator may decide, and that decision is marked late.
+ */
+@ApplicationScoped
+public class ReviewService {
+    private static final String SELECT = """
+            select s, tp, op, a from PositionSwitch s
+            join Position tp on tp.id = s.targetPositionId
+            join Position op on op.id = s.fromPositionId
+            join Registration r on r.id = s.registrationId
+            join r.applicant a
+            where s.examId = :exam""";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    AppClock clock;
+    @Inject
+    AuditService audit;
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    JsonWebToken jwt;
+    @Inject
+    Event<RegistrationRefundable> refundable;
+
+    @Transactional
+    public PageResponse<Review> queue(String examCode, SwitchStatus status, PageParams page) {
+        Exam exam = ExamService.require(examCode);
+        StringBuilder where = new StringBuilder();
+        if (status != null) {
+            where.append(" and s.status = :status");
+        }
+        String agency = reviewerAgency();
+        if (agency != null) {
+            where.append(" and tp.agencyCode = :agency");
+        }
+        TypedQuery<Object[]> q = em.createQuery(SELECT + where + " order by s.createdAt, s.id", Object[].class);
+        TypedQuery<Long> count = em.createQuery("select count(s) " + SELECT.substring(SELECT.indexOf("from"))
+                + where, Long.class);
+        for (TypedQuery<?> query : List.of(q, count)) {
+            query.setParameter("exam", exam.id);
+            if (status != null) {
+                query.setParameter("status", status);
+            }
+            if (agency != null) {
+                query.setParameter("agency", agency);
+            }
+        }
+        List<Review> items = q.setFirstResult(page.offset()).setMaxResults(page.size).getResultList().stream()
+                .map(row -> view(exam, (PositionSwitch) row[0], (Position) row[1], (Position) row[2], (Applicant) row[3]))
+                .toList();
+        return new PageResponse<>(items, page.page, page.size, count.getSingleResult());
+    }
+
+    @Transactional
+    public Review decide(long switchId, DecisionRequest request) {
+        SwitchStatus decision = SwitchStatus.valueOf(request.decision());
+        String reason = request.reason() == null ? null : request.reason().trim();
+        if (decision == SwitchStatus.REJECTED && (reason == null || reason.isEmpty())) {
+            throw ProblemException.invalid("reason", "is required when rejecting");
+        }
+        PositionSwitch s = em.find(PositionSwitch.class, switchId, LockModeType.PESSIMISTIC_WRITE);
+        Position target = s == null ? null : Position.findById(s.targetPositionId);
+        String agency = reviewerAgency();
+        if (s == null || (agency != null && !agency.equals(target.agencyCode))) {
+            throw ProblemException.notFound("Review " + switchId);
+        }
+        if (s.status != SwitchStatus.PENDING) {
+            throw new ProblemException(ProblemType.REVIEW_ALREADY_DECIDED,
+                    "Review " + switchId + " was decided (" + s.status + ") at " + s.decidedAt);
+        }
+        Exam exam = Exam.findById(s.examId);
+        Instant now = clock.now();
+        boolean late = !now.isBefore(exam.reviewDeadline);
+        if (late && !identity.hasRole(Roles.ADMIN)) {
+            throw new ProblemException(ProblemType.REVIEW_DEADLINE_PASSED,
+                    "The review deadline has passed; only an administrator may decide now");
+        }
+        s.status = decision;
+        s.reason = reason;
+        s.reviewer = audit.currentActor();
+        s.decidedAt = now;
+        s.lateDecision = late;
+        Registration r = Registration.findById(s.registrationId);
+        if (decision == SwitchStatus.APPROVED) {
+            r.currentPositionId = s.targetPositionId;
+            r.updatedAt = now;
+        } else {
+            List<PositionSwitch> switches = PositionSwitch.ofRegistration(r.id);
+            boolean canSwitchAgain = now.isBefore(exam.switchDeadline) && SwitchService.switchesLeft(exam, switches) > 0;
+            if (!canSwitchAgain) {
+                refundable.fire(new RegistrationRefundable(r.id, exam.code, RegistrationRefundable.REVIEW_REJECTED));
+            }
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", decision.name());
+        after.put("reason", reason);
+        after.put("registrationId", r.id);
+        after.put("targetPosition", target.code);
+        after.put("late", late);
+        audit.record(late ? "review.decided-late" : "review.decided", "switch", s.id.toString(), exam.code,
+                Map.of("status", SwitchStatus.PENDING.name()), after);
+        em.flush();
+        Position original = Position.findById(s.fromPositionId);
+        return view(exam, s, target, original, r.applicant);
+    }
+
+    /** The reviewer's agency, or null for an administrator, who sees every agency. */
+    private String reviewerAgency() {
+        if (identity.hasRole(Roles.ADMIN)) {
+            return null;
+        }
+        Object agency = jwt.getClaim("agency");
+        if (agency == null) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "This reviewer account has no agency");
+        }
+        return agency.toString();
+    }
+
+    private Review view(Exam exam, PositionSwitch s, Position target, Position original, Applicant a) {
+        Precheck precheck = Precheck.of(SwitchService.facts(a), target.requirements(), SwitchService.ageDate(exam));
+        Instant now = clock.now();
+        long left = Math.max(0, Duration.between(now, exam.reviewDeadline).toSeconds());
+        return new Review(s.id, exam.code, target.code,
+                new TargetPosition(target.code, target.title, target.agencyCode, target.agencyName, target.employer,
+                        target.requirements()),
+                original.code,
+                new ApplicantDetails(a.name, a.idNumber, a.birthDate, a.education, a.degree, a.major,
+                        a.politicalStatus, a.grassrootsYears, a.householdRegion, a.phone),
+                precheck, s.status, s.reviewer, s.reason, s.decidedAt, s.lateDecision, s.createdAt,
+                exam.reviewDeadline, left);
+    }
+}

@@ -1,0 +1,51 @@
+package cn.gov.exam.change.review;
+
+import cn.gov.exam.change.position.Education;
+import cn.gov.exam.change.position.PoliticalStatus;
+import cn.gov.exam.change.position.Requirements;
+import cn.gov.exam.change.switching.Precheck;
+import cn.gov.exam.change.switching.SwitchStatus;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The staff-facing records of qualification review. */
+public final class ReviewViews {
+    private ReviewViews() {
+    }
+
+    public record DecisionRequest(
+            @NotNull @Pattern(regexp = "APPROVED|REJECTED", message = "must be APPROVED or REJECTED") String decision,
+            @Size(max = 500) String reason) {
+    }
+
+    /** What a reviewer needs to judge the applicant; staff see the full ID number. */
+    public record ApplicantDetails(String name, String idNumber, LocalDate birthDate, Education education,
+                                   boolean degree, String major, PoliticalStatus politicalStatus, int grassrootsYears,
+                                   String householdRegion, String phone) {
+    }
+
+    public record TargetPosition(String code, String title, String agencyCode, String agencyName, String employer,
+                                 Requirements requirements) {
+    }
+
+    public record Review(long id, String examCode, String targetPositionCode, TargetPosition targetPosition,
+                         String originalPositionCode, ApplicantDetails applicant, Precheck precheck,
+                         SwitchStatus status, String reviewer, String reason, Instant decidedAt, boolean lateDecision,
+                         Instant createdAt, Instant reviewDeadline, long secondsToReviewDeadline) {
+    }
+
+    public record Summary(String examCode, String phase, Positions positions, long affectedApplicants,
+                          long switchedApplicants, long notSwitched, Reviews reviews,
+                          java.util.Map<String, Long> refunds) {
+    }
+
+    public record Positions(long open, long reduced, long cancelled) {
+    }
+
+    public record Reviews(long pending, long approved, long rejected, long overdue, long decidedLate) {
+    }
+}

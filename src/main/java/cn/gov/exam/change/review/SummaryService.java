@@ -1,0 +1,65 @@
+package cn.gov.exam.change.review;
+
+import cn.gov.exam.change.common.AppClock;
+import cn.gov.exam.change.exam.Exam;
+import cn.gov.exam.change.exam.ExamService;
+import cn.gov.exam.change.review.ReviewViews.Positions;
+import cn.gov.exam.change.review.ReviewViews.Reviews;
+import cn.gov.exam.change.review.ReviewViews.Summary;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The bureau's oversight figures of one exam, counted by the database in one statement. */
+@ApplicationScoped
+public class SummaryService {
+    @Inject
+    EntityManager em;
+    @Inject
+    AppClock clock;
+
+    @Transactional
+    public Summary summary(String examCode) {
+        Exam exam = ExamService.require(examCode);
+        Tuple t = (Tuple) em.createNativeQuery("""
+                        with affected as (
+                            select r.id from registration r join position p on p.id = r.position_id
+                            where r.exam_id = ?1 and p.status = 'CANCELLED' and r.fee_status in ('PAID', 'WAIVED'))
+                        select
+                            (select count(*) from position where exam_id = ?1 and status = 'OPEN') as open,
+                            (select count(*) from position where exam_id = ?1 and status = 'REDUCED') as reduced,
+                            (select count(*) from position where exam_id = ?1 and status = 'CANCELLED') as cancelled,
+                            (select count(*) from affected) as affected,
+                            (select count(distinct s.registration_id) from position_switch s where s.exam_id = ?1) as switched,
+                            (select count(*) from position_switch where exam_id = ?1 and status = 'PENDING') as pending,
+                            (select count(*) from position_switch where exam_id = ?1 and status = 'APPROVED') as approved,
+                            (select count(*) from position_switch where exam_id = ?1 and status = 'REJECTED') as rejected,
+                            (select count(*) from position_switch where exam_id = ?1 and late_decision) as late""",
+                Tuple.class).setParameter(1, exam.id).getSingleResult();
+        Instant now = clock.now();
+        long pending = n(t, "pending");
+        long overdue = now.isBefore(exam.reviewDeadline) ? 0 : pending;
+        long affected = n(t, "affected");
+        long switched = n(t, "switched");
+        return new Summary(exam.code, exam.phaseAt(now).name(),
+                new Positions(n(t, "open"), n(t, "reduced"), n(t, "cancelled")),
+                affected, switched, affected - switched,
+                new Reviews(pending, n(t, "approved"), n(t, "rejected"), overdue, n(t, "late")),
+                refundsByStatus(exam.id));
+    }
+
+    /** Refunds by status; the refunds capability fills this in. */
+    private Map<String, Long> refundsByStatus(long examId) {
+        return new LinkedHashMap<>();
+    }
+
+    private static long n(Tuple t, String name) {
+        return ((Number) t.get(name)).longValue();
+    }
+}

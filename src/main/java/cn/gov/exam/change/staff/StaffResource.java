@@ -1,0 +1,63 @@
+package cn.gov.exam.change.staff;
+
+import cn.gov.exam.change.auth.Roles;
+import cn.gov.exam.change.common.PageParams;
+import cn.gov.exam.change.common.PageResponse;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.net.URI;
+
+@Path("/api/v1/admin/staff")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Staff")
+public class StaffResource {
+    @Inject
+    StaffService staff;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an ADMIN, or a REVIEWER of one agency",
+            description = "Passwords: at least 10 characters, not containing the username")
+    public RestResponse<StaffView> create(@NotNull @Valid StaffRequest request) {
+        StaffView v = staff.create(request);
+        return RestResponse.ResponseBuilder.<StaffView>created(URI.create("/api/v1/admin/staff/" + v.username()))
+                .entity(v).build();
+    }
+
+    @GET
+    @Operation(summary = "Staff accounts by username")
+    public PageResponse<StaffView> list(@Valid @BeanParam PageParams page) {
+        return staff.list(page);
+    }
+
+    @POST
+    @Path("/{username}/disable")
+    @Operation(summary = "Disable an account: its tokens stop working at once")
+    public StaffView disable(@PathParam("username") String username) {
+        return staff.setEnabled(username, false);
+    }
+
+    @POST
+    @Path("/{username}/enable")
+    @Operation(summary = "Enable a disabled account")
+    public StaffView enable(@PathParam("username") String username) {
+        return staff.setEnabled(username, true);
+    }
+}

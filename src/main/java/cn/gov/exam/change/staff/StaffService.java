@@ -1,0 +1,85 @@
+package cn.gov.exam.change.staff;
+
+import cn.gov.exam.change.audit.AuditService;
+import cn.gov.exam.change.auth.Passwords;
+import cn.gov.exam.change.auth.Roles;
+import cn.gov.exam.change.auth.StaffAccount;
+import cn.gov.exam.change.common.AppClock;
+import cn.gov.exam.change.common.FieldError;
+import cn.gov.exam.change.common.PageParams;
+import cn.gov.exam.change.common.PageResponse;
+import cn.gov.exam.change.common.ProblemException;
+import cn.gov.exam.change.common.ProblemType;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Bureau staff accounts: administrators, and reviewers bound to one recruiting agency. */
+@ApplicationScoped
+public class StaffService {
+    @Inject
+    AppClock clock;
+    @Inject
+    AuditService audit;
+
+    @Transactional
+    public StaffView create(StaffRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        if (r.password().toLowerCase(Locale.ROOT).contains(r.username().toLowerCase(Locale.ROOT))) {
+            errors.add(FieldError.of("password", "must not contain the username"));
+        }
+        if (r.password().chars().distinct().count() < 4) {
+            errors.add(FieldError.of("password", "is too simple"));
+        }
+        if (Roles.REVIEWER.equals(r.role()) && (r.agencyCode() == null || r.agencyCode().isBlank())) {
+            errors.add(FieldError.of("agencyCode", "is required for a REVIEWER"));
+        }
+        if (Roles.ADMIN.equals(r.role()) && r.agencyCode() != null) {
+            errors.add(FieldError.of("agencyCode", "must be empty for an ADMIN"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (StaffAccount.findByUsername(r.username()).isPresent()) {
+            throw new ProblemException(ProblemType.ALREADY_EXISTS, "The username " + r.username() + " is taken");
+        }
+        StaffAccount a = new StaffAccount();
+        a.username = r.username();
+        a.passwordHash = Passwords.hash(r.password());
+        a.role = r.role();
+        a.agencyCode = r.agencyCode() == null ? null : r.agencyCode().trim();
+        a.enabled = true;
+        a.createdAt = clock.now();
+        a.updatedAt = a.createdAt;
+        a.persist();
+        audit.record("staff.created", "staff", a.username, null, null,
+                Map.of("role", a.role, "agencyCode", a.agencyCode == null ? "" : a.agencyCode));
+        return StaffView.of(a);
+    }
+
+    @Transactional
+    public StaffView setEnabled(String username, boolean enabled) {
+        StaffAccount a = StaffAccount.find("username", username).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .<StaffAccount>firstResultOptional().orElseThrow(() -> ProblemException.notFound("Staff account " + username));
+        if (a.enabled != enabled) {
+            a.enabled = enabled;
+            a.updatedAt = clock.now();
+            audit.record(enabled ? "staff.enabled" : "staff.disabled", "staff", a.username, null,
+                    Map.of("enabled", !enabled), Map.of("enabled", enabled));
+        }
+        return StaffView.of(a);
+    }
+
+    public PageResponse<StaffView> list(PageParams page) {
+        var q = StaffAccount.<StaffAccount>findAll(Sort.by("username"));
+        return new PageResponse<>(q.page(page.page, page.size).list().stream().map(StaffView::of).toList(),
+                page.page, page.size, q.count());
+    }
+}
