@@ -32,6 +32,16 @@ public class SwitchLoad {
             .executor(Executors.newFixedThreadPool(4)).build();
 
     public static void main(String[] a) throws Exception {
+        try {
+            run(a);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0); // the HTTP client's threads would keep the JVM alive
+    }
+
+    static void run(String[] a) throws Exception {
         String base = a[0], admin = a[1], exam = a[2];
         int concurrency = Integer.parseInt(a[3]), perPhase = Integer.parseInt(a[4]), forPgbench = Integer.parseInt(a[5]);
         int applicants = 2 * perPhase + forPgbench;
@@ -73,7 +83,7 @@ public class SwitchLoad {
                  "switchDeadline":"2099-01-16T12:00:00+08:00","reviewDeadline":"2099-01-17T12:00:00+08:00"}"""
                 .formatted(exam), 201);
         StringBuilder p = new StringBuilder("code,agencyCode,agencyName,employer,title,quota,ratio,minEducation\n");
-        for (int i = 0; i < CANCELLED; i++) p.append("C%04d,A%02d,机构%d,单位,科员,1,100000,\n".formatted(i, i % 20, i % 20));
+        for (int i = 0; i < CANCELLED; i++) p.append("C%04d,A%02d,机构%d,单位,科员,100,100,\n".formatted(i, i % 20, i % 20));
         for (int i = 0; i < OPEN; i++) p.append("O%04d,A%02d,机构%d,单位,科员,1,,BACHELOR\n".formatted(i, i % 20, i % 20));
         post(base + "/api/v1/admin/exams/" + exam + "/positions", admin, "text/csv; charset=UTF-8", p.toString(), 200);
         StringBuilder r = new StringBuilder("idNumber,name,birthDate,education,degree,major,politicalStatus,"

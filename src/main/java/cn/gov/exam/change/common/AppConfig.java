@@ -21,6 +21,8 @@ public interface AppConfig {
 
     Idempotency idempotency();
 
+    Webhooks webhooks();
+
     /** Load the demo exam into an empty database at start. */
     @WithDefault("false")
     boolean demoData();
@@ -62,6 +64,44 @@ public interface AppConfig {
         /** How long an Idempotency-Key is remembered. */
         @WithDefault("PT24H")
         Duration keyLifetime();
+    }
+
+    Refunds refunds();
+
+    interface Refunds {
+        /** How often the switch-deadline refund job looks for exams past their deadline ("off" in tests). */
+        @WithDefault("5s")
+        String deadlineCheckEvery();
+    }
+
+    interface Webhooks {
+        /** How often the dispatcher looks for due deliveries ("off" in tests, which drive it). */
+        @WithDefault("1s")
+        String dispatchEvery();
+
+        /** Waits before each retry of a webhook (about a day in all); jittered by ±20 %. */
+        @WithDefault("PT5S,PT1M,PT5M,PT30M,PT2H,PT5H,PT8H,PT8H")
+        java.util.List<Duration> retrySchedule();
+
+        /** How long a dispatcher owns a claimed delivery before another may take it over. */
+        @WithDefault("PT60S")
+        Duration lease();
+
+        /** Timeout of one webhook call. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** Deliveries claimed per round. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** How long a rotated-out secret still signs and verifies. */
+        @WithDefault("PT24H")
+        Duration secretGracePeriod();
+
+        /** Largest clock skew of a signed callback. */
+        @WithDefault("PT5M")
+        Duration callbackTolerance();
     }
 
     /** Read by the config source that starts it, before this mapping exists; listed here to be known. */

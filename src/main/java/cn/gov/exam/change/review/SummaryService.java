@@ -3,6 +3,7 @@ package cn.gov.exam.change.review;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamService;
+import cn.gov.exam.change.refund.RefundStatus;
 import cn.gov.exam.change.review.ReviewViews.Positions;
 import cn.gov.exam.change.review.ReviewViews.Reviews;
 import cn.gov.exam.change.review.ReviewViews.Summary;
@@ -54,9 +55,18 @@ public class SummaryService {
                 refundsByStatus(exam.id));
     }
 
-    /** Refunds by status; the refunds capability fills this in. */
+    /** Refunds by status, every status present (0 when none). */
     private Map<String, Long> refundsByStatus(long examId) {
-        return new LinkedHashMap<>();
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (RefundStatus s : RefundStatus.values()) {
+            out.put(s.name(), 0L);
+        }
+        @SuppressWarnings("unchecked")
+        java.util.List<Tuple> rows = em.createNativeQuery(
+                        "select status, count(*) as n from refund where exam_id = ?1 group by status", Tuple.class)
+                .setParameter(1, examId).getResultList();
+        rows.forEach(r -> out.put((String) r.get("status"), ((Number) r.get("n")).longValue()));
+        return out;
     }
 
     private static long n(Tuple t, String name) {

@@ -5,6 +5,8 @@ import cn.gov.exam.change.auth.Roles;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
 import cn.gov.exam.change.common.Problem;
+import cn.gov.exam.change.refund.RefundService;
+import cn.gov.exam.change.refund.RefundView;
 import cn.gov.exam.change.switching.SwitchViews.Me;
 import cn.gov.exam.change.switching.SwitchViews.SwitchOption;
 import cn.gov.exam.change.switching.SwitchViews.SwitchRequest;
@@ -44,6 +46,8 @@ public class MeResource {
     JsonWebToken jwt;
     @Inject
     SwitchService switches;
+    @Inject
+    RefundService refunds;
 
     @GET
     @Operation(summary = "The signed-in applicant's registration, switch and refund status")
@@ -82,5 +86,17 @@ public class MeResource {
             b.header("Idempotent-Replayed", "true");
         }
         return b.build();
+    }
+
+    @POST
+    @Path("/refund-request")
+    @Operation(summary = "Decline to switch and have the fee refunded through the original channel")
+    @APIResponse(responseCode = "201", description = "The refund, QUEUED")
+    @APIResponse(responseCode = "409", description = "refund-not-allowed: a switch is pending or approved, the refund "
+            + "exists, or the fee was waived",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<RefundView> requestRefund() {
+        RefundView refund = refunds.decline(ApplicantPrincipal.of(jwt));
+        return RestResponse.ResponseBuilder.<RefundView>created(URI.create("/api/v1/me")).entity(refund).build();
     }
 }

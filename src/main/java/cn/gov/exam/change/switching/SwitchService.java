@@ -10,6 +10,7 @@ import cn.gov.exam.change.common.ProblemException;
 import cn.gov.exam.change.common.ProblemType;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.position.PositionStatus;
+import cn.gov.exam.change.refund.Refund;
 import cn.gov.exam.change.registration.Applicant;
 import cn.gov.exam.change.registration.Registration;
 import cn.gov.exam.change.switching.SwitchViews.Me;
@@ -67,8 +68,15 @@ public class SwitchService {
             return new Me(IdNumbers.mask(a.idNumber), a.name, exam.code, exam.timeZone,
                     new PositionRef(original.code(), original.title(), original.agencyName(), original.status()),
                     exam.switchWindowOpensAt.atZone(zone).toOffsetDateTime(),
-                    exam.switchDeadline.atZone(zone).toOffsetDateTime(), switchesLeft(exam, switches), current, null);
+                    exam.switchDeadline.atZone(zone).toOffsetDateTime(), switchesLeft(exam, switches), current,
+                    refund(r.id));
         });
+    }
+
+    private SwitchViews.RefundRef refund(long registrationId) {
+        return Refund.<Refund>find("registrationId", registrationId).firstResultOptional()
+                .map(f -> new SwitchViews.RefundRef(f.status.name(), f.amount.setScale(2).toPlainString(), f.reason.name()))
+                .orElse(null);
     }
 
     public PageResponse<SwitchOption> options(ApplicantPrincipal who, String q, String agency, boolean qualifiedOnly,

@@ -24,7 +24,7 @@ public final class SwitchViews {
     public record PositionRef(String code, String title, String agencyName, PositionStatus status) {
     }
 
-    /** Refund fields arrive with the refunds capability; null until then. */
+    /** The applicant's refund, once one is queued. */
     public record RefundRef(String status, String amount, String reason) {
     }
 

@@ -1,0 +1,188 @@
+package cn.gov.exam.change.webhook;
+
+import cn.gov.exam.change.audit.AuditService;
+import cn.gov.exam.change.common.AppClock;
+import cn.gov.exam.change.common.AppConfig;
+import cn.gov.exam.change.common.PageParams;
+import cn.gov.exam.change.common.PageResponse;
+import cn.gov.exam.change.common.ProblemException;
+import cn.gov.exam.change.common.ProblemType;
+import cn.gov.exam.change.webhook.SubscriptionViews.Attempt;
+import cn.gov.exam.change.webhook.SubscriptionViews.Delivery;
+import cn.gov.exam.change.webhook.SubscriptionViews.Subscription;
+import cn.gov.exam.change.webhook.SubscriptionViews.SubscriptionRequest;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Payment systems' webhook subscriptions, and their deliveries. */
+@ApplicationScoped
+public class SubscriptionService {
+    @Inject
+    EntityManager em;
+    @Inject
+    AppClock clock;
+    @Inject
+    AppConfig config;
+    @Inject
+    AuditService audit;
+
+    @Transactional
+    public Subscription create(SubscriptionRequest r) {
+        try {
+            URI uri = new URI(r.url());
+            if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    || uri.getHost() == null) {
+                throw ProblemException.invalid("url", "must be an absolute http(s) URL");
+            }
+        } catch (URISyntaxException e) {
+            throw ProblemException.invalid("url", "must be an absolute http(s) URL");
+        }
+        WebhookSubscription s = new WebhookSubscription();
+        s.url = r.url();
+        s.channels = r.channels().stream().map(Enum::name).distinct().sorted().toList();
+        s.secret = WebhookSigner.newSecret();
+        s.enabled = true;
+        s.createdAt = clock.now();
+        s.updatedAt = s.createdAt;
+        s.persist();
+        audit.record("webhook.subscription-created", "webhook-subscription", s.id.toString(), null, null,
+                Map.of("url", s.url, "channels", s.channels));
+        return view(s, s.secret);
+    }
+
+    public PageResponse<Subscription> list(PageParams page) {
+        var q = WebhookSubscription.<WebhookSubscription>findAll(Sort.by("id"));
+        return new PageResponse<>(q.page(page.page, page.size).list().stream().map(s -> view(s, null)).toList(),
+                page.page, page.size, q.count());
+    }
+
+    @Transactional
+    public Subscription disable(long id) {
+        WebhookSubscription s = lock(id);
+        if (s.enabled) {
+            s.enabled = false;
+            s.disabledReason = "disabled by " + audit.currentActor();
+            s.updatedAt = clock.now();
+            audit.record("webhook.subscription-disabled", "webhook-subscription", s.id.toString(), null,
+                    Map.of("enabled", true), Map.of("enabled", false));
+        }
+        return view(s, null);
+    }
+
+    /** A new secret, shown once; the old one keeps signing and verifying for the grace period. */
+    @Transactional
+    public Subscription rotate(long id) {
+        WebhookSubscription s = lock(id);
+        Instant now = clock.now();
+        s.previousSecret = s.secret;
+        s.previousSecretExpiresAt = now.plus(config.webhooks().secretGracePeriod());
+        s.secret = WebhookSigner.newSecret();
+        s.updatedAt = now;
+        audit.record("webhook.secret-rotated", "webhook-subscription", s.id.toString(), null, null,
+                Map.of("previousSecretExpiresAt", s.previousSecretExpiresAt.toString()));
+        return view(s, s.secret);
+    }
+
+    @Transactional
+    public PageResponse<Delivery> deliveries(long subscriptionId, String status, PageParams page) {
+        if (WebhookSubscription.findById(subscriptionId) == null) {
+            throw ProblemException.notFound("Webhook subscription " + subscriptionId);
+        }
+        String where = "where d.subscription_id = :sub" + (status == null ? "" : " and d.status = :status");
+        var q = em.createNativeQuery("""
+                select d.id, d.refund_id, d.message_id, d.event_type, d.status, d.attempts, d.next_attempt_at,
+                       d.last_status_code, d.last_error, d.created_at
+                from webhook_delivery d""" + " " + where + " order by d.id desc limit :limit offset :offset", Tuple.class)
+                .setParameter("sub", subscriptionId).setParameter("limit", page.size).setParameter("offset", page.offset());
+        var count = em.createNativeQuery("select count(*) from webhook_delivery d " + where)
+                .setParameter("sub", subscriptionId);
+        if (status != null) {
+            q.setParameter("status", status);
+            count.setParameter("status", status);
+        }
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = q.getResultList();
+        List<Delivery> items = rows.stream().map(this::delivery).toList();
+        return new PageResponse<>(items, page.page, page.size, ((Number) count.getSingleResult()).longValue());
+    }
+
+    /** Sends a delivery again from the start of its retry schedule, with the same webhook-id. */
+    @Transactional
+    public Delivery replay(long deliveryId) {
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = em.createNativeQuery("""
+                        select id, status from webhook_delivery where id = ?1 for update""", Tuple.class)
+                .setParameter(1, deliveryId).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("Webhook delivery " + deliveryId);
+        }
+        if ("PENDING".equals(rows.get(0).get(1))) {
+            throw new ProblemException(ProblemType.ALREADY_EXISTS, "Delivery " + deliveryId + " is pending already");
+        }
+        Instant now = clock.now();
+        em.createNativeQuery("""
+                        update webhook_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?2,
+                            claimed_by = null, claimed_until = null, updated_at = ?2 where id = ?1""")
+                .setParameter(1, deliveryId).setParameter(2, now).executeUpdate();
+        audit.record("webhook.delivery-replayed", "webhook-delivery", Long.toString(deliveryId), null,
+                Map.of("status", rows.get(0).get(1)), Map.of("status", "PENDING"));
+        @SuppressWarnings("unchecked")
+        Tuple t = ((List<Tuple>) em.createNativeQuery("""
+                        select d.id, d.refund_id, d.message_id, d.event_type, d.status, d.attempts, d.next_attempt_at,
+                               d.last_status_code, d.last_error, d.created_at from webhook_delivery d where d.id = ?1""",
+                Tuple.class).setParameter(1, deliveryId).getResultList()).get(0);
+        return delivery(t);
+    }
+
+    private Delivery delivery(Tuple t) {
+        long id = ((Number) t.get(0)).longValue();
+        @SuppressWarnings("unchecked")
+        List<Tuple> attempts = em.createNativeQuery("""
+                        select attempt, subscription_id, dispatcher, started_at, duration_ms, status_code, error
+                        from webhook_attempt where delivery_id = ?1 order by attempt""", Tuple.class)
+                .setParameter(1, id).getResultList();
+        return new Delivery(id, ((Number) t.get(1)).longValue(), (String) t.get(2), (String) t.get(3),
+                (String) t.get(4), ((Number) t.get(5)).intValue(), instant(t.get(6)),
+                t.get(7) == null ? null : ((Number) t.get(7)).intValue(), (String) t.get(8), instant(t.get(9)),
+                attempts.stream().map(a -> new Attempt(((Number) a.get(0)).intValue(), ((Number) a.get(1)).longValue(),
+                        (String) a.get(2), instant(a.get(3)), a.get(4) == null ? null : ((Number) a.get(4)).intValue(),
+                        a.get(5) == null ? null : ((Number) a.get(5)).intValue(), (String) a.get(6))).toList());
+    }
+
+    private WebhookSubscription lock(long id) {
+        WebhookSubscription s = em.find(WebhookSubscription.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (s == null) {
+            throw ProblemException.notFound("Webhook subscription " + id);
+        }
+        return s;
+    }
+
+    private static Subscription view(WebhookSubscription s, String secret) {
+        return new Subscription(s.id, s.url, s.channels, s.enabled, s.disabledReason, secret,
+                s.previousSecretExpiresAt, s.createdAt);
+    }
+
+    static Instant instant(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Instant i) {
+            return i;
+        }
+        if (v instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) v).toInstant();
+    }
+}

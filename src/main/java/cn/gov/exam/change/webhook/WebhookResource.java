@@ -1,0 +1,87 @@
+package cn.gov.exam.change.webhook;
+
+import cn.gov.exam.change.auth.Roles;
+import cn.gov.exam.change.common.PageParams;
+import cn.gov.exam.change.common.PageResponse;
+import cn.gov.exam.change.webhook.SubscriptionViews.Delivery;
+import cn.gov.exam.change.webhook.SubscriptionViews.Subscription;
+import cn.gov.exam.change.webhook.SubscriptionViews.SubscriptionRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.net.URI;
+
+// Rooted at /api/v1: JAX-RS picks a resource class by its longest matching prefix first.
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Webhooks")
+public class WebhookResource {
+    @Inject
+    SubscriptionService subscriptions;
+
+    @POST
+    @Path("/admin/webhook-subscriptions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Subscribe a payment system to the refunds of its channels; the whsec_ secret is shown once")
+    public RestResponse<Subscription> create(@NotNull @Valid SubscriptionRequest request) {
+        Subscription s = subscriptions.create(request);
+        return RestResponse.ResponseBuilder.<Subscription>created(URI.create("/api/v1/admin/webhook-subscriptions/" + s.id()))
+                .entity(s).build();
+    }
+
+    @GET
+    @Path("/admin/webhook-subscriptions")
+    @Operation(summary = "Subscriptions (without secrets)")
+    public PageResponse<Subscription> list(@Valid @BeanParam PageParams page) {
+        return subscriptions.list(page);
+    }
+
+    @POST
+    @Path("/admin/webhook-subscriptions/{id}/disable")
+    @Operation(summary = "Stop delivering to this subscription")
+    public Subscription disable(@PathParam("id") long id) {
+        return subscriptions.disable(id);
+    }
+
+    @POST
+    @Path("/admin/webhook-subscriptions/{id}/rotate-secret")
+    @Operation(summary = "A new secret (shown once); the previous one still signs during the grace period")
+    public Subscription rotate(@PathParam("id") long id) {
+        return subscriptions.rotate(id);
+    }
+
+    @GET
+    @Path("/admin/webhook-subscriptions/{id}/deliveries")
+    @Operation(summary = "Deliveries to this subscription, newest first, with every attempt")
+    public PageResponse<Delivery> deliveries(@PathParam("id") long id,
+                                             @QueryParam("status") @Pattern(regexp = "PENDING|DELIVERED|FAILED",
+                                                     message = "must be PENDING, DELIVERED or FAILED") String status,
+                                             @Valid @BeanParam PageParams page) {
+        return subscriptions.deliveries(id, status, page);
+    }
+
+    @POST
+    @Path("/admin/webhook-deliveries/{id}/replay")
+    @Operation(summary = "Send a delivery again from the start of its retry schedule, with the same webhook-id")
+    public Delivery replay(@PathParam("id") long id) {
+        return subscriptions.replay(id);
+    }
+}

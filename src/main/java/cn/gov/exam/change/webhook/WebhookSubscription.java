@@ -1,0 +1,54 @@
+package cn.gov.exam.change.webhook;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A payment system's endpoint for the refunds of some channels. */
+@Entity
+@Table(name = "webhook_subscription")
+public class WebhookSubscription extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String url;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> channels;
+    public String secret;
+    @Column(name = "previous_secret")
+    public String previousSecret;
+    @Column(name = "previous_secret_expires_at")
+    public Instant previousSecretExpiresAt;
+    public boolean enabled;
+    @Column(name = "disabled_reason")
+    public String disabledReason;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** The secrets that sign and verify now: the current one, and the previous during its grace. */
+    public List<String> activeSecrets(Instant now) {
+        List<String> out = new ArrayList<>(2);
+        out.add(secret);
+        if (previousSecret != null && previousSecretExpiresAt != null && now.isBefore(previousSecretExpiresAt)) {
+            out.add(previousSecret);
+        }
+        return out;
+    }
+
+    /** Enabled subscriptions covering a channel, oldest first. */
+    public static List<WebhookSubscription> covering(String channel) {
+        return list("enabled = true and array_contains(channels, ?1) order by id", channel);
+    }
+}

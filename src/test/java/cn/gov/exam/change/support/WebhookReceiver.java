@@ -1,0 +1,77 @@
+package cn.gov.exam.change.support;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/** A payment system's endpoint on loopback: records what it receives, answers as scripted (200 by default). */
+public final class WebhookReceiver implements AutoCloseable {
+    public record Received(String id, String timestamp, String signature, String body) {
+    }
+
+    /** A scripted answer: a status, after an optional delay, with optional headers. */
+    public record Answer(int status, long delayMillis, Map<String, String> headers) {
+        public static Answer of(int status) {
+            return new Answer(status, 0, Map.of());
+        }
+    }
+
+    private final HttpServer server;
+    private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+    private final LinkedBlockingQueue<Answer> script = new LinkedBlockingQueue<>();
+
+    public WebhookReceiver() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    exchange.getRequestHeaders().getFirst("webhook-signature"), body));
+            Answer a = script.poll();
+            if (a == null) {
+                a = Answer.of(200);
+            }
+            if (a.delayMillis() > 0) {
+                try {
+                    Thread.sleep(a.delayMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            a.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            exchange.sendResponseHeaders(a.status(), -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/refunds";
+    }
+
+    public void answer(Answer... answers) {
+        script.addAll(List.of(answers));
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
