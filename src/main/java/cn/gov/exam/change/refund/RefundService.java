@@ -16,6 +16,7 @@ import cn.gov.exam.change.review.RegistrationRefundable;
 import cn.gov.exam.change.switching.PositionSwitch;
 import cn.gov.exam.change.switching.SwitchStatus;
 import cn.gov.exam.change.webhook.Outbox;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -73,21 +74,35 @@ public class RefundService {
 
     /** The outbox message and the audit event of a newly queued refund. */
     private void announce(Refund refund) {
-        Tuple t = (Tuple) em.createNativeQuery("""
-                        select e.code, a.id_number from refund f join exam e on e.id = f.exam_id
-                        join registration r on r.id = f.registration_id join applicant a on a.id = r.applicant_id
-                        where f.id = ?1""", Tuple.class).setParameter(1, refund.id).getSingleResult();
-        String examCode = (String) t.get(0);
-        outbox.refundRequested(new Outbox.RefundData(refund.id, examCode, IdNumbers.mask((String) t.get(1)),
-                refund.amount.setScale(2).toPlainString(), refund.currency, refund.channel,
-                refund.originalTransactionId, refund.reason.name()));
+        Outbox.RefundData data = announceAll(List.of(refund.id)).get(0);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("registrationId", refund.registrationId);
         after.put("reason", refund.reason.name());
-        after.put("amount", refund.amount.setScale(2).toPlainString());
+        after.put("amount", data.amount());
         after.put("channel", refund.channel);
         after.put("status", refund.status.name());
-        audit.record("refund.queued", "refund", refund.id.toString(), examCode, null, after);
+        audit.record("refund.queued", "refund", refund.id.toString(), data.examCode(), null, after);
+    }
+
+    /** The outbox messages of newly queued refunds, written in one batch. */
+    private List<Outbox.RefundData> announceAll(List<Long> refundIds) {
+        if (refundIds.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = em.createNativeQuery("""
+                        select f.id, e.code, a.id_number, f.amount, f.currency, f.channel, f.original_transaction_id,
+                               f.reason
+                        from refund f join exam e on e.id = f.exam_id
+                        join registration r on r.id = f.registration_id join applicant a on a.id = r.applicant_id
+                        where f.id = any(?1) order by f.id""", Tuple.class)
+                .setParameter(1, refundIds.toArray(Long[]::new)).getResultList();
+        List<Outbox.RefundData> data = rows.stream().map(t -> new Outbox.RefundData(((Number) t.get(0)).longValue(),
+                (String) t.get(1), IdNumbers.mask((String) t.get(2)),
+                ((java.math.BigDecimal) t.get(3)).setScale(2).toPlainString(), (String) t.get(4), (String) t.get(5),
+                (String) t.get(6), (String) t.get(7))).toList();
+        outbox.refundRequested(data);
+        return data;
     }
 
     /** A rejection that leaves no further switch: the refund joins the rejecting transaction. */
@@ -125,6 +140,7 @@ public class RefundService {
      * Returns how many refunds were queued.
      */
     @Transactional
+    @TransactionConfiguration(timeout = 900)
     public int decideAtDeadline(long examId) {
         Instant now = clock.now();
         @SuppressWarnings("unchecked")
@@ -153,9 +169,8 @@ public class RefundService {
                         on conflict (registration_id) do nothing
                         returning id""")
                 .setParameter(1, examId).setParameter(2, now).getResultList();
-        for (Number id : ids) {
-            announce(em.find(Refund.class, id.longValue()));
-        }
+        // One audit event for the job's decision (below); each refund row records its own reason.
+        announceAll(ids.stream().map(Number::longValue).toList());
         em.createNativeQuery("update exam set refunds_decided_at = ?2 where id = ?1")
                 .setParameter(1, examId).setParameter(2, now).executeUpdate();
         audit.record("refunds.decided-at-deadline", "exam", (String) exams.get(0).get(1), (String) exams.get(0).get(1),

@@ -7,8 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -33,25 +37,41 @@ public class Outbox {
                              String channel, String originalTransactionId, String reason) {
     }
 
+    /** Writes one refund.requested message per refund, in one batch. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void refundRequested(RefundData data) {
+    public void refundRequested(List<RefundData> refunds) {
         Instant now = clock.now();
+        Timestamp at = Timestamp.from(now);
+        em.unwrap(Session.class).doWork(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    insert into webhook_delivery (refund_id, message_id, event_type, payload, channel, status,
+                                                  next_attempt_at, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)""")) {
+                for (RefundData data : refunds) {
+                    ps.setLong(1, data.refundId());
+                    ps.setString(2, "msg_" + UUID.randomUUID().toString().replace("-", ""));
+                    ps.setString(3, REFUND_REQUESTED);
+                    ps.setString(4, payload(data, now));
+                    ps.setString(5, data.channel());
+                    ps.setTimestamp(6, at);
+                    ps.setTimestamp(7, at);
+                    ps.setTimestamp(8, at);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    private String payload(RefundData data, Instant now) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", REFUND_REQUESTED);
         body.put("timestamp", now.toString());
         body.put("data", data);
-        String payload;
         try {
-            payload = json.writeValueAsString(body);
+            return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        em.createNativeQuery("""
-                        insert into webhook_delivery (refund_id, message_id, event_type, payload, channel, status,
-                                                      next_attempt_at, created_at, updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, 'PENDING', ?6, ?6, ?6)""")
-                .setParameter(1, data.refundId()).setParameter(2, "msg_" + UUID.randomUUID().toString().replace("-", ""))
-                .setParameter(3, REFUND_REQUESTED).setParameter(4, payload).setParameter(5, data.channel())
-                .setParameter(6, now).executeUpdate();
     }
 }

@@ -1,0 +1,94 @@
+import com.sun.net.httpserver.HttpServer;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.FileWriter;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A payment system for the reliability check (single-file Java, no dependencies): receives
+ * refund.requested webhooks, verifies their Standard Webhooks signature, fails every third request
+ * with 500, and confirms the others with a signed callback to one of the service instances.
+ * Appends "webhook-id refundId" of every accepted request to a log file.
+ *
+ * java bench/PaymentSystem.java PORT SECRET LOGFILE CALLBACK_BASE_URL...
+ */
+public class PaymentSystem {
+    public static void main(String[] a) throws Exception {
+        int port = Integer.parseInt(a[0]);
+        String secret = a[1];
+        PrintWriter log = new PrintWriter(new FileWriter(a[2], true), true);
+        String[] callbacks = java.util.Arrays.copyOfRange(a, 3, a.length);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        AtomicLong count = new AtomicLong();
+        Pattern refundId = Pattern.compile("\"refundId\":(\\d+)");
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 200);
+        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.createContext("/", ex -> {
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String id = ex.getRequestHeaders().getFirst("webhook-id");
+            String ts = ex.getRequestHeaders().getFirst("webhook-timestamp");
+            String sig = ex.getRequestHeaders().getFirst("webhook-signature");
+            boolean valid = sig != null && java.util.List.of(sig.split(" ")).contains(sign(secret, id, Long.parseLong(ts), body));
+            if (!valid) {
+                ex.sendResponseHeaders(401, -1);
+                ex.close();
+                return;
+            }
+            if (count.incrementAndGet() % 3 == 0) {
+                ex.sendResponseHeaders(500, -1);
+                ex.close();
+                return;
+            }
+            Matcher m = refundId.matcher(body);
+            m.find();
+            String refund = m.group(1);
+            log.println(id + " " + refund);
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+            // Confirm, like a payment system does after moving the money.
+            String cb = "{\"refundId\":" + refund + ",\"status\":\"SUCCEEDED\",\"channelRefundId\":\"RF" + refund + "\"}";
+            String cbId = "cb_" + id;
+            long now = System.currentTimeMillis() / 1000;
+            for (int attempt = 0; attempt < 6; attempt++) {
+                String base = callbacks[(int) ((Long.parseLong(refund) + attempt) % callbacks.length)];
+                try {
+                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/payment-callbacks/refunds"))
+                            .header("Content-Type", "application/json").header("webhook-id", cbId)
+                            .header("webhook-timestamp", Long.toString(now))
+                            .header("webhook-signature", sign(secret, cbId, now, cb))
+                            .POST(HttpRequest.BodyPublishers.ofString(cb)).build(), HttpResponse.BodyHandlers.discarding());
+                    if (r.statusCode() == 204) {
+                        break;
+                    }
+                } catch (Exception e) {
+                    // that instance is down: try the other
+                }
+            }
+        });
+        server.start();
+        System.out.println("payment system listening on " + port);
+    }
+
+    static String sign(String secret, String id, long ts, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring(6)), "HmacSHA256"));
+            return "v1," + Base64.getEncoder().encodeToString(mac.doFinal((id + "." + ts + "." + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
