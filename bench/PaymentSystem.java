@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * A payment system for the reliability check (single-file Java, no dependencies): receives
- * refund.requested webhooks, verifies their Standard Webhooks signature, fails every third request
- * with 500, and confirms the others with a signed callback to one of the service instances.
+ * refund.requested webhooks, verifies their Standard Webhooks signature, fails a third of the requests
+ * (at random) with 500, and confirms the others with a signed callback to one of the service instances.
  * Appends "webhook-id refundId" of every accepted request to a log file.
  *
  * java bench/PaymentSystem.java PORT SECRET LOGFILE CALLBACK_BASE_URL...
@@ -47,7 +47,8 @@ public class PaymentSystem {
                 ex.close();
                 return;
             }
-            if (count.incrementAndGet() % 3 == 0) {
+            count.incrementAndGet();
+            if (java.util.concurrent.ThreadLocalRandom.current().nextInt(3) == 0) {
                 ex.sendResponseHeaders(500, -1);
                 ex.close();
                 return;
@@ -55,14 +56,13 @@ public class PaymentSystem {
             Matcher m = refundId.matcher(body);
             m.find();
             String refund = m.group(1);
-            log.println(id + " " + refund);
-            ex.sendResponseHeaders(200, -1);
-            ex.close();
-            // Confirm, like a payment system does after moving the money.
+            // Confirm before acknowledging, as a payment system that persists first would: if it dies
+            // in between, the webhook is sent again and the confirmation repeated (a harmless duplicate).
             String cb = "{\"refundId\":" + refund + ",\"status\":\"SUCCEEDED\",\"channelRefundId\":\"RF" + refund + "\"}";
             String cbId = "cb_" + id;
             long now = System.currentTimeMillis() / 1000;
-            for (int attempt = 0; attempt < 6; attempt++) {
+            boolean confirmed = false;
+            for (int attempt = 0; attempt < 4 && !confirmed; attempt++) {
                 String base = callbacks[(int) ((Long.parseLong(refund) + attempt) % callbacks.length)];
                 try {
                     HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/payment-callbacks/refunds"))
@@ -70,13 +70,16 @@ public class PaymentSystem {
                             .header("webhook-timestamp", Long.toString(now))
                             .header("webhook-signature", sign(secret, cbId, now, cb))
                             .POST(HttpRequest.BodyPublishers.ofString(cb)).build(), HttpResponse.BodyHandlers.discarding());
-                    if (r.statusCode() == 204) {
-                        break;
-                    }
+                    confirmed = r.statusCode() == 204;
                 } catch (Exception e) {
                     // that instance is down: try the other
                 }
             }
+            if (confirmed) {
+                log.println(id + " " + refund);
+            }
+            ex.sendResponseHeaders(confirmed ? 200 : 503, -1);
+            ex.close();
         });
         server.start();
         System.out.println("payment system listening on " + port);

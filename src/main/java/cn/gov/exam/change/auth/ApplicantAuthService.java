@@ -6,6 +6,7 @@ import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.IdNumbers;
 import cn.gov.exam.change.common.ProblemException;
 import cn.gov.exam.change.common.ProblemType;
+import cn.gov.exam.change.common.SqlValues;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -101,7 +102,7 @@ public class ApplicantAuthService {
         return new Candidate(((Number) t.get("exam_id")).longValue(), (String) t.get("exam_code"),
                 (String) t.get("password_hash"),
                 t.get("registration_id") == null ? null : ((Number) t.get("registration_id")).longValue(),
-                (String) t.get("fee_status"), (String) t.get("position_status"), instant(t.get("locked_until")));
+                (String) t.get("fee_status"), (String) t.get("position_status"), SqlValues.instant(t.get("locked_until")));
     }
 
     /** Counts a failure; returns the lock's end when this failure locks the ID number. */
@@ -127,7 +128,7 @@ public class ApplicantAuthService {
                 .setParameter(1, c.examId()).setParameter(2, idNumber).setParameter(3, now)
                 .setParameter(4, max).setParameter(5, now.plus(lock))
                 .getSingleResult();
-        Instant lockedUntil = instant(t.get("locked_until"));
+        Instant lockedUntil = SqlValues.instant(t.get("locked_until"));
         if (lockedUntil != null) {
             audit.recordAs("anonymous", null, "applicant.sign-in-locked", "sign-in", IdNumbers.mask(idNumber),
                     c.examCode(), null, Map.of("failures", ((Number) t.get("failures")).intValue(),
@@ -142,21 +143,5 @@ public class ApplicantAuthService {
         return new ProblemException(ProblemType.ACCOUNT_LOCKED,
                 "Too many failed sign-ins: try again in " + (seconds + 59) / 60 + " minute(s)")
                 .with("retryAfterSeconds", seconds);
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        throw new IllegalStateException("Unexpected time type " + value.getClass());
     }
 }

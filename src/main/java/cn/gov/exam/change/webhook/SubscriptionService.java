@@ -7,6 +7,7 @@ import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
 import cn.gov.exam.change.common.ProblemException;
 import cn.gov.exam.change.common.ProblemType;
+import cn.gov.exam.change.common.SqlValues;
 import cn.gov.exam.change.webhook.SubscriptionViews.Attempt;
 import cn.gov.exam.change.webhook.SubscriptionViews.Delivery;
 import cn.gov.exam.change.webhook.SubscriptionViews.Subscription;
@@ -153,10 +154,10 @@ public class SubscriptionService {
                         from webhook_attempt where delivery_id = ?1 order by attempt""", Tuple.class)
                 .setParameter(1, id).getResultList();
         return new Delivery(id, ((Number) t.get(1)).longValue(), (String) t.get(2), (String) t.get(3),
-                (String) t.get(4), ((Number) t.get(5)).intValue(), instant(t.get(6)),
-                t.get(7) == null ? null : ((Number) t.get(7)).intValue(), (String) t.get(8), instant(t.get(9)),
+                (String) t.get(4), ((Number) t.get(5)).intValue(), SqlValues.instant(t.get(6)),
+                t.get(7) == null ? null : ((Number) t.get(7)).intValue(), (String) t.get(8), SqlValues.instant(t.get(9)),
                 attempts.stream().map(a -> new Attempt(((Number) a.get(0)).intValue(), ((Number) a.get(1)).longValue(),
-                        (String) a.get(2), instant(a.get(3)), a.get(4) == null ? null : ((Number) a.get(4)).intValue(),
+                        (String) a.get(2), SqlValues.instant(a.get(3)), a.get(4) == null ? null : ((Number) a.get(4)).intValue(),
                         a.get(5) == null ? null : ((Number) a.get(5)).intValue(), (String) a.get(6))).toList());
     }
 
@@ -171,18 +172,5 @@ public class SubscriptionService {
     private static Subscription view(WebhookSubscription s, String secret) {
         return new Subscription(s.id, s.url, s.channels, s.enabled, s.disabledReason, secret,
                 s.previousSecretExpiresAt, s.createdAt);
-    }
-
-    static Instant instant(Object v) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Instant i) {
-            return i;
-        }
-        if (v instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) v).toInstant();
     }
 }
