@@ -49,6 +49,12 @@ public class SwitchLoad {
         System.out.printf("signing in %d applicants%n", 2 * perPhase);
         String[] tokens = signIn(base, exam, 2 * perPhase, concurrency);
 
+        // Optionally wait (e.g. for a profiler to attach) until a file appears.
+        String gate = System.getenv("SWITCHLOAD_GATE");
+        if (gate != null) {
+            System.out.println("waiting for " + gate);
+            while (!new java.io.File(gate).exists()) Thread.sleep(200);
+        }
         // Phase 1: closed loop.
         List<long[]> lat1 = new ArrayList<>();
         long t0 = System.nanoTime();
