@@ -9,7 +9,10 @@ import cn.gov.exam.change.common.PageResponse;
 import cn.gov.exam.change.common.ProblemException;
 import cn.gov.exam.change.common.ProblemType;
 import cn.gov.exam.change.exam.Exam;
+import cn.gov.exam.change.position.Education;
+import cn.gov.exam.change.position.PoliticalStatus;
 import cn.gov.exam.change.position.PositionStatus;
+import cn.gov.exam.change.registration.FeeStatus;
 import cn.gov.exam.change.refund.Refund;
 import cn.gov.exam.change.registration.Applicant;
 import cn.gov.exam.change.registration.Registration;
@@ -24,9 +27,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -132,72 +143,119 @@ public class SwitchService {
         }
     }
 
+    /** What the rules need of the applicant, their exam and their switches, read under the row lock. */
+    private record Locked(long examId, long positionId, FeeStatus feeStatus, Precheck.Facts facts, String examCode,
+                          String timeZone, int maxSwitches, boolean published, Instant opensAt, Instant deadline,
+                          List<SwitchStatus> switches) {
+    }
+
     private SwitchView doSwitch(ApplicantPrincipal who, String targetCode) {
         // The row lock first: everything below is decided by one request of this applicant at a time.
-        em.createNativeQuery("select id from registration where id = ?1 for update")
-                .setParameter(1, who.registrationId()).getResultList();
-        Registration r = registration(who);
-        Exam exam = Exam.findById(r.examId);
+        // Plain JDBC on the transaction's connection: this is the hot path of the deadline rush.
+        Locked r = em.unwrap(Session.class).doReturningWork(conn -> lock(conn, who.registrationId()));
         Instant now = clock.now();
-        if (!exam.published() || now.isBefore(exam.switchWindowOpensAt)) {
+        ZoneId zone = ZoneId.of(r.timeZone());
+        if (!r.published() || now.isBefore(r.opensAt())) {
             throw new ProblemException(ProblemType.SWITCH_WINDOW_NOT_OPEN,
-                    "Switching opens at " + exam.switchWindowOpensAt.atZone(ZoneId.of(exam.timeZone)).toOffsetDateTime());
+                    "Switching opens at " + r.opensAt().atZone(zone).toOffsetDateTime());
         }
-        if (!now.isBefore(exam.switchDeadline)) {
+        if (!now.isBefore(r.deadline())) {
             throw new ProblemException(ProblemType.SWITCH_WINDOW_CLOSED,
-                    "Switching closed at " + exam.switchDeadline.atZone(ZoneId.of(exam.timeZone)).toOffsetDateTime());
+                    "Switching closed at " + r.deadline().atZone(zone).toOffsetDateTime());
         }
-        PublishedPositions.Catalogue catalogue = positions.of(exam.id);
-        PublishedPositions.Entry original = catalogue.byId().get(r.positionId);
-        if (!r.feeStatus.confirmed() || original.status() != PositionStatus.CANCELLED) {
+        PublishedPositions.Catalogue catalogue = positions.of(r.examId());
+        PublishedPositions.Entry original = catalogue.byId().get(r.positionId());
+        if (!r.feeStatus().confirmed() || original.status() != PositionStatus.CANCELLED) {
             throw new ProblemException(ProblemType.SIGN_IN_NOT_ALLOWED,
                     "Only confirmed applicants of a cancelled position may switch");
         }
-        List<PositionSwitch> switches = PositionSwitch.ofRegistration(r.id);
-        if (switches.stream().anyMatch(s -> s.status == SwitchStatus.PENDING)) {
+        if (r.switches().contains(SwitchStatus.PENDING)) {
             throw new ProblemException(ProblemType.SWITCH_PENDING,
                     "Your switch is under review; you may switch again only if it is rejected");
         }
-        if (switchesLeft(exam, switches) == 0) {
+        if (switchesLeft(r.maxSwitches(), r.switches()) == 0) {
             throw new ProblemException(ProblemType.NO_SWITCHES_LEFT,
-                    "You have used the " + exam.maxSwitches + " switch(es) this exam allows");
+                    "You have used the " + r.maxSwitches() + " switch(es) this exam allows");
         }
         if (targetCode.equals(original.code())) {
             throw new ProblemException(ProblemType.SAME_POSITION, "Position " + targetCode + " is your original position");
         }
         PublishedPositions.Entry target = catalogue.byCode().get(targetCode);
         if (target == null) {
-            throw ProblemException.notFound("Position " + targetCode + " of exam " + exam.code);
+            throw ProblemException.notFound("Position " + targetCode + " of exam " + r.examCode());
         }
         if (!target.open()) {
             throw new ProblemException(ProblemType.POSITION_NOT_OPEN, "Position " + targetCode + " is cancelled");
         }
-        Precheck precheck = Precheck.of(facts(r.applicant), target.requirements(), ageDate(exam));
+        Precheck precheck = Precheck.of(r.facts(), target.requirements(), r.deadline().atZone(zone).toLocalDate());
         if (precheck.result() == PrecheckResult.FAIL) {
             throw new ProblemException(ProblemType.REQUIREMENTS_NOT_MET,
                     "You do not meet the requirements of position " + targetCode)
                     .with("failedRequirements", precheck.failedRequirements());
         }
-        PositionSwitch s = new PositionSwitch();
-        s.examId = exam.id;
-        s.registrationId = r.id;
-        s.seq = switches.size() + 1;
-        s.fromPositionId = original.id();
-        s.targetPositionId = target.id();
-        s.precheckResult = precheck.result();
-        s.manualRequirements = precheck.manualRequirements().stream().map(Enum::name).toList();
-        s.status = SwitchStatus.PENDING;
-        s.createdAt = now;
-        s.persist();
+        int seq = r.switches().size() + 1;
+        long id = em.unwrap(Session.class).doReturningWork(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    insert into position_switch (exam_id, registration_id, seq, from_position_id, target_position_id,
+                                                 precheck_result, manual_requirements, status, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?) returning id""")) {
+                ps.setLong(1, r.examId());
+                ps.setLong(2, who.registrationId());
+                ps.setInt(3, seq);
+                ps.setLong(4, original.id());
+                ps.setLong(5, target.id());
+                ps.setString(6, precheck.result().name());
+                ps.setArray(7, conn.createArrayOf("text", precheck.manualRequirements().stream().map(Enum::name).toArray()));
+                ps.setTimestamp(8, Timestamp.from(now));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
         Map<String, Object> after = new LinkedHashMap<>();
-        after.put("registrationId", r.id);
+        after.put("registrationId", who.registrationId());
         after.put("from", original.code());
         after.put("to", target.code());
-        after.put("seq", s.seq);
+        after.put("seq", seq);
         after.put("precheck", precheck.result().name());
-        after.put("status", s.status.name());
-        audit.record("switch.requested", "switch", s.id.toString(), exam.code, null, after);
-        return view(s, exam);
+        after.put("status", SwitchStatus.PENDING.name());
+        audit.record("switch.requested", "switch", Long.toString(id), r.examCode(), null, after);
+        return new SwitchView(id, target.code(), target.title(), target.agencyName(), SwitchStatus.PENDING,
+                new Precheck(precheck.result(), List.of(), precheck.manualRequirements()), null, null, now);
+    }
+
+    private static Locked lock(Connection conn, long registrationId) throws SQLException {
+        Locked base;
+        try (PreparedStatement ps = conn.prepareStatement("""
+                select r.exam_id, r.position_id, r.fee_status, a.education, a.degree, a.major, a.birth_date,
+                       a.political_status, a.grassroots_years, a.household_region, e.code, e.time_zone,
+                       e.max_switches, e.published_at is not null, e.switch_window_opens_at, e.switch_deadline
+                from registration r join applicant a on a.id = r.applicant_id join exam e on e.id = r.exam_id
+                where r.id = ? for update of r""")) {
+            ps.setLong(1, registrationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw ProblemException.notFound("Your registration");
+                }
+                base = new Locked(rs.getLong(1), rs.getLong(2), FeeStatus.valueOf(rs.getString(3)),
+                        new Precheck.Facts(Education.valueOf(rs.getString(4)), rs.getBoolean(5), rs.getString(6),
+                                rs.getObject(7, LocalDate.class), PoliticalStatus.valueOf(rs.getString(8)), rs.getInt(9),
+                                rs.getString(10)),
+                        rs.getString(11), rs.getString(12), rs.getInt(13), rs.getBoolean(14),
+                        rs.getTimestamp(15).toInstant(), rs.getTimestamp(16).toInstant(), new ArrayList<>());
+            }
+        }
+        try (PreparedStatement ps = conn.prepareStatement(
+                "select status from position_switch where registration_id = ? order by seq desc")) {
+            ps.setLong(1, registrationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    base.switches().add(SwitchStatus.valueOf(rs.getString(1)));
+                }
+            }
+        }
+        return base;
     }
 
     private Registration registration(ApplicantPrincipal who) {
@@ -210,10 +268,15 @@ public class SwitchService {
     }
 
     public static int switchesLeft(Exam exam, List<PositionSwitch> switches) {
-        if (switches.stream().anyMatch(s -> s.status == SwitchStatus.APPROVED)) {
+        return switchesLeft(exam.maxSwitches, switches.stream().map(s -> s.status).toList());
+    }
+
+    /** An approved switch is final; otherwise every switch made, whatever its outcome, counts. */
+    static int switchesLeft(int maxSwitches, List<SwitchStatus> switches) {
+        if (switches.contains(SwitchStatus.APPROVED)) {
             return 0;
         }
-        return Math.max(0, exam.maxSwitches - switches.size());
+        return Math.max(0, maxSwitches - switches.size());
     }
 
     private SwitchView view(PositionSwitch s, Exam exam) {
