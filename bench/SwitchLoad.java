@@ -49,6 +49,13 @@ public class SwitchLoad {
         System.out.printf("signing in %d applicants%n", 2 * perPhase);
         String[] tokens = signIn(base, exam, 2 * perPhase, concurrency);
 
+        // Optionally hand the phase-1 tokens to another load generator (bench/switch.lua) and stop.
+        String tokenFile = System.getenv("SWITCHLOAD_TOKENS");
+        if (tokenFile != null) {
+            java.nio.file.Files.write(java.nio.file.Path.of(tokenFile), Arrays.asList(tokens).subList(0, perPhase));
+            System.out.println("tokens written to " + tokenFile);
+            return;
+        }
         // Optionally wait (e.g. for a profiler to attach) until a file appears.
         String gate = System.getenv("SWITCHLOAD_GATE");
         if (gate != null) {
