@@ -3,7 +3,9 @@ package cn.gov.exam.change.common;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +14,14 @@ import java.util.Map;
 /** RFC 9457 problem details body; extension members (e.g. failedRequirements) are written inline. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"type", "title", "status", "detail", "instance", "requestId", "errors"})
-@Schema(name = "Problem", description = "RFC 9457 problem details")
+@Schema(name = "Problem", description = "RFC 9457 problem details; some types add members", properties = {
+        @SchemaProperty(name = "failedRequirements", type = SchemaType.ARRAY,
+                description = "requirements-not-met: the codes of the requirements not met (MIN_EDUCATION, DEGREE, MAJOR, "
+                        + "MAX_AGE, POLITICAL_STATUS, GRASSROOTS_YEARS, HOUSEHOLD_REGION)"),
+        @SchemaProperty(name = "errorCount", type = SchemaType.INTEGER,
+                description = "validation-failed of an import: every problem counted, the first 1,000 listed"),
+        @SchemaProperty(name = "retryAfterSeconds", type = SchemaType.INTEGER,
+                description = "account-locked: seconds until sign-in is possible again (also in Retry-After)")})
 public class Problem {
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://position-change.example/problems/";

@@ -70,7 +70,8 @@ public class MeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Switch to another position (once; the fee carries over); the switch awaits review",
             description = "With an Idempotency-Key, repeating the same request replays the first response")
-    @APIResponse(responseCode = "201", description = "The switch, PENDING review")
+    @APIResponse(responseCode = "201", description = "The switch, PENDING review",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SwitchView.class)))
     @APIResponse(responseCode = "409", description = "switch-window-not-open, switch-window-closed, position-not-open, "
             + "same-position, no-switches-left, switch-pending, idempotency-key-in-use",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -91,7 +92,8 @@ public class MeResource {
     @POST
     @Path("/refund-request")
     @Operation(summary = "Decline to switch and have the fee refunded through the original channel")
-    @APIResponse(responseCode = "201", description = "The refund, QUEUED")
+    @APIResponse(responseCode = "201", description = "The refund, QUEUED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundView.class)))
     @APIResponse(responseCode = "409", description = "refund-not-allowed: a switch is pending or approved, the refund "
             + "exists, or the fee was waived",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -21,6 +21,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -41,6 +44,8 @@ public class WebhookResource {
     @Path("/admin/webhook-subscriptions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Subscribe a payment system to the refunds of its channels; the whsec_ secret is shown once")
+    @APIResponse(responseCode = "201", description = "The subscription with its secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscription.class)))
     public RestResponse<Subscription> create(@NotNull @Valid SubscriptionRequest request) {
         Subscription s = subscriptions.create(request);
         return RestResponse.ResponseBuilder.<Subscription>created(URI.create("/api/v1/admin/webhook-subscriptions/" + s.id()))
