@@ -111,6 +111,11 @@ public class ReviewService {
                     "Review " + switchId + " was decided (" + s.status + ") at " + s.decidedAt);
         }
         Exam exam = Exam.findById(s.examId);
+        // Held until commit, so that the deadline job (which locks the exam for update) either ran
+        // before this decision, and then we see it, or runs after it and sees the decision.
+        boolean refundsDecided = (Boolean) em.createNativeQuery(
+                        "select refunds_decided_at is not null from exam where id = ?1 for key share")
+                .setParameter(1, exam.id).getSingleResult();
         Instant now = clock.now();
         boolean late = !now.isBefore(exam.reviewDeadline);
         if (late && !identity.hasRole(Roles.ADMIN)) {
@@ -128,7 +133,8 @@ public class ReviewService {
             r.updatedAt = now;
         } else {
             List<PositionSwitch> switches = PositionSwitch.ofRegistration(r.id);
-            boolean canSwitchAgain = now.isBefore(exam.switchDeadline) && SwitchService.switchesLeft(exam, switches) > 0;
+            boolean canSwitchAgain = now.isBefore(exam.switchDeadline) && !refundsDecided
+                    && SwitchService.switchesLeft(exam, switches) > 0;
             if (!canSwitchAgain) {
                 refundable.fire(new RegistrationRefundable(r.id, exam.code, RegistrationRefundable.REVIEW_REJECTED));
             }

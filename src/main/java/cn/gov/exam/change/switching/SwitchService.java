@@ -146,7 +146,7 @@ public class SwitchService {
     /** What the rules need of the applicant, their exam and their switches, read under the row lock. */
     private record Locked(long examId, long positionId, FeeStatus feeStatus, Precheck.Facts facts, String examCode,
                           String timeZone, int maxSwitches, boolean published, Instant opensAt, Instant deadline,
-                          List<SwitchStatus> switches) {
+                          boolean refundsDecided, boolean refunded, List<SwitchStatus> switches) {
     }
 
     private SwitchView doSwitch(ApplicantPrincipal who, String targetCode) {
@@ -159,9 +159,15 @@ public class SwitchService {
             throw new ProblemException(ProblemType.SWITCH_WINDOW_NOT_OPEN,
                     "Switching opens at " + r.opensAt().atZone(zone).toOffsetDateTime());
         }
-        if (!now.isBefore(r.deadline())) {
+        // Once the deadline job has decided the exam's refunds the window is closed, even if the
+        // deadline was moved later afterwards or this instance's clock lags the job's.
+        if (!now.isBefore(r.deadline()) || r.refundsDecided()) {
             throw new ProblemException(ProblemType.SWITCH_WINDOW_CLOSED,
                     "Switching closed at " + r.deadline().atZone(zone).toOffsetDateTime());
+        }
+        if (r.refunded()) {
+            throw new ProblemException(ProblemType.NO_SWITCHES_LEFT,
+                    "Your fee is being refunded: no switch is possible any more");
         }
         PublishedPositions.Catalogue catalogue = positions.of(r.examId());
         PublishedPositions.Entry original = catalogue.byId().get(r.positionId());
@@ -230,9 +236,13 @@ public class SwitchService {
         try (PreparedStatement ps = conn.prepareStatement("""
                 select r.exam_id, r.position_id, r.fee_status, a.education, a.degree, a.major, a.birth_date,
                        a.political_status, a.grassroots_years, a.household_region, e.code, e.time_zone,
-                       e.max_switches, e.published_at is not null, e.switch_window_opens_at, e.switch_deadline
+                       e.max_switches, e.published_at is not null, e.switch_window_opens_at, e.switch_deadline,
+                       e.refunds_decided_at is not null,
+                       exists (select 1 from refund f where f.registration_id = r.id)
                 from registration r join applicant a on a.id = r.applicant_id join exam e on e.id = r.exam_id
-                where r.id = ? for update of r""")) {
+                where r.id = ?
+                for update of r
+                for key share of e""")) {
             ps.setLong(1, registrationId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -243,7 +253,8 @@ public class SwitchService {
                                 rs.getObject(7, LocalDate.class), PoliticalStatus.valueOf(rs.getString(8)), rs.getInt(9),
                                 rs.getString(10)),
                         rs.getString(11), rs.getString(12), rs.getInt(13), rs.getBoolean(14),
-                        rs.getTimestamp(15).toInstant(), rs.getTimestamp(16).toInstant(), new ArrayList<>());
+                        rs.getTimestamp(15).toInstant(), rs.getTimestamp(16).toInstant(), rs.getBoolean(17),
+                        rs.getBoolean(18), new ArrayList<>());
             }
         }
         try (PreparedStatement ps = conn.prepareStatement(

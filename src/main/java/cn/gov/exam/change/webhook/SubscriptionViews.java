@@ -1,7 +1,9 @@
 package cn.gov.exam.change.webhook;
 
 import jakarta.validation.constraints.NotBlank;
+import cn.gov.exam.change.registration.PaymentChannel;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
@@ -12,7 +14,7 @@ public final class SubscriptionViews {
     }
 
     public record SubscriptionRequest(@NotBlank @Size(max = 2000) String url,
-                                      @NotEmpty List<cn.gov.exam.change.registration.PaymentChannel> channels) {
+                                      @NotEmpty List<@NotNull PaymentChannel> channels) {
     }
 
     /** The secret appears once: in the answer to creating or rotating. */

@@ -145,7 +145,9 @@ public class WebhookDispatcher {
             return CompletableFuture.completedFuture(new Outcome(0, 0, "invalid URL: " + e.getMessage(), 0));
         }
         long start = System.nanoTime();
+        // The request timeout covers the headers only; a receiver trickling its body is cut off too.
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .orTimeout(config.webhooks().timeout().toMillis() + 5_000, java.util.concurrent.TimeUnit.MILLISECONDS)
                 .thenApply(r -> new Outcome(r.statusCode(), retryAfter(r), null, millis(start)))
                 .exceptionally(e -> new Outcome(0, 0, describe(e), millis(start)));
     }

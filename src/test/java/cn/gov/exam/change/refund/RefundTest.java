@@ -98,6 +98,15 @@ class RefundTest {
                 .body("refunds.QUEUED", equalTo(4)).body("refunds.SENT", equalTo(0));
         admin().get("/api/v1/admin/audit-events?action=refunds.decided-at-deadline&subject=exam:" + f.exam)
                 .then().body("total", equalTo(1)).body("items[0].after.queued", equalTo(2));
+
+        // Moving the deadline later once refunds are decided does not reopen switching.
+        Map<String, Object> later = Api.exam(f.exam, 3, true);
+        later.put("switchDeadline", "2023-01-20T12:00:00+08:00");
+        later.put("reviewDeadline", "2023-01-21T12:00:00+08:00");
+        admin().contentType(ContentType.JSON).body(later).put("/api/v1/admin/exams/{exam}", f.exam).then().statusCode(200);
+        as(Api.applicantToken(f.exam, f.waived)).contentType(ContentType.JSON)
+                .body(Map.of("targetPositionCode", "T-OK")).post("/api/v1/me/switch")
+                .then().statusCode(409).body("type", equalTo(BASE + "switch-window-closed"));
     }
 
     @Test
@@ -109,6 +118,9 @@ class RefundTest {
         as(token).post("/api/v1/me/refund-request").then().statusCode(409)
                 .body("type", equalTo(BASE + "refund-not-allowed"));
         as(token).get("/api/v1/me").then().body("refund.reason", equalTo("DECLINED"));
+        // Refunded applicants no longer switch.
+        as(token).contentType(ContentType.JSON).body(Map.of("targetPositionCode", "T-OK")).post("/api/v1/me/switch")
+                .then().statusCode(409).body("type", equalTo(BASE + "no-switches-left"));
 
         as(Api.applicantToken(f.exam, f.waived)).post("/api/v1/me/refund-request").then().statusCode(409)
                 .body("type", equalTo(BASE + "refund-not-allowed"));

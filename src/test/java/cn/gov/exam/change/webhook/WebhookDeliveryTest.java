@@ -148,6 +148,9 @@ class WebhookDeliveryTest {
         given().contentType(ContentType.JSON).body(body).post("/api/v1/payment-callbacks/refunds").then()
                 .statusCode(401).body("type", equalTo(BASE + "invalid-signature"));
         callback(secret, "x3", "{\"refundId\": 999999999, \"status\": \"SUCCEEDED\"}", clock.now()).statusCode(401);
+        given().contentType(ContentType.JSON).header("webhook-id", "x6").header("webhook-timestamp", "999999999999999999")
+                .header("webhook-signature", "v1,AAAA").body(body).post("/api/v1/payment-callbacks/refunds").then()
+                .statusCode(401).body("type", equalTo(BASE + "invalid-signature"));
         callback(secret, "x4", "{\"refundId\": " + refundId + ", \"status\": \"MAYBE\"}", clock.now()).statusCode(400);
         admin().get("/api/v1/admin/exams/{exam}/refunds", f.exam).then().body("items[0].status", equalTo("SENT"));
 
@@ -208,6 +211,17 @@ class WebhookDeliveryTest {
         assertEquals(5, receiver.received().size());
         assertEquals(1, receiver.received().stream().map(Received::id).distinct().count());
         admin().get("/api/v1/admin/exams/{exam}/refunds", f.exam).then().body("items[0].status", equalTo("SENT"));
+    }
+
+    @Test
+    void subscriptionsAreValidated() {
+        admin().contentType(ContentType.JSON).body("{\"url\": \"" + receiver.url() + "\", \"channels\": [null]}")
+                .post("/api/v1/admin/webhook-subscriptions").then().statusCode(400)
+                .body("type", equalTo(BASE + "validation-failed"));
+        admin().contentType(ContentType.JSON).body(Map.of("url", "ftp://x", "channels", List.of("ALIPAY")))
+                .post("/api/v1/admin/webhook-subscriptions").then().statusCode(400).body("errors[0].field", equalTo("url"));
+        admin().contentType(ContentType.JSON).body(Map.of("url", receiver.url(), "channels", List.of("PAYPAL")))
+                .post("/api/v1/admin/webhook-subscriptions").then().statusCode(400);
     }
 
     @Test
