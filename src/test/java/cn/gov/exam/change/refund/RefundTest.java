@@ -45,25 +45,15 @@ class RefundTest {
         clock.reset();
     }
 
-    private static int switchTo(String exam, String id, String target) {
-        return as(Api.applicantToken(exam, id)).contentType(ContentType.JSON).body(Map.of("targetPositionCode", target))
-                .post("/api/v1/me/switch").then().statusCode(201).extract().path("id");
-    }
-
-    private static void decide(int id, String decision) {
-        admin().contentType(ContentType.JSON).body(Map.of("decision", decision, "reason", "test"))
-                .post("/api/v1/admin/reviews/{id}/decision", id).then().statusCode(200);
-    }
-
     @Test
     void theDeadlineQueuesEachOwedRefundExactlyOnce() {
         SwitchFixture f = new SwitchFixture(1, 3);
-        int pending = switchTo(f.exam, f.others.get(0), "T-OK");
-        int rejected = switchTo(f.exam, f.others.get(1), "T-OK");
-        int approved = switchTo(f.exam, f.others.get(2), "T-OK");
-        decide(approved, "APPROVED");
+        int pending = f.switchTo(f.others.get(0), "T-OK");
+        int rejected = f.switchTo(f.others.get(1), "T-OK");
+        int approved = f.switchTo(f.others.get(2), "T-OK");
+        Api.decide(admin(), approved, "APPROVED", "test").statusCode(200);
         // Rejected with no switch left: owed at once, in the rejecting transaction.
-        decide(rejected, "REJECTED");
+        Api.decide(admin(), rejected, "REJECTED", "test").statusCode(200);
         admin().get("/api/v1/admin/exams/{exam}/refunds", f.exam).then()
                 .body("items.reason", equalTo(List.of("REVIEW_REJECTED")));
 
@@ -92,7 +82,7 @@ class RefundTest {
         as(Api.applicantToken(f.exam, f.waived)).get("/api/v1/me").then().body("refund", equalTo(null));
 
         // The switch pending at the deadline waited for its review: rejected now, it is owed.
-        decide(pending, "REJECTED");
+        Api.decide(admin(), pending, "REJECTED", "test").statusCode(200);
         admin().get("/api/v1/admin/exams/{exam}/refunds", f.exam).then().body("total", equalTo(4));
         admin().get("/api/v1/admin/exams/{exam}/summary", f.exam).then()
                 .body("refunds.QUEUED", equalTo(4)).body("refunds.SENT", equalTo(0));
@@ -125,7 +115,7 @@ class RefundTest {
         as(Api.applicantToken(f.exam, f.waived)).post("/api/v1/me/refund-request").then().statusCode(409)
                 .body("type", equalTo(BASE + "refund-not-allowed"));
         String switched = Api.applicantToken(f.exam, f.others.get(0));
-        switchTo(f.exam, f.others.get(0), "T-OK");
+        f.switchTo(f.others.get(0), "T-OK");
         as(switched).post("/api/v1/me/refund-request").then().statusCode(409)
                 .body("type", equalTo(BASE + "refund-not-allowed"));
         admin().get("/api/v1/admin/audit-events?action=refund.queued&examCode=" + f.exam).then().body("total", equalTo(1));

@@ -58,26 +58,15 @@ class ReviewTest {
         return Api.staffToken(name, "Review#2023!x");
     }
 
-    static int switchTo(String exam, String idNumber, String target) {
-        return as(Api.applicantToken(exam, idNumber)).contentType(ContentType.JSON)
-                .body(Map.of("targetPositionCode", target)).post("/api/v1/me/switch")
-                .then().statusCode(201).extract().path("id");
-    }
-
     static ValidatableResponse decide(String token, int id, String decision, String reason) {
-        Map<String, Object> body = new java.util.HashMap<>();
-        body.put("decision", decision);
-        if (reason != null) {
-            body.put("reason", reason);
-        }
-        return as(token).contentType(ContentType.JSON).body(body).post("/api/v1/admin/reviews/{id}/decision", id).then();
+        return Api.decide(as(token), id, decision, reason);
     }
 
     @Test
     void reviewersSeeAndDecideOnlyTheirOwnAgency() {
         SwitchFixture f = new SwitchFixture(1, 0);
-        int intoA01 = switchTo(f.exam, f.paid, "T-OK");
-        int intoA07 = switchTo(f.exam, f.waived, "T-MAJOR");
+        int intoA01 = f.switchTo(f.paid, "T-OK");
+        int intoA07 = f.switchTo(f.waived, "T-MAJOR");
         String a01 = reviewer("A01");
         String a07 = reviewer("A07");
 
@@ -111,8 +100,8 @@ class ReviewTest {
     @Test
     void decisionsAreFinalAndRejectionsNeedAReason() {
         SwitchFixture f = new SwitchFixture(1, 0);
-        int approved = switchTo(f.exam, f.paid, "T-OK");
-        int rejected = switchTo(f.exam, f.waived, "T-OK");
+        int approved = f.switchTo(f.paid, "T-OK");
+        int rejected = f.switchTo(f.waived, "T-OK");
         String a01 = reviewer("A01");
 
         decide(a01, rejected, "REJECTED", null).statusCode(400).body("errors[0].field", equalTo("reason"));
@@ -140,7 +129,7 @@ class ReviewTest {
     @Test
     void aRejectionLeavesAnotherSwitchWhileTheWindowIsOpen() {
         SwitchFixture f = new SwitchFixture(2, 0);
-        int first = switchTo(f.exam, f.paid, "T-OK");
+        int first = f.switchTo(f.paid, "T-OK");
         decide(admin(), first, "REJECTED", "学历证明不符").statusCode(200);
         String token = Api.applicantToken(f.exam, f.paid);
         as(token).get("/api/v1/me").then().body("switchesLeft", equalTo(1));
@@ -150,16 +139,13 @@ class ReviewTest {
 
     private static ValidatableResponse decide(io.restassured.specification.RequestSpecification spec, int id,
                                               String decision, String reason) {
-        Map<String, Object> body = new java.util.HashMap<>();
-        body.put("decision", decision);
-        body.put("reason", reason);
-        return spec.contentType(ContentType.JSON).body(body).post("/api/v1/admin/reviews/{id}/decision", id).then();
+        return Api.decide(spec, id, decision, reason);
     }
 
     @Test
     void afterTheReviewDeadlineOnlyAnAdministratorDecidesAndItIsMarkedLate() {
         SwitchFixture f = new SwitchFixture(1, 0);
-        int id = switchTo(f.exam, f.paid, "T-OK");
+        int id = f.switchTo(f.paid, "T-OK");
         String a01 = reviewer("A01");
         clock.set(REVIEW_DEADLINE.minusMillis(1));
         as(a01).get("/api/v1/admin/exams/{exam}/reviews", f.exam).then().body("items[0].secondsToReviewDeadline", equalTo(0));
@@ -177,7 +163,7 @@ class ReviewTest {
     @Test
     void concurrentDecisionsOnOneReviewExactlyOneWins() throws Exception {
         SwitchFixture f = new SwitchFixture(1, 0);
-        int id = switchTo(f.exam, f.paid, "T-OK");
+        int id = f.switchTo(f.paid, "T-OK");
         String a01 = reviewer("A01");
         int n = 10;
         ExecutorService pool = Executors.newFixedThreadPool(n);
@@ -213,9 +199,9 @@ class ReviewTest {
                 // C1: paid, waived and three more paid; C2: one paid. The unpaid one is not affected.
                 .body("affectedApplicants", equalTo(6)).body("switchedApplicants", equalTo(0))
                 .body("notSwitched", equalTo(6));
-        int a = switchTo(f.exam, f.paid, "T-OK");
-        int b = switchTo(f.exam, f.waived, "T-OK");
-        switchTo(f.exam, f.others.get(0), "T-MAJOR");
+        int a = f.switchTo(f.paid, "T-OK");
+        int b = f.switchTo(f.waived, "T-OK");
+        f.switchTo(f.others.get(0), "T-MAJOR");
         decide(admin(), a, "APPROVED", null).statusCode(200);
         decide(admin(), b, "REJECTED", "no").statusCode(200);
         admin().get("/api/v1/admin/exams/{exam}/summary", f.exam).then()

@@ -153,6 +153,17 @@ public final class Api {
         return given().header("Authorization", "Bearer " + token);
     }
 
+    /** A review decision by whoever {@code spec} authenticates; {@code reason} may be null. */
+    public static io.restassured.response.ValidatableResponse decide(RequestSpecification spec, int reviewId,
+                                                                     String decision, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("decision", decision);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return spec.contentType(ContentType.JSON).body(body).post("/api/v1/admin/reviews/{id}/decision", reviewId).then();
+    }
+
     public static void importRegistrations(String exam, List<Map<String, Object>> registrations) {
         admin().contentType(ContentType.JSON).body(registrations)
                 .post("/api/v1/admin/exams/{exam}/registrations", exam).then().statusCode(200);

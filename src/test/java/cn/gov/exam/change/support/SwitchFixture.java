@@ -26,6 +26,13 @@ public final class SwitchFixture {
     /** More paid applicants of C1, for tests that need several. */
     public final List<String> others = new ArrayList<>();
 
+    /** Signs the applicant in and switches them; returns the switch (review) id. */
+    public int switchTo(String idNumber, String target) {
+        return Api.as(Api.applicantToken(exam, idNumber)).contentType("application/json")
+                .body(Map.of("targetPositionCode", target)).post("/api/v1/me/switch")
+                .then().statusCode(201).extract().path("id");
+    }
+
     public SwitchFixture(int maxSwitches, int extraApplicants) {
         Map<String, Object> e = Api.exam(exam, 3, true);
         e.put("maxSwitches", maxSwitches);
