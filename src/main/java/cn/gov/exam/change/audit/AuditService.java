@@ -15,6 +15,10 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,14 +71,29 @@ public class AuditService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAs(String actor, String role, String action, String subjectType, String subjectId,
                          String examCode, Map<String, Object> before, Map<String, Object> after) {
-        em.createNativeQuery("""
-                        insert into audit_event (occurred_at, actor, actor_role, action, subject_type, subject_id,
-                                                 exam_code, before_state, after_state, request_id)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb), cast(?9 as jsonb), ?10)""")
-                .setParameter(1, clock.now()).setParameter(2, actor).setParameter(3, role).setParameter(4, action)
-                .setParameter(5, subjectType).setParameter(6, subjectId).setParameter(7, examCode)
-                .setParameter(8, json(before)).setParameter(9, json(after)).setParameter(10, currentRequestId())
-                .executeUpdate();
+        Timestamp at = Timestamp.from(clock.now());
+        String beforeJson = json(before);
+        String afterJson = json(after);
+        String requestId = currentRequestId();
+        // On the transaction's own connection: every decision writes one, the switch rush included.
+        em.unwrap(Session.class).doWork(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    insert into audit_event (occurred_at, actor, actor_role, action, subject_type, subject_id,
+                                             exam_code, before_state, after_state, request_id)
+                    values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)""")) {
+                ps.setTimestamp(1, at);
+                ps.setString(2, actor);
+                ps.setString(3, role);
+                ps.setString(4, action);
+                ps.setString(5, subjectType);
+                ps.setString(6, subjectId);
+                ps.setString(7, examCode);
+                ps.setString(8, beforeJson);
+                ps.setString(9, afterJson);
+                ps.setString(10, requestId);
+                ps.executeUpdate();
+            }
+        });
     }
 
     private String json(Map<String, Object> state) {
