@@ -208,27 +208,38 @@ public class RefundService {
         return view(refund);
     }
 
-    public Optional<Refund> ofRegistration(long registrationId) {
-        return Refund.find("registrationId", registrationId).firstResultOptional();
-    }
-
     @Transactional
     public PageResponse<RefundView> list(String examCode, RefundStatus status, PageParams page) {
         Exam exam = ExamService.require(examCode);
         var q = status == null
                 ? Refund.<Refund>find("examId = ?1 order by id", exam.id)
                 : Refund.<Refund>find("examId = ?1 and status = ?2 order by id", exam.id, status);
-        List<RefundView> items = q.page(page.page, page.size).list().stream().map(this::view).toList();
+        List<RefundView> items = views(q.page(page.page, page.size).list());
         return new PageResponse<>(items, page.page, page.size, q.count());
     }
 
     public RefundView view(Refund f) {
-        Tuple t = (Tuple) em.createNativeQuery("""
-                        select e.code, a.id_number from exam e, registration r join applicant a on a.id = r.applicant_id
-                        where e.id = ?1 and r.id = ?2""", Tuple.class)
-                .setParameter(1, f.examId).setParameter(2, f.registrationId).getSingleResult();
-        return new RefundView(f.id, (String) t.get(0), IdNumbers.mask((String) t.get(1)), f.reason, f.status,
-                f.amount.setScale(2).toPlainString(), f.currency, f.channel, f.originalTransactionId,
-                f.channelRefundId, f.failureReason, f.createdAt, f.updatedAt);
+        return views(List.of(f)).get(0);
+    }
+
+    /** The views of a page of refunds, with their exams and masked ID numbers read in one query. */
+    private List<RefundView> views(List<Refund> refunds) {
+        if (refunds.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = em.createNativeQuery("""
+                        select r.id, e.code, a.id_number from registration r
+                        join applicant a on a.id = r.applicant_id join exam e on e.id = r.exam_id
+                        where r.id = any(?1)""", Tuple.class)
+                .setParameter(1, refunds.stream().map(f -> f.registrationId).toArray(Long[]::new)).getResultList();
+        Map<Long, Tuple> byRegistration = new java.util.HashMap<>();
+        rows.forEach(t -> byRegistration.put(((Number) t.get(0)).longValue(), t));
+        return refunds.stream().map(f -> {
+            Tuple t = byRegistration.get(f.registrationId);
+            return new RefundView(f.id, (String) t.get(1), IdNumbers.mask((String) t.get(2)), f.reason, f.status,
+                    f.amount.setScale(2).toPlainString(), f.currency, f.channel, f.originalTransactionId,
+                    f.channelRefundId, f.failureReason, f.createdAt, f.updatedAt);
+        }).toList();
     }
 }

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -53,9 +52,5 @@ public class PublishedPositions {
             byId.put(p.id, e);
         }
         return new Catalogue(Collections.unmodifiableMap(byCode), Collections.unmodifiableMap(byId));
-    }
-
-    public List<Entry> all(long examId) {
-        return List.copyOf(of(examId).byCode().values());
     }
 }
