@@ -10,20 +10,23 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Switch load generator (single-file Java, no dependencies): sets up an exam through the API with
- * many paid applicants of cancelled positions, signs them in, then
- *  1. closed loop: C concurrent clients each switch distinct applicants as fast as they can;
- *  2. open loop: the same at half the measured rate, latency measured from the scheduled send time.
- * Prints the registration ids reserved for pgbench (never switched by the API).
+ * Switch load generator (single-file Java, no dependencies), two commands:
  *
- * java bench/SwitchLoad.java BASE_URL ADMIN_TOKEN EXAM CONCURRENCY APPLICANTS_PER_PHASE PGBENCH_APPLICANTS
+ *   setup BASE_URL ADMIN_TOKEN EXAM CONCURRENCY APPLICANTS PGBENCH_APPLICANTS TOKEN_FILE
+ *     sets up an exam through the API with APPLICANTS + PGBENCH_APPLICANTS paid applicants of
+ *     cancelled positions, signs the first APPLICANTS in and writes their tokens, one per line
+ *     (the rest are left for pgbench and never switched by the API);
+ *   open BASE_URL RATE TOKEN_FILE FROM COUNT
+ *     open loop: switches the applicants of tokens FROM..FROM+COUNT-1 at RATE per second, latency
+ *     measured from each request's scheduled send time, so a stalled service cannot hide its queue.
+ *
+ * The closed loop at full speed is driven by wrk (bench/switch.lua), which costs the two shared
+ * cores far less per request than this JVM's HTTP client.
  */
 public class SwitchLoad {
     static final String HASH = "$2a$04$4yP1YRzNINGu4A/zTGxebOGnkwjOQYs.ME8a.VJMqyguh.GFFHbki"; // Bench@2023, cost 4
@@ -33,7 +36,11 @@ public class SwitchLoad {
 
     public static void main(String[] a) throws Exception {
         try {
-            run(a);
+            if (a[0].equals("setup")) {
+                setup(a);
+            } else {
+                open(a);
+            }
         } catch (Throwable t) {
             t.printStackTrace();
             System.exit(1);
@@ -41,43 +48,29 @@ public class SwitchLoad {
         System.exit(0); // the HTTP client's threads would keep the JVM alive
     }
 
-    static void run(String[] a) throws Exception {
-        String base = a[0], admin = a[1], exam = a[2];
-        int concurrency = Integer.parseInt(a[3]), perPhase = Integer.parseInt(a[4]), forPgbench = Integer.parseInt(a[5]);
-        int applicants = 2 * perPhase + forPgbench;
-        setUp(base, admin, exam, applicants);
-        System.out.printf("signing in %d applicants%n", 2 * perPhase);
-        String[] tokens = signIn(base, exam, 2 * perPhase, concurrency);
+    static void setup(String[] a) throws Exception {
+        String base = a[1], admin = a[2], exam = a[3];
+        int concurrency = Integer.parseInt(a[4]), applicants = Integer.parseInt(a[5]), forPgbench = Integer.parseInt(a[6]);
+        setUp(base, admin, exam, applicants + forPgbench);
+        System.out.printf("signing in %d applicants%n", applicants);
+        String[] tokens = signIn(base, exam, applicants, concurrency);
+        java.nio.file.Files.write(java.nio.file.Path.of(a[7]), Arrays.asList(tokens));
+    }
 
-        // Optionally hand the phase-1 tokens to another load generator (bench/switch.lua) and stop.
-        String tokenFile = System.getenv("SWITCHLOAD_TOKENS");
-        if (tokenFile != null) {
-            java.nio.file.Files.write(java.nio.file.Path.of(tokenFile), Arrays.asList(tokens).subList(0, perPhase));
-            System.out.println("tokens written to " + tokenFile);
-            return;
+    static void open(String[] a) throws Exception {
+        String base = a[1];
+        double rate = Double.parseDouble(a[2]);
+        List<String> all = java.nio.file.Files.readAllLines(java.nio.file.Path.of(a[3]));
+        int from = Integer.parseInt(a[4]), count = Integer.parseInt(a[5]);
+        List<long[]> lat = openLoop(base, all.subList(from, from + count).toArray(String[]::new), rate);
+        System.out.printf("open loop: %d switches at %.0f/s: %s%n", count, rate, percentiles(lat));
+        System.out.printf("RESULT p99_ms=%.1f%n", p(lat, 0.99));
+        String trace = System.getenv("SWITCHLOAD_TRACE");
+        if (trace != null) { // "send time (ms from the first), latency (ms)" per request, to find stalls
+            long first = lat.stream().mapToLong(x -> x[1]).min().orElse(0);
+            java.nio.file.Files.write(java.nio.file.Path.of(trace), lat.stream().sorted((x, y) -> Long.compare(x[1], y[1]))
+                    .map(x -> "%.1f %.2f".formatted((x[1] - first) / 1e6, x[0] / 1e6)).toList());
         }
-        // Optionally wait (e.g. for a profiler to attach) until a file appears.
-        String gate = System.getenv("SWITCHLOAD_GATE");
-        if (gate != null) {
-            System.out.println("waiting for " + gate);
-            while (!new java.io.File(gate).exists()) Thread.sleep(200);
-        }
-        // Phase 1: closed loop.
-        List<long[]> lat1 = new ArrayList<>();
-        long t0 = System.nanoTime();
-        int[] ok = closedLoop(base, Arrays.copyOfRange(tokens, 0, perPhase), concurrency, lat1);
-        double secs = (System.nanoTime() - t0) / 1e9;
-        double rate = ok[0] / secs;
-        System.out.printf("closed loop: %d switches (%d failed) in %.2f s = %.0f switches/s with %d clients; %s%n",
-                ok[0], ok[1], secs, rate, concurrency, percentiles(lat1));
-
-        // Phase 2: open loop at half that rate.
-        double half = rate / 2;
-        List<long[]> lat2 = openLoop(base, Arrays.copyOfRange(tokens, perPhase, 2 * perPhase), half);
-        System.out.printf("open loop at %.0f switches/s (half): %s%n", half, percentiles(lat2));
-        System.out.printf("RESULT api_tps=%.0f p99_half_ms=%.1f%n", rate, p(lat2, 0.99));
-        // The pgbench set: registration ids of the last applicants, listed by the admin side of the DB.
-        System.out.printf("PGBENCH_FIRST_PERSON=%d PGBENCH_COUNT=%d%n", 2 * perPhase, forPgbench);
     }
 
     static String id(int person) {
@@ -141,60 +134,112 @@ public class SwitchLoad {
         return tokens;
     }
 
-    static HttpRequest switchRequest(String base, String token, int i) {
-        return HttpRequest.newBuilder(URI.create(base + "/api/v1/me/switch"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"targetPositionCode\":\"O%04d\"}".formatted(i % OPEN))).build();
-    }
-
-    static int[] closedLoop(String base, String[] tokens, int concurrency, List<long[]> latencies) throws Exception {
-        AtomicInteger next = new AtomicInteger(), ok = new AtomicInteger(), failed = new AtomicInteger();
+    /**
+     * Open loop on plain sockets (HTTP/1.1 keep-alive, one blocking thread per connection): the JDK
+     * HTTP client costs more CPU per request than the service, which would leave the two cores too
+     * busy to measure anything. A request waits in the queue when every connection is busy, and
+     * that wait counts in its latency.
+     */
+    static List<long[]> openLoop(String base, String[] tokens, double rate) throws Exception {
+        URI uri = URI.create(base);
+        int connections = 64;
+        java.util.concurrent.BlockingQueue<long[]> due = new java.util.concurrent.LinkedBlockingQueue<>();
         ConcurrentLinkedQueue<long[]> lat = new ConcurrentLinkedQueue<>();
-        CountDownLatch done = new CountDownLatch(concurrency);
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        for (int c = 0; c < concurrency; c++) {
-            pool.execute(() -> {
+        AtomicInteger failed = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(tokens.length);
+        CountDownLatch connected = new CountDownLatch(connections);
+        for (int c = 0; c < connections; c++) {
+            Thread t = new Thread(() -> {
+                java.net.Socket socket = null;
+                java.io.DataInputStream in = null;
                 try {
-                    for (int i; (i = next.getAndIncrement()) < tokens.length; ) {
-                        long s = System.nanoTime();
-                        HttpResponse<String> r = HTTP.send(switchRequest(base, tokens[i], i), HttpResponse.BodyHandlers.ofString());
-                        lat.add(new long[]{System.nanoTime() - s});
-                        (r.statusCode() == 201 ? ok : failed).incrementAndGet();
+                    // Connected before the clock starts: a connection's setup is not a request's latency.
+                    socket = new java.net.Socket(uri.getHost(), uri.getPort());
+                    socket.setTcpNoDelay(true);
+                    in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+                    connected.countDown();
+                    while (true) {
+                        long[] job = due.take(); // {index, due time}
+                        int i = (int) job[0];
+                        byte[] body = "{\"targetPositionCode\":\"O%04d\"}".formatted(i % OPEN).getBytes();
+                        byte[] head = ("POST /api/v1/me/switch HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+                                + "Authorization: Bearer " + tokens[i] + "\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: " + body.length + "\r\n\r\n").getBytes();
+                        int status;
+                        try {
+                            if (socket == null) {
+                                socket = new java.net.Socket(uri.getHost(), uri.getPort());
+                                socket.setTcpNoDelay(true);
+                                in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+                            }
+                            java.io.OutputStream out = socket.getOutputStream();
+                            byte[] request = Arrays.copyOf(head, head.length + body.length);
+                            System.arraycopy(body, 0, request, head.length, body.length);
+                            out.write(request);
+                            out.flush();
+                            status = readResponse(in);
+                        } catch (java.io.IOException e) {
+                            status = -1;
+                            if (socket != null) socket.close();
+                            socket = null;
+                        }
+                        lat.add(new long[]{System.nanoTime() - job[1], job[1]});
+                        if (status != 201) failed.incrementAndGet();
+                        done.countDown();
                     }
                 } catch (Exception e) {
-                    e.printStackTrace();
-                } finally {
-                    done.countDown();
+                    // interrupted at the end
                 }
             });
+            t.setDaemon(true);
+            t.start();
         }
-        done.await();
-        pool.shutdown();
-        latencies.addAll(lat);
-        return new int[]{ok.get(), failed.get()};
-    }
-
-    static List<long[]> openLoop(String base, String[] tokens, double rate) throws Exception {
-        ConcurrentLinkedQueue<long[]> lat = new ConcurrentLinkedQueue<>();
-        CountDownLatch done = new CountDownLatch(tokens.length);
-        AtomicInteger failed = new AtomicInteger();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        connected.await();
         long start = System.nanoTime() + 50_000_000L;
-        long intervalNanos = (long) (1e9 / rate);
+        double intervalNanos = 1e9 / rate;
         for (int i = 0; i < tokens.length; i++) {
-            int index = i;
-            long due = start + i * intervalNanos;
-            timer.schedule(() -> HTTP.sendAsync(switchRequest(base, tokens[index], index), HttpResponse.BodyHandlers.ofString())
-                    .whenComplete((r, e) -> {
-                        lat.add(new long[]{System.nanoTime() - due});
-                        if (e != null || r.statusCode() != 201) failed.incrementAndGet();
-                        done.countDown();
-                    }), due - System.nanoTime(), TimeUnit.NANOSECONDS);
+            long at = start + (long) (i * intervalNanos);
+            long wait;
+            while ((wait = at - System.nanoTime()) > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            due.add(new long[]{i, at});
         }
         done.await();
-        timer.shutdown();
         if (failed.get() > 0) System.out.printf("open loop: %d failed%n", failed.get());
         return new ArrayList<>(lat);
+    }
+
+    /** Reads one response (Content-Length or chunked body), returning its status. */
+    static int readResponse(java.io.DataInputStream in) throws java.io.IOException {
+        String statusLine = line(in);
+        int status = Integer.parseInt(statusLine.substring(9, 12));
+        long length = 0;
+        boolean chunked = false;
+        for (String h; !(h = line(in)).isEmpty(); ) {
+            String lower = h.toLowerCase();
+            if (lower.startsWith("content-length:")) length = Long.parseLong(h.substring(15).trim());
+            if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) chunked = true;
+        }
+        if (!chunked) {
+            in.skipNBytes(length);
+            return status;
+        }
+        for (long size; (size = Long.parseLong(line(in).trim(), 16)) > 0; ) {
+            in.skipNBytes(size);
+            line(in);
+        }
+        line(in);
+        return status;
+    }
+
+    static String line(java.io.DataInputStream in) throws java.io.IOException {
+        StringBuilder b = new StringBuilder();
+        for (int c; (c = in.read()) != '\n'; ) {
+            if (c < 0) throw new java.io.EOFException();
+            if (c != '\r') b.append((char) c);
+        }
+        return b.toString();
     }
 
     static double p(List<long[]> lat, double q) {

@@ -13,10 +13,11 @@ build_app() {
   fi
 }
 
+# The token key: an HS256 JSON Web Key, as production is given one (README: production).
 keys() {
-  if [ ! -f "$BENCH_DIR/private.pem" ]; then
-    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$BENCH_DIR/private.pem" 2>/dev/null
-    openssl pkey -in "$BENCH_DIR/private.pem" -pubout -out "$BENCH_DIR/public.pem"
+  if [ ! -f "$BENCH_DIR/token-key.jwk" ]; then
+    printf '{"kty":"oct","kid":"position-change","alg":"HS256","k":"%s"}\n' \
+      "$(openssl rand -base64 32 | tr '+/' '-_' | tr -d '=\n')" > "$BENCH_DIR/token-key.jwk"
   fi
 }
 
@@ -24,7 +25,7 @@ keys() {
 start_app() {
   local data=$1; shift
   keys
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION="$BENCH_DIR/public.pem" SMALLRYE_JWT_SIGN_KEY_LOCATION="$BENCH_DIR/private.pem" \
+  SMALLRYE_JWT_VERIFY_KEY_LOCATION="$BENCH_DIR/token-key.jwk" SMALLRYE_JWT_SIGN_KEY_LOCATION="$BENCH_DIR/token-key.jwk" \
   APP_BOOTSTRAP_ADMIN_USERNAME=admin APP_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD \
   APP_EMBEDDED_POSTGRES_DATA_DIR="$data" QUARKUS_HTTP_PORT=$BENCH_PORT \
   QUARKUS_LOG_LEVEL=${LOG_LEVEL:-INFO} \

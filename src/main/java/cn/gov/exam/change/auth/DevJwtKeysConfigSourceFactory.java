@@ -6,26 +6,24 @@ import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * In dev and test mode, when no token keys are configured, signs and verifies tokens with an RSA
- * key pair generated for this JVM (kept across dev-mode reloads). Production has no such fallback:
- * {@link TokenKeysCheck} refuses to start without configured keys.
+ * In dev and test mode, when no token key is configured, signs and verifies tokens with an HS256
+ * key generated for this JVM (kept across dev-mode reloads). Production has no such fallback:
+ * {@link TokenKeysCheck} refuses to start without a configured key.
  */
 public class DevJwtKeysConfigSourceFactory implements ConfigSourceFactory {
-    static final String VERIFY_KEY = "mp.jwt.verify.publickey";
-    static final String VERIFY_KEY_LOCATION = "mp.jwt.verify.publickey.location";
+    static final String VERIFY_KEY = "smallrye.jwt.verify.secretkey";
+    static final String VERIFY_KEY_LOCATION = "smallrye.jwt.verify.key.location";
     static final String SIGN_KEY = "smallrye.jwt.sign.key";
     static final String SIGN_KEY_LOCATION = "smallrye.jwt.sign.key.location";
-    private static final String PUBLIC = "position-change.dev-jwt.public";
-    private static final String PRIVATE = "position-change.dev-jwt.private";
+    static final String KEY_ID = "position-change";
+    private static final String DEV_KEY = "position-change.dev-jwt.key";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -37,36 +35,29 @@ public class DevJwtKeysConfigSourceFactory implements ConfigSourceFactory {
                 || isSet(context, SIGN_KEY) || isSet(context, SIGN_KEY_LOCATION)) {
             return List.of();
         }
-        return List.of(new PropertiesConfigSource(
-                Map.of(VERIFY_KEY, System.getProperty(PUBLIC), SIGN_KEY, System.getProperty(PRIVATE)),
-                "dev-jwt-keys", 5));
+        String jwk = System.getProperty(DEV_KEY);
+        return List.of(new PropertiesConfigSource(Map.of(VERIFY_KEY, jwk, SIGN_KEY, jwk), "dev-jwt-key", 5));
     }
 
     static {
         synchronized (System.getProperties()) {
-            if (System.getProperty(PUBLIC) == null) {
-                try {
-                    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                    generator.initialize(2048);
-                    KeyPair pair = generator.generateKeyPair();
-                    System.setProperty(PUBLIC, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-                    System.setProperty(PRIVATE, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-                } catch (NoSuchAlgorithmException e) {
-                    throw new IllegalStateException(e);
-                }
+            if (System.getProperty(DEV_KEY) == null) {
+                byte[] secret = new byte[32];
+                new SecureRandom().nextBytes(secret);
+                System.setProperty(DEV_KEY, jwk(secret));
             }
         }
+    }
+
+    /** A JSON Web Key of an HS256 secret, the format both the token signer and the verifier read. */
+    static String jwk(byte[] secret) {
+        return "{\"kty\":\"oct\",\"kid\":\"" + KEY_ID + "\",\"alg\":\"HS256\",\"k\":\""
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(secret) + "\"}";
     }
 
     @Override
     public OptionalInt getPriority() {
         return OptionalInt.of(10);
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
     }
 
     private static boolean isSet(ConfigSourceContext context, String name) {

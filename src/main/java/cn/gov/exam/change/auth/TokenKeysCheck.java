@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.Config;
 
-/** Production refuses to start without configured token keys, rather than fail on the first sign-in. */
+/** Production refuses to start without a configured token key, rather than fail on the first sign-in. */
 @ApplicationScoped
 public class TokenKeysCheck {
 
@@ -19,8 +19,8 @@ public class TokenKeysCheck {
         boolean sign = present(config, DevJwtKeysConfigSourceFactory.SIGN_KEY)
                 || present(config, DevJwtKeysConfigSourceFactory.SIGN_KEY_LOCATION);
         if (!verify || !sign) {
-            throw new IllegalStateException("Token keys are not configured: set MP_JWT_VERIFY_PUBLICKEY_LOCATION and "
-                    + "SMALLRYE_JWT_SIGN_KEY_LOCATION (PEM files of one RSA key pair)");
+            throw new IllegalStateException("The token key is not configured: set SMALLRYE_JWT_VERIFY_KEY_LOCATION and "
+                    + "SMALLRYE_JWT_SIGN_KEY_LOCATION to the same HS256 JSON Web Key file (see README)");
         }
     }
 

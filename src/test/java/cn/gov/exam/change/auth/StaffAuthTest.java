@@ -6,11 +6,19 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import io.smallrye.jwt.build.Jwt;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class StaffAuthTest {
@@ -35,6 +43,34 @@ class StaffAuthTest {
         given().contentType(ContentType.JSON).body(Map.of("username", "", "password", "x"))
                 .post("/api/v1/auth/staff-token").then().statusCode(400)
                 .body("errors[0].field", equalTo("username"));
+    }
+
+    @Test
+    void tokensAreHs256AndOnlyOurKeySignsThem() throws Exception {
+        String token = Api.adminToken();
+        String header = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+                StandardCharsets.UTF_8);
+        assertEquals("HS256", new com.fasterxml.jackson.databind.ObjectMapper().readTree(header).get("alg").asText());
+        given().header("Authorization", "Bearer " + token).get("/api/v1/admin/audit-events").then().statusCode(200);
+
+        // Well-formed admin claims, signed with another secret, with an RSA key, or not at all.
+        Instant now = Instant.now();
+        var claims = Jwt.issuer("https://position-change.example").upn(Api.ADMIN).groups(Set.of(Roles.ADMIN))
+                .issuedAt(now).expiresAt(now.plusSeconds(300));
+        String otherSecret = claims.jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.HS256)
+                .keyId("position-change").signWithSecret("another-secret-of-at-least-32-bytes!!");
+        var rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        String rs256 = Jwt.issuer("https://position-change.example").upn(Api.ADMIN).groups(Set.of(Roles.ADMIN))
+                .issuedAt(now).expiresAt(now.plusSeconds(300)).jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
+                .keyId("position-change")
+                .sign(rsa.generateKeyPair().getPrivate());
+        String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + rs256.split("\\.")[1] + ".";
+        for (String bad : new String[]{otherSecret, rs256, unsigned}) {
+            given().header("Authorization", "Bearer " + bad).get("/api/v1/admin/audit-events").then().statusCode(401)
+                    .body("type", equalTo("https://position-change.example/problems/unauthorized"));
+        }
     }
 
     @Test
