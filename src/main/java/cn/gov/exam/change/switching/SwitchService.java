@@ -4,6 +4,7 @@ import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.auth.ApplicantPrincipal;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.IdNumbers;
+import cn.gov.exam.change.common.JdbcTransactions;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
 import cn.gov.exam.change.common.ProblemException;
@@ -62,6 +63,8 @@ public class SwitchService {
     IdempotencyKeys idempotency;
     @Inject
     ObjectMapper json;
+    @Inject
+    JdbcTransactions jdbc;
 
     /** The outcome of a switch request: the switch, and whether it is a stored response replayed. */
     public record Outcome(int status, SwitchView view, boolean replayed) {
@@ -119,7 +122,7 @@ public class SwitchService {
     /** Requests a switch; with an Idempotency-Key the first response is replayed for the same request. */
     public Outcome requestSwitch(ApplicantPrincipal who, String targetCode, String idempotencyKey) {
         if (idempotencyKey == null) {
-            return new Outcome(201, QuarkusTransaction.requiringNew().call(() -> doSwitch(who, targetCode)), false);
+            return new Outcome(201, jdbc.inTransaction(conn -> doSwitch(conn, who, targetCode)), false);
         }
         IdempotencyKeys.Replay replay = idempotency.claim(who.registrationId(), idempotencyKey,
                 IdempotencyKeys.hash("POST /api/v1/me/switch targetPositionCode=" + targetCode));
@@ -131,9 +134,9 @@ public class SwitchService {
             }
         }
         try {
-            SwitchView view = QuarkusTransaction.requiringNew().call(() -> {
-                SwitchView v = doSwitch(who, targetCode);
-                idempotency.complete(who.registrationId(), idempotencyKey, 201, json.writeValueAsString(v));
+            SwitchView view = jdbc.inTransaction(conn -> {
+                SwitchView v = doSwitch(conn, who, targetCode);
+                idempotency.complete(conn, who.registrationId(), idempotencyKey, 201, body(v));
                 return v;
             });
             return new Outcome(201, view, false);
@@ -143,16 +146,24 @@ public class SwitchService {
         }
     }
 
+    private String body(SwitchView v) {
+        try {
+            return json.writeValueAsString(v);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** What the rules need of the applicant, their exam and their switches, read under the row lock. */
     private record Locked(long examId, long positionId, FeeStatus feeStatus, Precheck.Facts facts, String examCode,
                           String timeZone, int maxSwitches, boolean published, Instant opensAt, Instant deadline,
                           boolean refundsDecided, boolean refunded, List<SwitchStatus> switches) {
     }
 
-    private SwitchView doSwitch(ApplicantPrincipal who, String targetCode) {
+    private SwitchView doSwitch(Connection conn, ApplicantPrincipal who, String targetCode) throws SQLException {
         // The row lock first: everything below is decided by one request of this applicant at a time.
-        // Plain JDBC on the transaction's connection: this is the hot path of the deadline rush.
-        Locked r = em.unwrap(Session.class).doReturningWork(conn -> lock(conn, who.registrationId()));
+        // Plain JDBC in a local transaction: this is the hot path of the deadline rush.
+        Locked r = lock(conn, who.registrationId());
         Instant now = clock.now();
         ZoneId zone = ZoneId.of(r.timeZone());
         if (!r.published() || now.isBefore(r.opensAt())) {
@@ -200,25 +211,24 @@ public class SwitchService {
                     .with("failedRequirements", precheck.failedRequirements());
         }
         int seq = r.switches().size() + 1;
-        long id = em.unwrap(Session.class).doReturningWork(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("""
-                    insert into position_switch (exam_id, registration_id, seq, from_position_id, target_position_id,
-                                                 precheck_result, manual_requirements, status, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?) returning id""")) {
-                ps.setLong(1, r.examId());
-                ps.setLong(2, who.registrationId());
-                ps.setInt(3, seq);
-                ps.setLong(4, original.id());
-                ps.setLong(5, target.id());
-                ps.setString(6, precheck.result().name());
-                ps.setArray(7, conn.createArrayOf("text", precheck.manualRequirements().stream().map(Enum::name).toArray()));
-                ps.setTimestamp(8, Timestamp.from(now));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
+        long id;
+        try (PreparedStatement ps = conn.prepareStatement("""
+                insert into position_switch (exam_id, registration_id, seq, from_position_id, target_position_id,
+                                             precheck_result, manual_requirements, status, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?) returning id""")) {
+            ps.setLong(1, r.examId());
+            ps.setLong(2, who.registrationId());
+            ps.setInt(3, seq);
+            ps.setLong(4, original.id());
+            ps.setLong(5, target.id());
+            ps.setString(6, precheck.result().name());
+            ps.setArray(7, conn.createArrayOf("text", precheck.manualRequirements().stream().map(Enum::name).toArray()));
+            ps.setTimestamp(8, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
             }
-        });
+        }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("registrationId", who.registrationId());
         after.put("from", original.code());
@@ -226,7 +236,7 @@ public class SwitchService {
         after.put("seq", seq);
         after.put("precheck", precheck.result().name());
         after.put("status", SwitchStatus.PENDING.name());
-        audit.record("switch.requested", "switch", Long.toString(id), r.examCode(), null, after);
+        audit.record(conn, "switch.requested", "switch", Long.toString(id), r.examCode(), null, after);
         return new SwitchView(id, target.code(), target.title(), target.agencyName(), SwitchStatus.PENDING,
                 new Precheck(precheck.result(), List.of(), precheck.manualRequirements()), null, null, now);
     }
