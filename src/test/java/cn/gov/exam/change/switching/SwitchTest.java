@@ -105,7 +105,7 @@ class SwitchTest {
     void aSwitchIsAcceptedOnceAndAwaitsReview() throws SQLException {
         SwitchFixture f = new SwitchFixture(1, 0);
         String token = Api.applicantToken(f.exam, f.waived);
-        requestSwitch(token, "T-MAJOR").statusCode(201)
+        requestSwitch(token, "T-MAJOR").statusCode(201).header("Location", equalTo("/api/v1/me"))
                 .body("targetPositionCode", equalTo("T-MAJOR")).body("status", equalTo("PENDING"))
                 .body("precheck.result", equalTo("MANUAL")).body("decidedAt", nullValue());
         as(token).get("/api/v1/me").then().body("currentSwitch.targetPositionCode", equalTo("T-MAJOR"))
