@@ -267,6 +267,8 @@ public class SwitchService {
                         rs.getBoolean(18), new ArrayList<>());
             }
         }
+        // A statement of its own, after the lock: its snapshot sees the switch of a concurrent request
+        // that held the lock before us; a subquery of the locking read would not (read committed).
         try (PreparedStatement ps = conn.prepareStatement(
                 "select status from position_switch where registration_id = ? order by seq desc")) {
             ps.setLong(1, registrationId);
