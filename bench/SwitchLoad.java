@@ -154,8 +154,7 @@ public class SwitchLoad {
                 java.io.DataInputStream in = null;
                 try {
                     // Connected before the clock starts: a connection's setup is not a request's latency.
-                    socket = new java.net.Socket(uri.getHost(), uri.getPort());
-                    socket.setTcpNoDelay(true);
+                    socket = connect(uri);
                     in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
                     connected.countDown();
                     while (true) {
@@ -167,9 +166,8 @@ public class SwitchLoad {
                                 + "Content-Length: " + body.length + "\r\n\r\n").getBytes();
                         int status;
                         try {
-                            if (socket == null) {
-                                socket = new java.net.Socket(uri.getHost(), uri.getPort());
-                                socket.setTcpNoDelay(true);
+                            if (socket == null) { // the last request failed: a new connection
+                                socket = connect(uri);
                                 in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
                             }
                             java.io.OutputStream out = socket.getOutputStream();
@@ -208,6 +206,12 @@ public class SwitchLoad {
         done.await();
         if (failed.get() > 0) System.out.printf("open loop: %d failed%n", failed.get());
         return new ArrayList<>(lat);
+    }
+
+    static java.net.Socket connect(URI uri) throws java.io.IOException {
+        java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort());
+        socket.setTcpNoDelay(true);
+        return socket;
     }
 
     /** Reads one response (Content-Length or chunked body), returning its status. */

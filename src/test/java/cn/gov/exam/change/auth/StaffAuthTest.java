@@ -1,12 +1,14 @@
 package cn.gov.exam.change.auth;
 
 import cn.gov.exam.change.support.Api;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-
-import io.smallrye.jwt.build.Jwt;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -50,20 +53,18 @@ class StaffAuthTest {
         String token = Api.adminToken();
         String header = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
                 StandardCharsets.UTF_8);
-        assertEquals("HS256", new com.fasterxml.jackson.databind.ObjectMapper().readTree(header).get("alg").asText());
+        assertEquals("HS256", new ObjectMapper().readTree(header).get("alg").asText());
         given().header("Authorization", "Bearer " + token).get("/api/v1/admin/audit-events").then().statusCode(200);
 
         // Well-formed admin claims, signed with another secret, with an RSA key, or not at all.
         Instant now = Instant.now();
-        var claims = Jwt.issuer("https://position-change.example").upn(Api.ADMIN).groups(Set.of(Roles.ADMIN))
-                .issuedAt(now).expiresAt(now.plusSeconds(300));
-        String otherSecret = claims.jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.HS256)
-                .keyId("position-change").signWithSecret("another-secret-of-at-least-32-bytes!!");
+        Supplier<JwtClaimsBuilder> adminClaims = () -> Jwt.issuer("https://position-change.example").upn(Api.ADMIN)
+                .groups(Set.of(Roles.ADMIN)).issuedAt(now).expiresAt(now.plusSeconds(300));
+        String otherSecret = adminClaims.get().jws().algorithm(SignatureAlgorithm.HS256).keyId("position-change")
+                .signWithSecret("another-secret-of-at-least-32-bytes!!");
         var rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
-        String rs256 = Jwt.issuer("https://position-change.example").upn(Api.ADMIN).groups(Set.of(Roles.ADMIN))
-                .issuedAt(now).expiresAt(now.plusSeconds(300)).jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
-                .keyId("position-change")
+        String rs256 = adminClaims.get().jws().algorithm(SignatureAlgorithm.RS256).keyId("position-change")
                 .sign(rsa.generateKeyPair().getPrivate());
         String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 "{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + rs256.split("\\.")[1] + ".";
