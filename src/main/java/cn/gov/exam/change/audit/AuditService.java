@@ -10,6 +10,9 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
@@ -20,8 +23,8 @@ import org.hibernate.Session;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,10 +55,15 @@ public class AuditService {
         recordAs(currentActor(), currentRole(), action, subjectType, subjectId, examCode, before, after);
     }
 
-    /** The same, on a connection in a local transaction ({@link cn.gov.exam.change.common.JdbcTransactions}). */
-    public void record(Connection conn, String action, String subjectType, String subjectId, String examCode,
-                       Map<String, Object> before, Map<String, Object> after) throws SQLException {
-        insert(conn, currentActor(), currentRole(), action, subjectType, subjectId, examCode, before, after);
+    /**
+     * The same, on a reactive connection in its transaction (the switch rush, on the event loop):
+     * the caller names the actor, as the request's identity is not to be looked up there.
+     */
+    public Uni<Void> record(SqlConnection conn, String actor, String role, String action, String subjectType,
+                            String subjectId, String examCode, Map<String, Object> before, Map<String, Object> after) {
+        return conn.preparedQuery(INSERT_NUMBERED)
+                .execute(Tuple.from(values(actor, role, action, subjectType, subjectId, examCode, before, after)))
+                .replaceWithVoid();
     }
 
     /** The signed-in user's name, or {@value #SYSTEM} for jobs and start-up. */
@@ -83,26 +91,44 @@ public class AuditService {
                 insert(conn, actor, role, action, subjectType, subjectId, examCode, before, after));
     }
 
+    private static final String INSERT = """
+            insert into audit_event (occurred_at, actor, actor_role, action, subject_type, subject_id,
+                                     exam_code, before_state, after_state, request_id)
+            values (?, ?, ?, ?, ?, ?, ?, cast(cast(? as text) as jsonb), cast(cast(? as text) as jsonb), ?)""";
+    // The states are bound as text, parsed by the server: the reactive client would bind a string
+    // parameter of type jsonb as a JSON string. It numbers its parameters.
+    private static final String INSERT_NUMBERED = numbered(INSERT);
+
     // Events are never read back in the transaction that writes them.
     private void insert(Connection conn, String actor, String role, String action, String subjectType,
                         String subjectId, String examCode, Map<String, Object> before, Map<String, Object> after)
             throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("""
-                insert into audit_event (occurred_at, actor, actor_role, action, subject_type, subject_id,
-                                         exam_code, before_state, after_state, request_id)
-                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)""")) {
-            ps.setTimestamp(1, Timestamp.from(clock.now()));
-            ps.setString(2, actor);
-            ps.setString(3, role);
-            ps.setString(4, action);
-            ps.setString(5, subjectType);
-            ps.setString(6, subjectId);
-            ps.setString(7, examCode);
-            ps.setString(8, json(before));
-            ps.setString(9, json(after));
-            ps.setString(10, currentRequestId());
+        try (PreparedStatement ps = conn.prepareStatement(INSERT)) {
+            List<Object> values = values(actor, role, action, subjectType, subjectId, examCode, before, after);
+            for (int i = 0; i < values.size(); i++) {
+                ps.setObject(i + 1, values.get(i));
+            }
             ps.executeUpdate();
         }
+    }
+
+    private List<Object> values(String actor, String role, String action, String subjectType, String subjectId,
+                                String examCode, Map<String, Object> before, Map<String, Object> after) {
+        return Arrays.asList(clock.now().atOffset(ZoneOffset.UTC), actor, role, action, subjectType, subjectId,
+                examCode, json(before), json(after), currentRequestId());
+    }
+
+    private static String numbered(String sql) {
+        StringBuilder out = new StringBuilder();
+        int n = 0;
+        for (char c : sql.toCharArray()) {
+            if (c == '?') {
+                out.append('$').append(++n);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private String json(Map<String, Object> state) {

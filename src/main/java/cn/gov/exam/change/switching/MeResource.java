@@ -11,6 +11,7 @@ import cn.gov.exam.change.switching.SwitchViews.Me;
 import cn.gov.exam.change.switching.SwitchViews.SwitchOption;
 import cn.gov.exam.change.switching.SwitchViews.SwitchRequest;
 import cn.gov.exam.change.switching.SwitchViews.SwitchView;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -78,17 +79,19 @@ public class MeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "requirements-not-met (failedRequirements), idempotency-key-reused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<SwitchView> requestSwitch(@NotNull @Valid SwitchRequest request,
-                                                  @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        SwitchService.Outcome outcome = switches.requestSwitch(ApplicantPrincipal.of(jwt),
-                request.targetPositionCode().trim(), idempotencyKey);
-        RestResponse.ResponseBuilder<SwitchView> b = RestResponse.ResponseBuilder.<SwitchView>create(outcome.status())
-                // A relative reference as it is: building an absolute URI cost 3 % of a switch's CPU.
-                .entity(outcome.view()).header(HttpHeaders.LOCATION, "/api/v1/me");
-        if (outcome.replayed()) {
-            b.header("Idempotent-Replayed", "true");
-        }
-        return b.build();
+    public Uni<RestResponse<SwitchView>> requestSwitch(@NotNull @Valid SwitchRequest request,
+                                                       @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return switches.requestSwitch(ApplicantPrincipal.of(jwt), request.targetPositionCode().trim(), idempotencyKey)
+                .map(outcome -> {
+                    RestResponse.ResponseBuilder<SwitchView> b = RestResponse.ResponseBuilder
+                            .<SwitchView>create(outcome.status())
+                            // A relative reference as it is: building an absolute URI cost 3 % of a switch's CPU.
+                            .entity(outcome.view()).header(HttpHeaders.LOCATION, "/api/v1/me");
+                    if (outcome.replayed()) {
+                        b.header("Idempotent-Replayed", "true");
+                    }
+                    return b.build();
+                });
     }
 
     @POST

@@ -3,7 +3,10 @@ package cn.gov.exam.change.switching;
 import cn.gov.exam.change.position.Position;
 import cn.gov.exam.change.position.PositionStatus;
 import cn.gov.exam.change.position.Requirements;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collections;
@@ -40,6 +43,19 @@ public class PublishedPositions {
             catalogues.put(examId, c);
         }
         return c;
+    }
+
+    /**
+     * The same for code on the event loop: a catalogue not yet in memory is loaded on a worker
+     * thread, which then carries on with the caller's work.
+     */
+    public Uni<Catalogue> ofNonBlocking(long examId) {
+        Catalogue c = catalogues.get(examId);
+        if (c != null) {
+            return Uni.createFrom().item(c);
+        }
+        return Uni.createFrom().item(() -> QuarkusTransaction.requiringNew().call(() -> of(examId)))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private static Catalogue load(long examId) {

@@ -2,9 +2,10 @@ package cn.gov.exam.change.switching;
 
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.auth.ApplicantPrincipal;
+import cn.gov.exam.change.auth.Roles;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.IdNumbers;
-import cn.gov.exam.change.common.JdbcTransactions;
+import cn.gov.exam.change.common.PipelinedTransactions;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
 import cn.gov.exam.change.common.ProblemException;
@@ -27,15 +28,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +64,7 @@ public class SwitchService {
     @Inject
     ObjectMapper json;
     @Inject
-    JdbcTransactions jdbc;
+    PipelinedTransactions transactions;
 
     /** The outcome of a switch request: the switch, and whether it is a stored response replayed. */
     public record Outcome(int status, SwitchView view, boolean replayed) {
@@ -117,34 +119,34 @@ public class SwitchService {
         });
     }
 
-    /** Requests a switch; with an Idempotency-Key the first response is replayed for the same request. */
-    public Outcome requestSwitch(ApplicantPrincipal who, String targetCode, String idempotencyKey) {
+    /**
+     * Requests a switch; with an Idempotency-Key the first response is replayed for the same request.
+     * Runs on the event loop with the reactive client: the deadline rush is this request, and it
+     * needs no worker thread nor a blocking driver.
+     */
+    public Uni<Outcome> requestSwitch(ApplicantPrincipal who, String targetCode, String idempotencyKey) {
         if (idempotencyKey == null) {
-            return new Outcome(201, jdbc.inTransaction(conn -> doSwitch(conn, who, targetCode)), false);
+            return transactions.run(conn -> doSwitch(conn, who, targetCode, null))
+                    .map(view -> new Outcome(201, view, false));
         }
-        IdempotencyKeys.Replay replay = idempotency.claim(who.registrationId(), idempotencyKey,
-                IdempotencyKeys.hash("POST /api/v1/me/switch targetPositionCode=" + targetCode));
-        if (replay != null) {
-            try {
-                return new Outcome(replay.status(), json.readValue(replay.body(), SwitchView.class), true);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("A stored idempotent response could not be read", e);
-            }
-        }
+        return idempotency.claim(who.registrationId(), idempotencyKey,
+                        IdempotencyKeys.hash("POST /api/v1/me/switch targetPositionCode=" + targetCode))
+                .flatMap(replay -> replay != null
+                        ? Uni.createFrom().item(() -> new Outcome(replay.status(), read(replay.body()), true))
+                        : transactions.run(conn -> doSwitch(conn, who, targetCode, idempotencyKey))
+                                .map(view -> new Outcome(201, view, false))
+                                .onFailure().call(e -> idempotency.release(who.registrationId(), idempotencyKey)));
+    }
+
+    private SwitchView read(String body) {
         try {
-            SwitchView view = jdbc.inTransaction(conn -> {
-                SwitchView v = doSwitch(conn, who, targetCode);
-                idempotency.complete(conn, who.registrationId(), idempotencyKey, 201, body(v));
-                return v;
-            });
-            return new Outcome(201, view, false);
-        } catch (RuntimeException e) {
-            idempotency.release(who.registrationId(), idempotencyKey);
-            throw e;
+            return json.readValue(body, SwitchView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored idempotent response could not be read", e);
         }
     }
 
-    private String body(SwitchView v) {
+    private String write(SwitchView v) {
         try {
             return json.writeValueAsString(v);
         } catch (JsonProcessingException e) {
@@ -152,16 +154,24 @@ public class SwitchService {
         }
     }
 
-    /** What the rules need of the applicant, their exam and their switches, read under the row lock. */
+    /**
+     * What the rules need of the applicant, their exam and their switches, read under the row lock;
+     * and the id the switch will have if it is made.
+     */
     private record Locked(long examId, long positionId, FeeStatus feeStatus, Precheck.Facts facts, String examCode,
                           String timeZone, int maxSwitches, boolean published, Instant opensAt, Instant deadline,
-                          boolean refundsDecided, boolean refunded, List<SwitchStatus> switches) {
+                          boolean refundsDecided, boolean refunded, long switchId, List<SwitchStatus> switches) {
     }
 
-    private SwitchView doSwitch(Connection conn, ApplicantPrincipal who, String targetCode) throws SQLException {
+    private Uni<SwitchView> doSwitch(SqlConnection conn, ApplicantPrincipal who, String targetCode,
+                                     String idempotencyKey) {
         // The row lock first: everything below is decided by one request of this applicant at a time.
-        // Plain JDBC in a local transaction: this is the hot path of the deadline rush.
-        Locked r = lock(conn, who.registrationId());
+        return lock(conn, who.registrationId()).flatMap(r -> positions.ofNonBlocking(r.examId())
+                .flatMap(catalogue -> decide(conn, who, targetCode, idempotencyKey, r, catalogue)));
+    }
+
+    private Uni<SwitchView> decide(SqlConnection conn, ApplicantPrincipal who, String targetCode,
+                                   String idempotencyKey, Locked r, PublishedPositions.Catalogue catalogue) {
         Instant now = clock.now();
         ZoneId zone = ZoneId.of(r.timeZone());
         if (!r.published() || now.isBefore(r.opensAt())) {
@@ -178,7 +188,6 @@ public class SwitchService {
             throw new ProblemException(ProblemType.NO_SWITCHES_LEFT,
                     "Your fee is being refunded: no switch is possible any more");
         }
-        PublishedPositions.Catalogue catalogue = positions.of(r.examId());
         PublishedPositions.Entry original = catalogue.byId().get(r.positionId());
         if (!r.feeStatus().confirmed() || original.status() != PositionStatus.CANCELLED) {
             throw new ProblemException(ProblemType.SIGN_IN_NOT_ALLOWED,
@@ -209,24 +218,9 @@ public class SwitchService {
                     .with("failedRequirements", precheck.failedRequirements());
         }
         int seq = r.switches().size() + 1;
-        long id;
-        try (PreparedStatement ps = conn.prepareStatement("""
-                insert into position_switch (exam_id, registration_id, seq, from_position_id, target_position_id,
-                                             precheck_result, manual_requirements, status, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?) returning id""")) {
-            ps.setLong(1, r.examId());
-            ps.setLong(2, who.registrationId());
-            ps.setInt(3, seq);
-            ps.setLong(4, original.id());
-            ps.setLong(5, target.id());
-            ps.setString(6, precheck.result().name());
-            ps.setArray(7, conn.createArrayOf("text", precheck.manualRequirements().stream().map(Enum::name).toArray()));
-            ps.setTimestamp(8, Timestamp.from(now));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                id = rs.getLong(1);
-            }
-        }
+        SwitchView view = new SwitchView(r.switchId(), target.code(), target.title(), target.agencyName(),
+                SwitchStatus.PENDING, new Precheck(precheck.result(), List.of(), precheck.manualRequirements()), null,
+                null, now);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("registrationId", who.registrationId());
         after.put("from", original.code());
@@ -234,49 +228,65 @@ public class SwitchService {
         after.put("seq", seq);
         after.put("precheck", precheck.result().name());
         after.put("status", SwitchStatus.PENDING.name());
-        audit.record(conn, "switch.requested", "switch", Long.toString(id), r.examCode(), null, after);
-        return new SwitchView(id, target.code(), target.title(), target.agencyName(), SwitchStatus.PENDING,
-                new Precheck(precheck.result(), List.of(), precheck.manualRequirements()), null, null, now);
+        // The switch, its audit event, the idempotent response and the COMMIT in one round trip.
+        List<Uni<Void>> writes = new ArrayList<>();
+        writes.add(conn.preparedQuery("""
+                        insert into position_switch (id, exam_id, registration_id, seq, from_position_id,
+                                                     target_position_id, precheck_result, manual_requirements,
+                                                     status, created_at)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, 'PENDING', $9)""")
+                .execute(Tuple.from(List.of(r.switchId(), r.examId(), who.registrationId(), seq, original.id(),
+                        target.id(), precheck.result().name(),
+                        precheck.manualRequirements().stream().map(Enum::name).toArray(String[]::new),
+                        now.atOffset(ZoneOffset.UTC))))
+                .replaceWithVoid());
+        writes.add(audit.record(conn, who.actor(), Roles.APPLICANT, "switch.requested", "switch",
+                Long.toString(r.switchId()), r.examCode(), null, after));
+        if (idempotencyKey != null) {
+            writes.add(idempotency.complete(conn, who.registrationId(), idempotencyKey, 201, write(view)));
+        }
+        writes.add(PipelinedTransactions.commit(conn));
+        return Uni.combine().all().unis(writes).discardItems().replaceWith(view);
     }
 
-    private static Locked lock(Connection conn, long registrationId) throws SQLException {
-        Locked base;
-        try (PreparedStatement ps = conn.prepareStatement("""
+    /** BEGIN, the locking read and the read of earlier switches, in one round trip. */
+    private static Uni<Locked> lock(SqlConnection conn, long registrationId) {
+        Uni<Void> begin = PipelinedTransactions.begin(conn);
+        // nextval: the id of the switch, should there be one, so that its audit event and stored
+        // response can travel with it.
+        Uni<RowSet<Row>> locked = conn.preparedQuery("""
                 select r.exam_id, r.position_id, r.fee_status, a.education, a.degree, a.major, a.birth_date,
                        a.political_status, a.grassroots_years, a.household_region, e.code, e.time_zone,
-                       e.max_switches, e.published_at is not null, e.switch_window_opens_at, e.switch_deadline,
-                       e.refunds_decided_at is not null,
-                       exists (select 1 from refund f where f.registration_id = r.id)
+                       e.max_switches, e.published_at is not null as published, e.switch_window_opens_at,
+                       e.switch_deadline, e.refunds_decided_at is not null as refunds_decided,
+                       exists (select 1 from refund f where f.registration_id = r.id) as refunded,
+                       nextval('position_switch_id_seq') as switch_id
                 from registration r join applicant a on a.id = r.applicant_id join exam e on e.id = r.exam_id
-                where r.id = ?
+                where r.id = $1
                 for update of r
-                for key share of e""")) {
-            ps.setLong(1, registrationId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw ProblemException.notFound("Your registration");
-                }
-                base = new Locked(rs.getLong(1), rs.getLong(2), FeeStatus.valueOf(rs.getString(3)),
-                        new Precheck.Facts(Education.valueOf(rs.getString(4)), rs.getBoolean(5), rs.getString(6),
-                                rs.getObject(7, LocalDate.class), PoliticalStatus.valueOf(rs.getString(8)), rs.getInt(9),
-                                rs.getString(10)),
-                        rs.getString(11), rs.getString(12), rs.getInt(13), rs.getBoolean(14),
-                        rs.getTimestamp(15).toInstant(), rs.getTimestamp(16).toInstant(), rs.getBoolean(17),
-                        rs.getBoolean(18), new ArrayList<>());
-            }
-        }
+                for key share of e""").execute(Tuple.of(registrationId));
         // A statement of its own, after the lock: its snapshot sees the switch of a concurrent request
         // that held the lock before us; a subquery of the locking read would not (read committed).
-        try (PreparedStatement ps = conn.prepareStatement(
-                "select status from position_switch where registration_id = ? order by seq desc")) {
-            ps.setLong(1, registrationId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    base.switches().add(SwitchStatus.valueOf(rs.getString(1)));
-                }
+        Uni<RowSet<Row>> earlier = conn.preparedQuery(
+                "select status from position_switch where registration_id = $1 order by seq desc")
+                .execute(Tuple.of(registrationId));
+        return Uni.combine().all().unis(begin, locked, earlier).with((b, rows, switches) -> {
+            if (rows.size() == 0) {
+                throw ProblemException.notFound("Your registration");
             }
-        }
-        return base;
+            Row row = rows.iterator().next();
+            List<SwitchStatus> statuses = new ArrayList<>();
+            for (Row s : switches) {
+                statuses.add(SwitchStatus.valueOf(s.getString(0)));
+            }
+            return new Locked(row.getLong(0), row.getLong(1), FeeStatus.valueOf(row.getString(2)),
+                    new Precheck.Facts(Education.valueOf(row.getString(3)), row.getBoolean(4), row.getString(5),
+                            row.getLocalDate(6), PoliticalStatus.valueOf(row.getString(7)), row.getInteger(8),
+                            row.getString(9)),
+                    row.getString(10), row.getString(11), row.getInteger(12), row.getBoolean(13),
+                    row.getOffsetDateTime(14).toInstant(), row.getOffsetDateTime(15).toInstant(),
+                    row.getBoolean(16), row.getBoolean(17), row.getLong(18), statuses);
+        });
     }
 
     private Registration registration(ApplicantPrincipal who) {
