@@ -21,9 +21,11 @@ import java.util.regex.Pattern;
  *     sets up an exam through the API with APPLICANTS + PGBENCH_APPLICANTS paid applicants of
  *     cancelled positions, signs the first APPLICANTS in and writes their tokens, one per line
  *     (the rest are left for pgbench and never switched by the API);
- *   open BASE_URL RATE TOKEN_FILE FROM COUNT
+ *   open BASE_URL RATE TOKEN_FILE FROM COUNT [WARM]
  *     open loop: switches the applicants of tokens FROM..FROM+COUNT-1 at RATE per second, latency
  *     measured from each request's scheduled send time, so a stalled service cannot hide its queue.
+ *     With WARM, the WARM applicants before FROM are switched first the same way, uncounted: this
+ *     JVM's own JIT, and the service's for this client's requests, are then warm too.
  *
  * The closed loop at full speed is driven by wrk (bench/switch.lua), which costs the two shared
  * cores far less per request than this JVM's HTTP client.
@@ -62,14 +64,19 @@ public class SwitchLoad {
         double rate = Double.parseDouble(a[2]);
         List<String> all = java.nio.file.Files.readAllLines(java.nio.file.Path.of(a[3]));
         int from = Integer.parseInt(a[4]), count = Integer.parseInt(a[5]);
+        int warm = a.length > 6 ? Integer.parseInt(a[6]) : 0;
+        if (warm > 0) {
+            List<long[]> w = openLoop(base, all.subList(from - warm, from).toArray(String[]::new), rate);
+            System.out.printf("open loop warm-up: %d switches at %.0f/s: %s%n", warm, rate, percentiles(w));
+        }
         List<long[]> lat = openLoop(base, all.subList(from, from + count).toArray(String[]::new), rate);
         System.out.printf("open loop: %d switches at %.0f/s: %s%n", count, rate, percentiles(lat));
         System.out.printf("RESULT p99_ms=%.1f%n", p(lat, 0.99));
         String trace = System.getenv("SWITCHLOAD_TRACE");
-        if (trace != null) { // "send time (ms from the first), latency (ms)" per request, to find stalls
+        if (trace != null) { // "scheduled time (ms from the first), latency, send lag (ms)" per request, to find stalls
             long first = lat.stream().mapToLong(x -> x[1]).min().orElse(0);
             java.nio.file.Files.write(java.nio.file.Path.of(trace), lat.stream().sorted((x, y) -> Long.compare(x[1], y[1]))
-                    .map(x -> "%.1f %.2f".formatted((x[1] - first) / 1e6, x[0] / 1e6)).toList());
+                    .map(x -> "%.1f %.2f %.2f".formatted((x[1] - first) / 1e6, x[0] / 1e6, x[2] / 1e6)).toList());
         }
     }
 
@@ -165,6 +172,7 @@ public class SwitchLoad {
                                 + "Authorization: Bearer " + tokens[i] + "\r\nContent-Type: application/json\r\n"
                                 + "Content-Length: " + body.length + "\r\n\r\n").getBytes();
                         int status;
+                        long sent = 0;
                         try {
                             if (socket == null) { // the last request failed: a new connection
                                 socket = connect(uri);
@@ -175,13 +183,14 @@ public class SwitchLoad {
                             System.arraycopy(body, 0, request, head.length, body.length);
                             out.write(request);
                             out.flush();
+                            sent = System.nanoTime();
                             status = readResponse(in);
                         } catch (java.io.IOException e) {
                             status = -1;
                             if (socket != null) socket.close();
                             socket = null;
                         }
-                        lat.add(new long[]{System.nanoTime() - job[1], job[1]});
+                        lat.add(new long[]{System.nanoTime() - job[1], job[1], sent == 0 ? -1 : sent - job[1]});
                         if (status != 201) failed.incrementAndGet();
                         done.countDown();
                     }
