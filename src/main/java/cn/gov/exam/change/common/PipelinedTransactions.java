@@ -25,10 +25,12 @@ public class PipelinedTransactions {
      * before the connection goes back to the pool.
      */
     public <T> Uni<T> run(Function<SqlConnection, Uni<T>> work) {
+        // One termination step, so that the connection is closed only after the ROLLBACK: a
+        // connection back in the pool inside an open transaction would lend it to the next user.
         return pool.getConnection().flatMap(conn -> Uni.createFrom().deferred(() -> work.apply(conn))
-                .onFailure().call(e -> rollback(conn))
-                .onCancellation().call(() -> rollback(conn))
-                .eventually(conn::close));
+                .onTermination().call((item, failure, cancelled) ->
+                        (failure != null || cancelled ? rollback(conn) : Uni.createFrom().voidItem())
+                                .eventually(conn::close)));
     }
 
     public static Uni<Void> begin(SqlConnection conn) {

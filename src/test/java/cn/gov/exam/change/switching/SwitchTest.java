@@ -152,6 +152,21 @@ class SwitchTest {
     }
 
     @Test
+    void aRefusedSwitchRollsBackBeforeItsConnectionIsReused() throws SQLException {
+        SwitchFixture f = new SwitchFixture(1, 0);
+        String token = Api.applicantToken(f.exam, f.paid);
+        // Each refusal is decided after BEGIN and the row lock: more of them than the pool has
+        // connections, so a connection returned inside its transaction would be lent out again.
+        for (int i = 0; i < 25; i++) {
+            requestSwitch(token, "C1").statusCode(409).body("type", equalTo(BASE + "same-position"));
+        }
+        assertEquals(0, count("select count(*) from pg_stat_activity where datname = current_database() "
+                + "and state like 'idle in transaction%'"));
+        // The row lock was released with it: the applicant's next request is not blocked.
+        requestSwitch(token, "K1").statusCode(201);
+    }
+
+    @Test
     void theWindowOpensAndClosesOnTheInstantInTheExamsTimeZone() {
         SwitchFixture f = new SwitchFixture(1, 2);
         String early = Api.applicantToken(f.exam, f.paid);
@@ -250,6 +265,14 @@ class SwitchTest {
     private void reject(String exam) throws SQLException {
         sql("update position_switch set status = 'REJECTED', reason = 'test', decided_at = now(), reviewer = 'test' "
                 + "where status = 'PENDING' and exam_id = (select id from exam where code = '" + exam + "')");
+    }
+
+    private long count(String query) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(query);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private long switchesOf(String exam) throws SQLException {
