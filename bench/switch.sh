@@ -9,6 +9,8 @@
 # finished by the time of a real deadline rush. Each measured phase starts right after a CHECKPOINT,
 # so that the API and pgbench pay the same full-page writes. The open loop sends OPEN_WARM uncounted
 # switches first at the same rate: its own JVM and the service's code for its requests warm up too.
+# The API's closed loop and pgbench alternate over ROUNDS rounds (CLOSED and PG_SET split evenly);
+# the medians of the rounds are reported, as this machine's speed drifts with its host's load.
 cd "$(dirname "$0")/.." && source bench/common.sh
 C=${CONCURRENCY:-16}
 WARM=${WARM:-80000} # at most
@@ -53,29 +55,40 @@ for ((done_ = 0; done_ < WARM; done_ += ROUND)); do
   echo "warm-up $((done_ + ROUND)): $(sed -n 's/RESULT //p' "$BENCH_DIR/switch-warm-out.txt"), JIT $((j1 - j0)) of $((t1 - t0)) JVM ticks"
   if [ $(( (j1 - j0) * 100 )) -lt $(( (t1 - t0) * 3 )) ]; then break; fi
 done
-$PSQL -c "vacuum analyze" -c "checkpoint"
-echo "closed loop: $CLOSED switches, $C connections"
-run_wrk "$BENCH_DIR/switch-closed.txt" "$BENCH_DIR/switch-api.txt"
-grep -E 'Latency|50%|90%|99%|^wrk:' "$BENCH_DIR/switch-api.txt"
-API=$(sed -n 's/.*api_tps=\([0-9]*\).*/\1/p' "$BENCH_DIR/switch-api.txt")
-HALF=$((API / 2))
-java bench/SwitchLoad.java open "$BASE" "$HALF" "$TOKENS" $((WARM + CLOSED + OPEN_WARM)) "$OPEN" "$OPEN_WARM" | tee "$BENCH_DIR/switch-open.txt"
 EXAM_ID=$($PSQL -c "select id from exam where code = '$EXAM'")
 TARGET=$($PSQL -c "select id from position where exam_id = $EXAM_ID and code = 'O0001'")
-# The applicants the API did not touch, numbered for pgbench.
+APPLICANTS=$((WARM + CLOSED + OPEN_WARM + OPEN))
+# pgbench's applicants: the ones after the API's tokens (setup numbers them in fee.transactionId).
 $PSQL -c "drop table if exists bench_registration; drop sequence if exists bench_person;
   create sequence bench_person;
   create table bench_registration as
     select row_number() over (order by r.id) - 1 as n, r.id from registration r
-    where r.exam_id = $EXAM_ID and r.id not in (select registration_id from position_switch)
+    where r.exam_id = $EXAM_ID and substring(r.transaction_id from '-([0-9]+)\$')::int >= $APPLICANTS
       and r.position_id in (select id from position where exam_id = $EXAM_ID and status = 'CANCELLED');
   create unique index on bench_registration (n); analyze bench_registration;"
-AVAILABLE=$($PSQL -c "select count(*) from bench_registration")
-$PSQL -c "vacuum analyze" -c "checkpoint"
-# Unused warm-up applicants are left over too: pgbench runs PG_SET transactions at most.
-PER_CLIENT=$(( (AVAILABLE < PG_SET ? AVAILABLE : PG_SET) / C ))
-pgbench -h localhost -p "$PG_PORT" -U postgres -n -M prepared -c "$C" -j 2 -t "$PER_CLIENT" \
-  -D exam="$EXAM_ID" -D target="$TARGET" -f bench/switch.pgbench postgres | tee "$BENCH_DIR/switch-pgbench.txt"
-PG=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$BENCH_DIR/switch-pgbench.txt" | cut -d. -f1)
+[ "$($PSQL -c "select count(*) from bench_registration")" -ge "$PG_SET" ] || { echo "too few pgbench applicants"; exit 1; }
+# Interleaved rounds: the API's closed loop, then pgbench, ROUNDS times, each right after a
+# CHECKPOINT; this machine shares its host, and adjacent phases see the same host load.
+ROUNDS=${ROUNDS:-3}
+API_ROUND=$((CLOSED / ROUNDS)); PG_ROUND=$((PG_SET / ROUNDS))
+: > "$BENCH_DIR/switch-rounds.txt"
+for ((k = 0; k < ROUNDS; k++)); do
+  sed -n "$((k * API_ROUND + 1)),$(((k + 1) * API_ROUND))p" "$BENCH_DIR/switch-closed.txt" > "$BENCH_DIR/switch-round.txt"
+  $PSQL -c "vacuum analyze" -c "checkpoint"
+  run_wrk "$BENCH_DIR/switch-round.txt" "$BENCH_DIR/switch-api.txt"
+  grep -E 'Latency|50%|99%|^wrk:' "$BENCH_DIR/switch-api.txt"
+  api=$(sed -n 's/.*api_tps=\([0-9]*\).*/\1/p' "$BENCH_DIR/switch-api.txt")
+  $PSQL -c "vacuum analyze" -c "checkpoint"
+  pgbench -h localhost -p "$PG_PORT" -U postgres -n -M prepared -c "$C" -j 2 -t $((PG_ROUND / C)) \
+    -D exam="$EXAM_ID" -D target="$TARGET" -f bench/switch.pgbench postgres > "$BENCH_DIR/switch-pgbench.txt"
+  grep -E 'failed|^tps' "$BENCH_DIR/switch-pgbench.txt"
+  pg=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$BENCH_DIR/switch-pgbench.txt" | cut -d. -f1)
+  echo "round $((k + 1)): API $api/s, pgbench $pg/s, ratio $(echo "scale=2; $api / $pg" | bc)" | tee -a "$BENCH_DIR/switch-rounds.txt"
+done
+API=$(sed -n 's/.*API \([0-9]*\)\/s.*/\1/p' "$BENCH_DIR/switch-rounds.txt" | sort -n | sed -n "$((ROUNDS / 2 + 1))p")
+PG=$(sed -n 's/.*pgbench \([0-9]*\)\/s.*/\1/p' "$BENCH_DIR/switch-rounds.txt" | sort -n | sed -n "$((ROUNDS / 2 + 1))p")
+RATIO=$(sed -n 's/.*ratio \([0-9.]*\)$/\1/p' "$BENCH_DIR/switch-rounds.txt" | sort -n | sed -n "$((ROUNDS / 2 + 1))p")
+HALF=$((API / 2))
+java bench/SwitchLoad.java open "$BASE" "$HALF" "$TOKENS" $((WARM + CLOSED + OPEN_WARM)) "$OPEN" "$OPEN_WARM" | tee "$BENCH_DIR/switch-open.txt"
 P99=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' "$BENCH_DIR/switch-open.txt")
-echo "switch throughput: API $API/s, pgbench $PG/s, ratio $(echo "scale=2; $API / $PG" | bc); p99 at $HALF/s: $P99 ms"
+echo "switch throughput (medians of $ROUNDS rounds): API $API/s, pgbench $PG/s, ratio $RATIO; p99 at $HALF/s: $P99 ms"
