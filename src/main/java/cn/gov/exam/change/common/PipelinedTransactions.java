@@ -21,16 +21,21 @@ public class PipelinedTransactions {
 
     /**
      * Runs the work on a pooled connection. The work sends {@link #begin} with its first statements
-     * and {@link #commit} with its last; if it fails or is cancelled the transaction is rolled back
-     * before the connection goes back to the pool.
+     * and {@link #commit} with its last; if it fails, the transaction is rolled back before the
+     * connection goes back to the pool. It runs to its end even if the caller stops waiting.
      */
     public <T> Uni<T> run(Function<SqlConnection, Uni<T>> work) {
-        // One termination step, so that the connection is closed only after the ROLLBACK: a
-        // connection back in the pool inside an open transaction would lend it to the next user.
-        return pool.getConnection().flatMap(conn -> Uni.createFrom().deferred(() -> work.apply(conn))
-                .onTermination().call((item, failure, cancelled) ->
-                        (failure != null || cancelled ? rollback(conn) : Uni.createFrom().voidItem())
-                                .eventually(conn::close)));
+        return toCompletion(pool.withConnection(conn -> Uni.createFrom().deferred(() -> work.apply(conn))
+                .onFailure().call(e -> rollback(conn))));
+    }
+
+    /**
+     * The same Uni, not cancelled with its subscriber (a client that hangs up): cancelling
+     * half-way would leave statements queued behind a ROLLBACK, a connection handed over to no one,
+     * or an idempotency key in flight.
+     */
+    public static <T> Uni<T> toCompletion(Uni<T> uni) {
+        return Uni.createFrom().emitter(emitter -> uni.subscribe().with(emitter::complete, emitter::fail));
     }
 
     public static Uni<Void> begin(SqlConnection conn) {

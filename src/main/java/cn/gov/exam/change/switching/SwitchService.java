@@ -129,13 +129,17 @@ public class SwitchService {
             return transactions.run(conn -> doSwitch(conn, who, targetCode, null))
                     .map(view -> new Outcome(201, view, false));
         }
-        return idempotency.claim(who.registrationId(), idempotencyKey,
+        // A claimed key is released when the switch fails, so that a retry is judged afresh: nothing
+        // in between may be cut short by a client hanging up.
+        return PipelinedTransactions.toCompletion(idempotency.claim(who.registrationId(), idempotencyKey,
                         IdempotencyKeys.hash("POST /api/v1/me/switch targetPositionCode=" + targetCode))
                 .flatMap(replay -> replay != null
                         ? Uni.createFrom().item(() -> new Outcome(replay.status(), read(replay.body()), true))
                         : transactions.run(conn -> doSwitch(conn, who, targetCode, idempotencyKey))
                                 .map(view -> new Outcome(201, view, false))
-                                .onFailure().call(e -> idempotency.release(who.registrationId(), idempotencyKey)));
+                                // The request's own failure is the answer, even if the release fails.
+                                .onFailure().call(e -> idempotency.release(who.registrationId(), idempotencyKey)
+                                        .onFailure().recoverWithNull())));
     }
 
     private SwitchView read(String body) {
