@@ -23,7 +23,8 @@ rm -rf "$BENCH_DIR/pg-switch"
 start_app "$BENCH_DIR/pg-switch"
 EXAM=BENCH-SWITCH
 TOKENS="$BENCH_DIR/switch-tokens.txt"
-java bench/SwitchLoad.java setup "$BASE" "$TOKEN" $EXAM "$C" $((WARM + CLOSED + OPEN_WARM + OPEN)) "$PG_SET" "$TOKENS"
+APPLICANTS=$((WARM + CLOSED + OPEN_WARM + OPEN)) # the API's; pgbench's PG_SET come after them
+java bench/SwitchLoad.java setup "$BASE" "$TOKEN" $EXAM "$C" "$APPLICANTS" "$PG_SET" "$TOKENS"
 head -n "$WARM" "$TOKENS" > "$BENCH_DIR/switch-warm.txt"
 sed -n "$((WARM + 1)),$((WARM + CLOSED))p" "$TOKENS" > "$BENCH_DIR/switch-closed.txt"
 PSQL="psql -h localhost -p $PG_PORT -U postgres -Atq"
@@ -57,7 +58,6 @@ for ((done_ = 0; done_ < WARM; done_ += ROUND)); do
 done
 EXAM_ID=$($PSQL -c "select id from exam where code = '$EXAM'")
 TARGET=$($PSQL -c "select id from position where exam_id = $EXAM_ID and code = 'O0001'")
-APPLICANTS=$((WARM + CLOSED + OPEN_WARM + OPEN))
 # pgbench's applicants: the ones after the API's tokens (setup numbers them in fee.transactionId).
 $PSQL -c "drop table if exists bench_registration; drop sequence if exists bench_person;
   create sequence bench_person;
@@ -85,9 +85,11 @@ for ((k = 0; k < ROUNDS; k++)); do
   pg=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$BENCH_DIR/switch-pgbench.txt" | cut -d. -f1)
   echo "round $((k + 1)): API $api/s, pgbench $pg/s, ratio $(echo "scale=2; $api / $pg" | bc)" | tee -a "$BENCH_DIR/switch-rounds.txt"
 done
-API=$(sed -n 's/.*API \([0-9]*\)\/s.*/\1/p' "$BENCH_DIR/switch-rounds.txt" | sort -n | sed -n "$((ROUNDS / 2 + 1))p")
-PG=$(sed -n 's/.*pgbench \([0-9]*\)\/s.*/\1/p' "$BENCH_DIR/switch-rounds.txt" | sort -n | sed -n "$((ROUNDS / 2 + 1))p")
-RATIO=$(sed -n 's/.*ratio \([0-9.]*\)$/\1/p' "$BENCH_DIR/switch-rounds.txt" | sort -n | sed -n "$((ROUNDS / 2 + 1))p")
+# median SED_EXPR: the median of the rounds' values that the expression picks out
+median() { sed -n "$1" "$BENCH_DIR/switch-rounds.txt" | sort -n | sed -n "$((ROUNDS / 2 + 1))p"; }
+API=$(median 's/.*API \([0-9]*\)\/s.*/\1/p')
+PG=$(median 's/.*pgbench \([0-9]*\)\/s.*/\1/p')
+RATIO=$(median 's/.*ratio \([0-9.]*\)$/\1/p')
 HALF=$((API / 2))
 java bench/SwitchLoad.java open "$BASE" "$HALF" "$TOKENS" $((WARM + CLOSED + OPEN_WARM)) "$OPEN" "$OPEN_WARM" | tee "$BENCH_DIR/switch-open.txt"
 P99=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' "$BENCH_DIR/switch-open.txt")
