@@ -4,7 +4,7 @@ set -euo pipefail
 BENCH_DIR=${BENCH_DIR:-bench/data}
 BENCH_PORT=${BENCH_PORT:-8089}
 BASE="http://localhost:$BENCH_PORT"
-ADMIN_PASSWORD=bench-Admin-1
+ADMIN_PASSWORD=bench-Bureau-2026
 mkdir -p "$BENCH_DIR"
 
 build_app() {

@@ -37,6 +37,8 @@ import java.util.Map;
 @ApplicationScoped
 public class AuditService {
     public static final String SYSTEM = "system";
+    /** Whoever sends a request without signing in (a sign-in attempt, for one). */
+    public static final String ANONYMOUS = "anonymous";
 
     @Inject
     AppClock clock;

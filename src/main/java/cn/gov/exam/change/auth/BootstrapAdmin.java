@@ -23,6 +23,11 @@ public class BootstrapAdmin {
         if (admin.username().isEmpty() || admin.password().isEmpty()) {
             return;
         }
+        var problems = StaffCredentialsPolicy.problems(admin.username().get(), admin.password().get());
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("app.bootstrap-admin: " + problems.stream()
+                    .map(p -> p.field() + " " + p.message()).collect(java.util.stream.Collectors.joining("; ")));
+        }
         if (staff.createIfAbsent(admin.username().get(), admin.password().get(), Roles.ADMIN, null)) {
             LOG.infof("Created the bootstrap ADMIN account '%s'", admin.username().get());
         }

@@ -24,12 +24,16 @@ public class StaffAccount extends PanacheEntityBase {
     @Column(name = "agency_code")
     public String agencyCode;
     public boolean enabled;
+    /** Carried in every token; a disable moves it on, so that tokens issued before stay dead. */
+    @Column(name = "token_generation")
+    public int tokenGeneration;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** Usernames are unique whatever their case: "Admin" is admin. */
     public static Optional<StaffAccount> findByUsername(String username) {
-        return find("username", username).firstResultOptional();
+        return find("lower(username) = lower(?1)", username).firstResultOptional();
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.exam.change.auth;
 
+import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.ProblemException;
@@ -10,35 +11,68 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 @ApplicationScoped
 public class StaffAuthService {
+    /** The claim that carries the account's token generation. */
+    public static final String GENERATION_CLAIM = "gen";
+    static final String REALM = "staff";
+
     @Inject
     AppConfig config;
     @Inject
     AppClock clock;
+    @Inject
+    SignInThrottle throttle;
+    @Inject
+    AuditService audit;
 
     public TokenResponse issueToken(StaffTokenRequest request) {
-        StaffAccount account = find(request.username());
-        boolean ok = Passwords.matches(request.password(), account == null ? null : account.passwordHash);
-        if (!ok || !account.enabled) {
+        String account = account(request.username());
+        SignInThrottle.Attempt attempt = throttle.attempt(REALM, account, "staff", "staff", account, null);
+        throttle.check(attempt);
+        StaffAccount staff = find(request.username());
+        boolean ok = Passwords.matches(request.password(), staff == null ? null : staff.passwordHash);
+        if (!ok) {
+            throttle.failed(attempt);
+        }
+        if (!ok || !staff.enabled) {
             throw new ProblemException(ProblemType.INVALID_CREDENTIALS, "The username or password is not correct");
         }
+        throttle.succeeded(attempt);
         long lifetime = config.tokens().staffLifetime().toSeconds();
         // Token validity is checked against the system clock by the verifier, so it is issued by it too.
         Instant now = Instant.now();
         var builder = Jwt.issuer(config.tokens().issuer())
-                .upn(account.username)
-                .subject("staff:" + account.id)
-                .groups(Set.of(account.role))
+                .upn(staff.username)
+                .subject("staff:" + staff.id)
+                .groups(Set.of(staff.role))
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(lifetime))
-                .claim("kind", "staff");
-        if (account.agencyCode != null) {
-            builder.claim("agency", account.agencyCode);
+                .claim("kind", "staff")
+                .claim(GENERATION_CLAIM, staff.tokenGeneration);
+        if (staff.agencyCode != null) {
+            builder.claim("agency", staff.agencyCode);
         }
         return TokenResponse.bearer(builder.sign(), lifetime);
+    }
+
+    /** Clears the sign-in waits of a staff account; audited. */
+    @Transactional
+    public int unlock(String username) {
+        String account = account(username);
+        int cleared = throttle.unlock(REALM, account);
+        audit.record("staff.sign-in-unlocked", "staff", account, null, null, Map.of("cleared", cleared));
+        return cleared;
+    }
+
+    /** The throttle counts a username as staff sign in with it: case does not matter. */
+    private static String account(String username) {
+        String a = username.trim().toLowerCase(Locale.ROOT);
+        return a.length() > 64 ? a.substring(0, 64) : a;
     }
 
     // Outside a transaction on purpose: the bcrypt check after it holds no connection.

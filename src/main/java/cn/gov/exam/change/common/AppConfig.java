@@ -15,6 +15,8 @@ public interface AppConfig {
 
     Limits limits();
 
+    Http http();
+
     EmbeddedPostgres embeddedPostgres();
 
     SignIn signIn();
@@ -44,20 +46,52 @@ public interface AppConfig {
         Duration applicantLifetime();
     }
 
+    interface Http {
+        /**
+         * Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed when they
+         * are the TCP peer; none by default.
+         */
+        Optional<java.util.List<String>> trustedProxies();
+    }
+
     interface Limits {
         /** Largest body of a non-import request, in bytes. */
         @WithDefault("1048576")
         long maxJsonBody();
     }
 
+    /** Sign-in throttling (auth/SignInThrottle says how the three counts work together). */
     interface SignIn {
-        /** Consecutive failed sign-ins of one ID number that lock it. */
+        /** Failures of one account from one client address before that pair waits. */
         @WithDefault("5")
-        int maxFailures();
+        int pairMaxFailures();
 
-        /** How long a locked ID number stays locked. */
+        /** The pair's first wait; each further failure doubles it. */
+        @WithDefault("PT1M")
+        Duration pairFirstLock();
+
+        /** The longest wait of a pair. */
         @WithDefault("PT15M")
-        Duration lockDuration();
+        Duration pairMaxLock();
+
+        /** Failures from one client address across accounts before that client waits. */
+        @WithDefault("50")
+        int clientMaxFailures();
+
+        @WithDefault("PT15M")
+        Duration clientLock();
+
+        /** Failures of one account across clients before the clients that failed on it wait. */
+        @WithDefault("20")
+        int accountMaxFailures();
+
+        /** Short, as it may also hold up the owner's own client if it failed once. */
+        @WithDefault("PT1M")
+        Duration accountLock();
+
+        /** Quiet time after which a count starts afresh. */
+        @WithDefault("PT15M")
+        Duration window();
     }
 
     interface Idempotency {

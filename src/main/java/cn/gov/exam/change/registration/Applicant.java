@@ -15,13 +15,18 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A person as the registration system exported them. The ID number is personal data: never logged. */
+/**
+ * A person as the registration system exported them for one exam (each exam has its own row). The
+ * ID number is personal data: never logged.
+ */
 @Entity
 @Table(name = "applicant")
 public class Applicant extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+    @Column(name = "exam_id")
+    public Long examId;
     @Column(name = "id_number")
     public String idNumber;
     public String name;

@@ -40,6 +40,8 @@ import java.util.regex.Pattern;
 
 /**
  * Imports the registration system's export: applicants with their registration and payment.
+ * An applicant row (credential and qualification facts) belongs to the exam of its import, so an
+ * import never changes what another exam's sign-in or precheck reads.
  *
  * <p>Rows stream from the request body through validation into a temporary table by COPY, so a
  * file of millions of rows is never in memory; checks that need the database (unknown positions,
@@ -270,18 +272,20 @@ public class RegistrationImportService {
     private ImportResult merge(Connection conn, Exam exam, long received) throws SQLException {
         Timestamp now = Timestamp.from(clock.now());
         try (PreparedStatement ps = conn.prepareStatement("""
-                insert into applicant (id_number, name, phone, birth_date, education, degree, major, political_status,
-                                       grassroots_years, household_region, password_hash, created_at, updated_at)
-                select id_number, name, phone, birth_date, education, degree, major, political_status,
+                insert into applicant (exam_id, id_number, name, phone, birth_date, education, degree, major,
+                                       political_status, grassroots_years, household_region, password_hash,
+                                       created_at, updated_at)
+                select ?, id_number, name, phone, birth_date, education, degree, major, political_status,
                        grassroots_years, household_region, password_hash, ?, ?
                 from registration_stage
-                on conflict (id_number) do update set name = excluded.name, phone = excluded.phone,
+                on conflict (exam_id, id_number) do update set name = excluded.name, phone = excluded.phone,
                     birth_date = excluded.birth_date, education = excluded.education, degree = excluded.degree,
                     major = excluded.major, political_status = excluded.political_status,
                     grassroots_years = excluded.grassroots_years, household_region = excluded.household_region,
                     password_hash = excluded.password_hash, updated_at = excluded.updated_at""")) {
-            ps.setTimestamp(1, now);
+            ps.setLong(1, exam.id);
             ps.setTimestamp(2, now);
+            ps.setTimestamp(3, now);
             ps.executeUpdate();
         }
         try (PreparedStatement ps = conn.prepareStatement("""
@@ -292,7 +296,7 @@ public class RegistrationImportService {
                            case when s.fee_status = 'PAID' then 'CNY' end,
                            s.payment_channel, s.transaction_id, s.paid_at, ?, ?
                     from registration_stage s
-                    join applicant a on a.id_number = s.id_number
+                    join applicant a on a.exam_id = ? and a.id_number = s.id_number
                     join position p on p.exam_id = ? and p.code = s.position_code
                     on conflict (exam_id, applicant_id) do update set position_id = excluded.position_id,
                         fee_status = excluded.fee_status, fee_amount = excluded.fee_amount,
@@ -305,6 +309,7 @@ public class RegistrationImportService {
             ps.setTimestamp(2, now);
             ps.setTimestamp(3, now);
             ps.setLong(4, exam.id);
+            ps.setLong(5, exam.id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new ImportResult(exam.code, received, rs.getLong(1), rs.getLong(2));

@@ -1,6 +1,7 @@
 package cn.gov.exam.change.staff;
 
 import cn.gov.exam.change.auth.Roles;
+import cn.gov.exam.change.auth.SignInUnlocked;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,7 +40,10 @@ public class StaffResource {
     @APIResponse(responseCode = "201", description = "The account",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffView.class)))
     @Operation(summary = "Create an ADMIN, or a REVIEWER of one agency",
-            description = "Passwords: at least 10 characters, not containing the username")
+            description = "Passwords: at least 12 characters mixing letters, digits or symbols, not containing the"
+                    + " username, not one of the well-known passwords shipped with the service. Usernames are unique"
+                    + " whatever their case and may not begin with applicant, anonymous, system, payment-system or"
+                    + " dispatcher (the other actors of the audit log)")
     public RestResponse<StaffView> create(@NotNull @Valid StaffRequest request) {
         StaffView v = staff.create(request);
         return RestResponse.ResponseBuilder.<StaffView>created(URI.create("/api/v1/admin/staff/" + v.username()))
@@ -57,6 +61,13 @@ public class StaffResource {
     @Operation(summary = "Disable an account: its tokens stop working at once")
     public StaffView disable(@PathParam("username") String username) {
         return staff.setEnabled(username, false);
+    }
+
+    @POST
+    @Path("/{username}/unlock")
+    @Operation(summary = "Clear the sign-in waits of a staff account, from every client; audited")
+    public SignInUnlocked unlock(@PathParam("username") String username) {
+        return new SignInUnlocked(username, staff.unlock(username));
     }
 
     @POST

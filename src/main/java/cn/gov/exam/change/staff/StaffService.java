@@ -4,6 +4,8 @@ import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.auth.Passwords;
 import cn.gov.exam.change.auth.Roles;
 import cn.gov.exam.change.auth.StaffAccount;
+import cn.gov.exam.change.auth.StaffAuthService;
+import cn.gov.exam.change.auth.StaffCredentialsPolicy;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.FieldError;
 import cn.gov.exam.change.common.PageParams;
@@ -18,7 +20,6 @@ import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Bureau staff accounts: administrators, and reviewers bound to one recruiting agency. */
@@ -28,16 +29,12 @@ public class StaffService {
     AppClock clock;
     @Inject
     AuditService audit;
+    @Inject
+    StaffAuthService auth;
 
     @Transactional
     public StaffView create(StaffRequest r) {
-        List<FieldError> errors = new ArrayList<>();
-        if (r.password().toLowerCase(Locale.ROOT).contains(r.username().toLowerCase(Locale.ROOT))) {
-            errors.add(FieldError.of("password", "must not contain the username"));
-        }
-        if (r.password().chars().distinct().count() < 4) {
-            errors.add(FieldError.of("password", "is too simple"));
-        }
+        List<FieldError> errors = new ArrayList<>(StaffCredentialsPolicy.problems(r.username(), r.password()));
         if (Roles.REVIEWER.equals(r.role()) && (r.agencyCode() == null || r.agencyCode().isBlank())) {
             errors.add(FieldError.of("agencyCode", "is required for a REVIEWER"));
         }
@@ -70,11 +67,19 @@ public class StaffService {
                 .<StaffAccount>firstResultOptional().orElseThrow(() -> ProblemException.notFound("Staff account " + username));
         if (a.enabled != enabled) {
             a.enabled = enabled;
+            if (!enabled) {
+                a.tokenGeneration++; // tokens issued until now stay dead, even after a re-enable
+            }
             a.updatedAt = clock.now();
             audit.record(enabled ? "staff.enabled" : "staff.disabled", "staff", a.username, null,
                     Map.of("enabled", !enabled), Map.of("enabled", enabled));
         }
         return StaffView.of(a);
+    }
+
+    /** Clears the account's sign-in waits (also for a username no account has: it may be under attack). */
+    public int unlock(String username) {
+        return auth.unlock(username);
     }
 
     public PageResponse<StaffView> list(PageParams page) {

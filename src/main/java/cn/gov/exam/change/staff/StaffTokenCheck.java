@@ -1,11 +1,13 @@
 package cn.gov.exam.change.staff;
 
 import cn.gov.exam.change.auth.Roles;
+import cn.gov.exam.change.auth.StaffAuthService;
 import cn.gov.exam.change.common.ProblemException;
 import cn.gov.exam.change.common.ProblemType;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -17,6 +19,8 @@ public class StaffTokenCheck {
     SecurityIdentity identity;
     @Inject
     EntityManager em;
+    @Inject
+    JsonWebToken jwt;
 
     @ServerRequestFilter
     public void check() {
@@ -24,10 +28,18 @@ public class StaffTokenCheck {
         if (io.vertx.core.Context.isOnEventLoopThread() || identity.isAnonymous() || !(identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.REVIEWER))) {
             return;
         }
-        Boolean enabled = (Boolean) em.createNativeQuery("select enabled from staff_account where username = ?1")
+        Object[] account = (Object[]) em.createNativeQuery(
+                        "select enabled, token_generation from staff_account where username = ?1")
                 .setParameter(1, identity.getPrincipal().getName()).getResultStream().findFirst().orElse(null);
-        if (!Boolean.TRUE.equals(enabled)) {
+        if (account == null || !Boolean.TRUE.equals(account[0])) {
             throw new ProblemException(ProblemType.UNAUTHORIZED, "This account is disabled");
+        }
+        // A token from before the account's last disable stays dead after a re-enable.
+        Object generation = jwt.getClaim(StaffAuthService.GENERATION_CLAIM);
+        long tokenGeneration = generation == null ? 0 : generation instanceof Number n ? n.longValue()
+                : Long.parseLong(generation.toString()); // a JSON number as the JWT library hands it over
+        if (tokenGeneration != ((Number) account[1]).longValue()) {
+            throw new ProblemException(ProblemType.UNAUTHORIZED, "This token was issued before the account was disabled");
         }
     }
 }

@@ -1,6 +1,7 @@
 package cn.gov.exam.change.registration;
 
 import cn.gov.exam.change.support.Api;
+import cn.gov.exam.change.support.SwitchFixture;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -17,6 +18,7 @@ import java.util.Map;
 import static cn.gov.exam.change.support.Api.admin;
 import static cn.gov.exam.change.support.Api.position;
 import static cn.gov.exam.change.support.Api.registration;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -156,5 +158,35 @@ class RegistrationImportTest {
 
     private static String birth(String id) {
         return id.substring(6, 10) + "-" + id.substring(10, 12) + "-" + id.substring(12, 14);
+    }
+
+    @Test
+    void anImportIntoAnotherExamNeverChangesWhatAPublishedExamSees() {
+        SwitchFixture published = new SwitchFixture(1, 0);
+        String before = Api.applicantToken(published.exam, published.paid);
+        // The same person, imported into an unpublished exam with another password and other facts.
+        String other = examWithPositions();
+        Map<String, Object> attacker = registration(published.paid, "P1", "PAID");
+        attacker.remove("passwordHash");
+        attacker.put("password", "Attacker#2023x");
+        attacker.put("name", "李四");
+        attacker.put("education", "DOCTORATE");
+        admin().contentType(ContentType.JSON).body(List.of(attacker))
+                .post("/api/v1/admin/exams/{exam}/registrations", other).then().statusCode(200);
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("examCode", published.exam, "idNumber", published.paid, "password", "Attacker#2023x"))
+                .post("/api/v1/auth/applicant-token").then().statusCode(401);
+        String token = Api.applicantToken(published.exam, published.paid);
+        Api.as(token).get("/api/v1/me").then().statusCode(200).body("name", equalTo("张三"));
+        Api.as(before).get("/api/v1/me").then().statusCode(200).body("name", equalTo("张三"));
+        // The precheck still reads the published exam's facts: a bachelor's degree, not a doctorate.
+        Api.as(token).get("/api/v1/me/switch-options?q=T-MASTER&qualifiedOnly=false").then().statusCode(200)
+                .body("items.find { it.code == 'T-MASTER' }.precheck.result", equalTo("FAIL"));
+        // In its own exam the new row is what counts.
+        given().contentType(ContentType.JSON)
+                .body(Map.of("examCode", other, "idNumber", published.paid, "password", "Attacker#2023x"))
+                .post("/api/v1/auth/applicant-token").then().statusCode(403)
+                .body("type", equalTo("https://position-change.example/problems/sign-in-not-allowed"));
     }
 }

@@ -58,7 +58,8 @@ class StaffTest {
                 .post("/api/v1/auth/staff-token").then().statusCode(401);
 
         admin().post("/api/v1/admin/staff/{u}/enable", name).then().statusCode(200).body("enabled", equalTo(true));
-        as(token).get("/api/v1/admin/staff").then().statusCode(200);
+        as(token).get("/api/v1/admin/staff").then().statusCode(401);
+        as(Api.staffToken(name, "Second-admin-1")).get("/api/v1/admin/staff").then().statusCode(200);
         admin().post("/api/v1/admin/staff/nobody-here/disable").then().statusCode(404);
     }
 }

@@ -18,7 +18,7 @@ import static io.restassured.RestAssured.given;
 /** Small builders for tests that set their data up through the real API. */
 public final class Api {
     public static final String ADMIN = "admin";
-    public static final String ADMIN_PASSWORD = "Admin@2023test";
+    public static final String ADMIN_PASSWORD = "Bureau@2023test";
     /** Every test applicant's password, and its bcrypt hash as the registration export carries it. */
     public static final String PASSWORD = "Demo@2023";
     public static final String PASSWORD_HASH = "$2a$10$nnOFCrQ2xm..izvF4D3e6OKcYK1HyQ4VgQoM9HYO/ymFkIbEcQgHq";

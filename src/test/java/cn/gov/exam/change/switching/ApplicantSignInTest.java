@@ -1,5 +1,6 @@
 package cn.gov.exam.change.switching;
 
+import cn.gov.exam.change.common.IdNumbers;
 import cn.gov.exam.change.support.Api;
 import cn.gov.exam.change.support.SwitchFixture;
 import cn.gov.exam.change.support.TestClock;
@@ -78,36 +79,84 @@ class ApplicantSignInTest {
         signIn(exam, id, Api.PASSWORD).statusCode(403).body("type", equalTo(BASE + "sign-in-not-allowed"));
     }
 
+    private static ValidatableResponse signInFrom(String client, String exam, String idNumber, String password) {
+        return given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+                .body(Map.of("examCode", exam, "idNumber", idNumber, "password", password))
+                .post("/api/v1/auth/applicant-token").then();
+    }
+
     @Test
-    void repeatedFailuresLockTheAccountForAWhile() {
+    void anAttackersFailuresFromOneClientDoNotStopTheOwnerFromAnother() {
         SwitchFixture f = new SwitchFixture(1, 0);
         clock.set(Instant.parse("2023-01-15T02:00:00Z"));
+        String attacker = "203.0.113.7";
         for (int i = 1; i <= 4; i++) {
-            signIn(f.exam, f.paid, "wrong-" + i).statusCode(401);
+            signInFrom(attacker, f.exam, f.paid, "wrong-" + i).statusCode(401);
         }
-        signIn(f.exam, f.paid, "wrong-5").statusCode(429).contentType("application/problem+json")
-                .body("type", equalTo(BASE + "account-locked")).header("Retry-After", equalTo("900"));
-        // Locked: even the right password waits.
-        clock.advance(Duration.ofMinutes(5));
-        signIn(f.exam, f.paid, Api.PASSWORD).statusCode(429).header("Retry-After", equalTo("600"));
-        clock.advance(Duration.ofMinutes(10));
-        signIn(f.exam, f.paid, Api.PASSWORD).statusCode(200);
-        // A success clears the count: four more failures do not lock.
-        for (int i = 1; i <= 4; i++) {
-            signIn(f.exam, f.paid, "wrong-" + i).statusCode(401);
-        }
-        signIn(f.exam, f.paid, Api.PASSWORD).statusCode(200);
-        // An unknown ID number locks the same way.
-        String unknown = Api.newIdNumber();
-        for (int i = 1; i <= 4; i++) {
-            signIn(f.exam, unknown, "x-" + i).statusCode(401);
-        }
-        signIn(f.exam, unknown, "x-5").statusCode(429);
+        signInFrom(attacker, f.exam, f.paid, "wrong-5").statusCode(429).contentType("application/problem+json")
+                .body("type", equalTo(BASE + "account-locked")).header("Retry-After", equalTo("60"));
+        // The pair waits, even with the right password; the owner's phone does not.
+        signInFrom(attacker, f.exam, f.paid, Api.PASSWORD).statusCode(429);
+        signInFrom("198.51.100.20", f.exam, f.paid, Api.PASSWORD).statusCode(200);
+        // Each guess past the limit doubles the pair's wait.
+        clock.advance(Duration.ofSeconds(61));
+        signInFrom(attacker, f.exam, f.paid, "wrong-6").statusCode(429).header("Retry-After", equalTo("120"));
+        clock.advance(Duration.ofSeconds(121));
+        signInFrom(attacker, f.exam, f.paid, "wrong-7").statusCode(429).header("Retry-After", equalTo("240"));
 
-        admin().get("/api/v1/admin/audit-events?action=applicant.sign-in-locked&examCode=" + f.exam).then()
-                .body("total", equalTo(2))
-                .body("items[1].subjectId", equalTo(cn.gov.exam.change.common.IdNumbers.mask(f.paid)))
-                .body(not(containsString(f.paid))).body(not(containsString(unknown)));
+        admin().get("/api/v1/admin/audit-events?action=applicant.sign-in-failed&examCode=" + f.exam).then()
+                .body("total", equalTo(7)).body("items[0].after.client", equalTo(attacker))
+                .body("items[0].after.failuresOfAccountFromClient", equalTo(7))
+                .body("items[0].subjectId", equalTo(IdNumbers.mask(f.paid))).body(not(containsString(f.paid)));
+        admin().get("/api/v1/admin/audit-events?action=applicant.sign-in-throttled&examCode=" + f.exam).then()
+                .body("total", equalTo(3)).body("items[0].after.scope", equalTo("account-from-client"));
+
+        // Staff clear the waits, audited; the client is then checked like any other.
+        admin().post("/api/v1/admin/exams/{exam}/applicants/{id}/unlock", f.exam, f.paid).then().statusCode(200)
+                .body("account", equalTo(IdNumbers.mask(f.paid))).body("cleared", greaterThan(0));
+        signInFrom(attacker, f.exam, f.paid, Api.PASSWORD).statusCode(200);
+        admin().get("/api/v1/admin/audit-events?action=applicant.sign-in-unlocked&examCode=" + f.exam).then()
+                .body("total", equalTo(1)).body("items[0].actor", equalTo(Api.ADMIN));
+        admin().post("/api/v1/admin/exams/{exam}/applicants/{id}/unlock", f.exam, "123").then().statusCode(400);
+        admin().post("/api/v1/admin/exams/{exam}/applicants/{id}/unlock", "NO-SUCH-EXAM", f.paid).then().statusCode(404);
+        given().post("/api/v1/admin/exams/{exam}/applicants/{id}/unlock", f.exam, f.paid).then().statusCode(401);
+    }
+
+    @Test
+    void guessesFromManyClientsSlowTheAccountButNeverTheOwnersFreshClient() {
+        SwitchFixture f = new SwitchFixture(1, 0);
+        clock.set(Instant.parse("2023-01-15T02:00:00Z"));
+        // Twenty clients, one wrong password each: the account's ceiling.
+        for (int i = 1; i < 20; i++) {
+            signInFrom("203.0.113." + i, f.exam, f.paid, "wrong").statusCode(401);
+        }
+        signInFrom("203.0.113.20", f.exam, f.paid, "wrong").statusCode(429).header("Retry-After", equalTo("60"));
+        // A client that guessed waits about a minute, even with the right password …
+        signInFrom("203.0.113.3", f.exam, f.paid, Api.PASSWORD).statusCode(429).header("Retry-After", equalTo("60"));
+        // … a fresh one gets in at once …
+        signInFrom("198.51.100.9", f.exam, f.paid, Api.PASSWORD).statusCode(200);
+        // … and the owner got in, so the account's count is gone.
+        signInFrom("203.0.113.3", f.exam, f.paid, Api.PASSWORD).statusCode(200);
+        admin().get("/api/v1/admin/audit-events?action=applicant.sign-in-throttled&examCode=" + f.exam).then()
+                .body("total", equalTo(1)).body("items[0].after.scope", equalTo("account"))
+                .body("items[0].after.failuresOfAccount", equalTo(20));
+    }
+
+    @Test
+    void oneClientSprayingPasswordsOverManyIdNumbersWaits() {
+        SwitchFixture f = new SwitchFixture(1, 0);
+        clock.set(Instant.parse("2023-01-15T02:00:00Z"));
+        String sprayer = "203.0.113.99";
+        for (int i = 1; i < 50; i++) {
+            signInFrom(sprayer, f.exam, Api.newIdNumber(), "123456").statusCode(401);
+        }
+        signInFrom(sprayer, f.exam, Api.newIdNumber(), "123456").statusCode(429).header("Retry-After", equalTo("900"));
+        signInFrom(sprayer, f.exam, f.paid, Api.PASSWORD).statusCode(429);
+        signInFrom("198.51.100.10", f.exam, f.paid, Api.PASSWORD).statusCode(200);
+        // A plain client address, without a trusted proxy in front, is the client itself.
+        signIn(f.exam, f.paid, Api.PASSWORD).statusCode(200);
+        clock.advance(Duration.ofMinutes(16));
+        signInFrom(sprayer, f.exam, f.paid, Api.PASSWORD).statusCode(200);
     }
 
     @Test

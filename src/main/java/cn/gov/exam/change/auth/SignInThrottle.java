@@ -1,0 +1,228 @@
+package cn.gov.exam.change.auth;
+
+import cn.gov.exam.change.audit.AuditService;
+import cn.gov.exam.change.common.AppClock;
+import cn.gov.exam.change.common.AppConfig;
+import cn.gov.exam.change.common.ClientAddress;
+import cn.gov.exam.change.common.ProblemException;
+import cn.gov.exam.change.common.ProblemType;
+import cn.gov.exam.change.common.SqlValues;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Slows password guessing down without handing an attacker a way to lock the owner out. Failures
+ * are counted per (account, client address), per client address across accounts, and per account
+ * across clients:
+ * <ul>
+ * <li>a pair that failed {@code pair-max-failures} times waits, {@code pair-first-lock} at first and
+ * twice as long after each further failure, up to {@code pair-max-lock}: only that client, only
+ * for that account;</li>
+ * <li>a client that failed {@code client-max-failures} times across accounts waits
+ * {@code client-lock} (one address spraying passwords over many ID numbers);</li>
+ * <li>an account that failed {@code account-max-failures} times across clients makes the clients
+ * that failed on it wait {@code account-lock} (about a minute); a client that never failed on the
+ * account, such as the owner's own phone, is let through to the password check.</li>
+ * </ul>
+ * A count starts afresh after {@code window} without failures (or past the end of its lock); a
+ * success clears the pair and the account, not the client. Attempts refused while waiting are not
+ * checked and not counted. Every failure and every wait is audited, so staff can see an attack.
+ */
+@ApplicationScoped
+public class SignInThrottle {
+    static final String ANY = "*";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    AppClock clock;
+    @Inject
+    AppConfig config;
+    @Inject
+    AuditService audit;
+    @Inject
+    ClientAddress clientAddress;
+    @Inject
+    CurrentVertxRequest request;
+
+    /**
+     * One sign-in attempt: {@code realm} scopes the counts ({@code applicant:<exam id>} or
+     * {@code staff}), {@code account} is what the client typed as its name; the audit names the
+     * account as {@code subjectType}/{@code subjectId} (masked for applicants).
+     */
+    public record Attempt(String realm, String account, String client, String actionPrefix, String subjectType,
+                          String subjectId, String examCode) {
+    }
+
+    public Attempt attempt(String realm, String account, String actionPrefix, String subjectType, String subjectId,
+                           String examCode) {
+        return new Attempt(realm, account, clientAddress.of(request.getCurrent()), actionPrefix, subjectType,
+                subjectId, examCode);
+    }
+
+    /** Refuses the attempt, without checking its password, while it has to wait. */
+    public void check(Attempt a) {
+        Instant now = clock.now();
+        Instant pair = null;
+        Instant client = null;
+        Instant account = null;
+        boolean pairFailed = false;
+        for (Tuple t : QuarkusTransaction.requiringNew().call(() -> rows(a))) {
+            String accountKey = (String) t.get(0);
+            String clientKey = (String) t.get(1);
+            Instant lockedUntil = SqlValues.instant(t.get(2));
+            if (ANY.equals(accountKey)) {
+                client = lockedUntil;
+            } else if (ANY.equals(clientKey)) {
+                account = lockedUntil;
+            } else {
+                pair = lockedUntil;
+                pairFailed = counts(SqlValues.instant(t.get(3)), lockedUntil, now);
+            }
+        }
+        Instant until = latest(now, pair, client, pairFailed ? account : null);
+        if (until != null) {
+            throw waiting(until, now);
+        }
+    }
+
+    /** Counts a failure; answers 429 when this failure makes the client wait, else nothing. */
+    public void failed(Attempt a) {
+        Instant now = clock.now();
+        Instant until = QuarkusTransaction.requiringNew().call(() -> record(a, now));
+        if (until != null) {
+            throw waiting(until, now);
+        }
+    }
+
+    /** The owner got in: the pair's and the account's counts are cleared (the client's stay). */
+    public void succeeded(Attempt a) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        delete from sign_in_throttle where realm = ?1 and account = ?2 and client in (?3, '*')""")
+                .setParameter(1, a.realm()).setParameter(2, a.account()).setParameter(3, a.client()).executeUpdate());
+    }
+
+    /** Staff clear every count and wait of an account (from every client); returns how many there were. */
+    public int unlock(String realm, String account) {
+        return em.createNativeQuery("delete from sign_in_throttle where realm = ?1 and account = ?2")
+                .setParameter(1, realm).setParameter(2, account).executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Tuple> rows(Attempt a) {
+        return em.createNativeQuery("""
+                        select account, client, locked_until, last_failure_at from sign_in_throttle
+                        where realm = ?1 and ((account = ?2 and client in (?3, '*')) or (account = '*' and client = ?3))""",
+                        Tuple.class)
+                .setParameter(1, a.realm()).setParameter(2, a.account()).setParameter(3, a.client()).getResultList();
+    }
+
+    private Instant record(Attempt a, Instant now) {
+        AppConfig.SignIn limits = config.signIn();
+        // A count goes on while failures keep coming (or while its lock lasts), else starts afresh;
+        // a last failure "in the future" (a clock set back) starts afresh too.
+        @SuppressWarnings("unchecked")
+        List<Tuple> counted = em.createNativeQuery("""
+                        insert into sign_in_throttle as t (realm, account, client, failures, last_failure_at)
+                        values (?1, ?2, ?3, 1, ?4), (?1, ?2, '*', 1, ?4), (?1, '*', ?3, 1, ?4)
+                        on conflict (realm, account, client) do update set
+                            failures = case when t.last_failure_at <= ?4
+                                                 and greatest(t.last_failure_at, t.locked_until) >= ?5
+                                            then t.failures + 1 else 1 end,
+                            locked_until = case when t.last_failure_at <= ?4
+                                                     and greatest(t.last_failure_at, t.locked_until) >= ?5
+                                                then t.locked_until end,
+                            last_failure_at = ?4
+                        returning account, client, failures""", Tuple.class)
+                .setParameter(1, a.realm()).setParameter(2, a.account()).setParameter(3, a.client())
+                .setParameter(4, now).setParameter(5, now.minus(limits.window())).getResultList();
+        int pairFailures = 0;
+        int clientFailures = 0;
+        int accountFailures = 0;
+        for (Tuple t : counted) {
+            int failures = ((Number) t.get(2)).intValue();
+            if (ANY.equals(t.get(0))) {
+                clientFailures = failures;
+            } else if (ANY.equals(t.get(1))) {
+                accountFailures = failures;
+            } else {
+                pairFailures = failures;
+            }
+        }
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("client", a.client());
+        counts.put("failuresOfAccountFromClient", pairFailures);
+        counts.put("failuresFromClient", clientFailures);
+        counts.put("failuresOfAccount", accountFailures);
+        audit.recordAs(AuditService.ANONYMOUS, null, a.actionPrefix() + ".sign-in-failed", a.subjectType(),
+                a.subjectId(), a.examCode(), null, counts);
+
+        Instant answer = null;
+        if (pairFailures >= limits.pairMaxFailures()) {
+            // 1, 2, 4, 8 … minutes: each guess past the limit costs the guesser twice the wait.
+            int doublings = Math.min(pairFailures - limits.pairMaxFailures(), 20);
+            Duration wait = limits.pairFirstLock().multipliedBy(1L << doublings);
+            answer = lock(a, a.account(), a.client(), now.plus(min(wait, limits.pairMaxLock())), "account-from-client", counts);
+        }
+        if (clientFailures >= limits.clientMaxFailures()) {
+            answer = latest(now, answer, lock(a, ANY, a.client(), now.plus(limits.clientLock()), "client", counts));
+        }
+        if (accountFailures >= limits.accountMaxFailures()) {
+            // This client has failed on the account, so it waits too.
+            answer = latest(now, answer, lock(a, a.account(), ANY, now.plus(limits.accountLock()), "account", counts));
+        }
+        return answer;
+    }
+
+    private Instant lock(Attempt a, String account, String client, Instant until, String scope,
+                         Map<String, Object> counts) {
+        em.createNativeQuery("""
+                        update sign_in_throttle set locked_until = ?4 where realm = ?1 and account = ?2 and client = ?3""")
+                .setParameter(1, a.realm()).setParameter(2, account).setParameter(3, client).setParameter(4, until)
+                .executeUpdate();
+        Map<String, Object> after = new LinkedHashMap<>(counts);
+        after.put("scope", scope);
+        after.put("lockedUntil", until.toString());
+        audit.recordAs(AuditService.ANONYMOUS, null, a.actionPrefix() + ".sign-in-throttled", a.subjectType(),
+                a.subjectId(), a.examCode(), null, after);
+        return until;
+    }
+
+    /** Whether a pair's failures still count now (its account's wait then applies to it). */
+    private boolean counts(Instant lastFailure, Instant lockedUntil, Instant now) {
+        Instant since = now.minus(config.signIn().window());
+        return lastFailure != null && !lastFailure.isAfter(now)
+                && (!lastFailure.isBefore(since) || (lockedUntil != null && !lockedUntil.isBefore(since)));
+    }
+
+    private static Instant latest(Instant now, Instant... candidates) {
+        Instant latest = null;
+        for (Instant c : candidates) {
+            if (c != null && c.isAfter(now) && (latest == null || c.isAfter(latest))) {
+                latest = c;
+            }
+        }
+        return latest;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static ProblemException waiting(Instant until, Instant now) {
+        long seconds = Math.max(1, Duration.between(now, until).toSeconds());
+        return new ProblemException(ProblemType.ACCOUNT_LOCKED,
+                "Too many failed sign-ins: try again in " + (seconds + 59) / 60 + " minute(s)")
+                .with("retryAfterSeconds", seconds);
+    }
+}
