@@ -4,6 +4,7 @@
 --    so an import into an unpublished exam rewrote the password and qualification facts that a
 --    published exam's sign-in and precheck read. Every registration now gets its exam's own copy.
 alter table applicant add column exam_id bigint references exam (id);
+alter table applicant drop constraint applicant_id_number_key;
 
 -- The first registration of a person keeps the existing row; each further exam gets a copy.
 update applicant a set exam_id = first.exam_id
@@ -27,7 +28,6 @@ update registration r set applicant_id = c.new_id from applicant_copy c where c.
 delete from applicant where exam_id is null;
 
 alter table applicant alter column exam_id set not null;
-alter table applicant drop constraint applicant_id_number_key;
 alter table applicant add constraint applicant_one_per_exam unique (exam_id, id_number);
 
 -- 2. Throttled sign-in instead of a lock that anyone could put on a named applicant. One row per
