@@ -8,11 +8,13 @@ import cn.gov.exam.change.common.ProblemException;
 import cn.gov.exam.change.common.ProblemType;
 import cn.gov.exam.change.common.SqlValues;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -116,6 +118,21 @@ public class SignInThrottle {
     public int unlock(String realm, String account) {
         return em.createNativeQuery("delete from sign_in_throttle where realm = ?1 and account = ?2")
                 .setParameter(1, realm).setParameter(2, account).executeUpdate();
+    }
+
+    /**
+     * Forgets counts that no longer count, so that a spray of made-up ID numbers does not pile up
+     * rows; returns how many went.
+     */
+    @Transactional
+    public int forgetOld() {
+        return em.createNativeQuery("delete from sign_in_throttle where greatest(last_failure_at, locked_until) < ?1")
+                .setParameter(1, clock.now().minus(config.signIn().window())).executeUpdate();
+    }
+
+    @Scheduled(every = "${app.sign-in.cleanup-every:10m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledForget() {
+        forgetOld();
     }
 
     @SuppressWarnings("unchecked")

@@ -92,6 +92,10 @@ public interface AppConfig {
         /** Quiet time after which a count starts afresh. */
         @WithDefault("PT15M")
         Duration window();
+
+        /** How often counts past their window are deleted ("off" in tests, which call it). */
+        @WithDefault("10m")
+        String cleanupEvery();
     }
 
     interface Idempotency {

@@ -31,6 +31,9 @@ class ApplicantSignInTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    cn.gov.exam.change.auth.SignInThrottle throttle;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -157,6 +160,10 @@ class ApplicantSignInTest {
         signIn(f.exam, f.paid, Api.PASSWORD).statusCode(200);
         clock.advance(Duration.ofMinutes(16));
         signInFrom(sprayer, f.exam, f.paid, Api.PASSWORD).statusCode(200);
+        // The spray's counts are past their window now, and forgotten.
+        clock.advance(Duration.ofMinutes(16));
+        org.junit.jupiter.api.Assertions.assertTrue(throttle.forgetOld() >= 100);
+        signInFrom(sprayer, f.exam, Api.newIdNumber(), "123456").statusCode(401);
     }
 
     @Test
