@@ -34,7 +34,8 @@ public class PaymentCallbackResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Void> confirm(@HeaderParam("webhook-id") String id,
                                       @HeaderParam("webhook-timestamp") String timestamp,
-                                      @HeaderParam("webhook-signature") String signature, String body) {
+                                      @HeaderParam("webhook-signature") String signature, byte[] body) {
+        // Bytes, as they came: the signature is over them, and nothing decodes an unverified body.
         confirmations.apply(id, timestamp, signature, body);
         return RestResponse.noContent();
     }
