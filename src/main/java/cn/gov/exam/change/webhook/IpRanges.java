@@ -11,6 +11,11 @@ import java.util.regex.Pattern;
  * accept besides dotted decimal. Used to keep webhooks away from the service's own network.
  */
 final class IpRanges {
+    // Before the ranges below, which are parsed with them.
+    private static final Pattern DOTTED_DECIMAL =
+            Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+    private static final Pattern NUMERIC_PART = Pattern.compile("0[xX][0-9a-fA-F]*|[0-9]+");
+
     private IpRanges() {
     }
 
@@ -51,20 +56,20 @@ final class IpRanges {
     // The IANA special-purpose registries (RFC 6890 and successors): loopback, private, link-local
     // (cloud metadata at 169.254.169.254), shared CGN space, documentation, benchmarking,
     // multicast, reserved; IPv6 unique-local, link-local, site-local, discard, and the
-    // IPv4-compatible block. IPv4-mapped, NAT64 and 6to4 addresses are judged by their IPv4 part.
+    // IPv4-compatible block. NAT64 and 6to4 addresses are judged by their IPv4 part; IPv4-mapped
+    // ones (::ffff:a.b.c.d) are never seen as such: InetAddress turns them into IPv4 addresses.
     private static final List<Cidr> NOT_PUBLIC = List.of(
             "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
             "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15",
             "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
             "::/96", "100::/64", "2001::/23", "2001:db8::/32", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8"
     ).stream().map(Cidr::parse).toList();
-    private static final Cidr IPV4_MAPPED = Cidr.parse("::ffff:0:0/96");
     private static final Cidr NAT64 = Cidr.parse("64:ff9b::/96");
     private static final Cidr SIX_TO_FOUR = Cidr.parse("2002::/16");
 
     static boolean isPublic(InetAddress address) {
         byte[] b = address.getAddress();
-        if (IPV4_MAPPED.matches(b) || NAT64.matches(b)) {
+        if (NAT64.matches(b)) {
             return isPublic(v4(b, 12));
         }
         if (SIX_TO_FOUR.matches(b)) {
@@ -80,10 +85,6 @@ final class IpRanges {
             throw new IllegalStateException(e);
         }
     }
-
-    private static final Pattern DOTTED_DECIMAL =
-            Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
-    private static final Pattern NUMERIC_PART = Pattern.compile("0[xX][0-9a-fA-F]*|[0-9]+");
 
     /** An IPv4 address as four decimal numbers without leading zeros: the one form all parsers read alike. */
     static boolean isDottedDecimal(String host) {
