@@ -94,7 +94,7 @@ public class WebhookDispatcher {
             return 0;
         }
         // Resolved afresh each round (DNS answers change), once per endpoint. The HTTP client asks
-        // the same JVM-wide resolver cache right after, so it connects to the addresses checked.
+        // the JVM's resolver cache (30 s) right after, so it connects to the addresses just checked.
         Map<String, Boolean> allowed = new HashMap<>();
         List<CompletableFuture<Outcome>> calls = claims.stream().map(c -> allowed.computeIfAbsent(c.url(), targets::allowed)
                 ? send(c) : CompletableFuture.completedFuture(Outcome.failed(TARGET_NOT_ALLOWED, 0))).toList();

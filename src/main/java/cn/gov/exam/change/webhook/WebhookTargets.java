@@ -50,9 +50,13 @@ public class WebhookTargets {
         });
     }
 
-    /** Before a call: whether the URL may be called now (resolved afresh). */
+    /** Before a call: whether the URL may be called now (resolved afresh); in doubt, it may not. */
     public boolean allowed(String url) {
-        return refusal(url).isEmpty();
+        try {
+            return refusal(url).isEmpty();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Why the URL may not be called, or empty when it may. */
