@@ -140,6 +140,12 @@ public interface AppConfig {
         /** Largest clock skew of a signed callback. */
         @WithDefault("PT5M")
         Duration callbackTolerance();
+
+        /**
+         * Hosts (names, addresses or CIDRs) that webhooks may reach although they are not public:
+         * on-premise payment gateways. Empty by default: only public addresses.
+         */
+        Optional<java.util.List<String>> allowedHosts();
     }
 
     /** Read by the config source that starts it, before this mapping exists; listed here to be known. */

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The address of the client a request comes from, as sign-in throttling counts it. The TCP peer,
@@ -19,11 +20,11 @@ public class ClientAddress {
     /** Where no address is known (a test transport, a Unix socket). */
     static final String UNKNOWN = "unknown";
 
-    private final List<IpRange> trusted;
+    private final List<IpRanges.Cidr> trusted;
 
     @Inject
     public ClientAddress(AppConfig config) {
-        this.trusted = config.http().trustedProxies().orElse(List.of()).stream().map(IpRange::parse).toList();
+        this.trusted = config.http().trustedProxies().orElse(List.of()).stream().map(IpRanges.Cidr::parse).toList();
     }
 
     public String of(RoutingContext ctx) {
@@ -36,11 +37,11 @@ public class ClientAddress {
         for (int h = forwarded.size() - 1; h >= 0; h--) {
             String[] hops = forwarded.get(h).split(",");
             for (int i = hops.length - 1; i >= 0; i--) {
-                InetAddress literal = IpRange.literal(hops[i].trim());
-                if (literal == null) {
+                Optional<InetAddress> literal = IpRanges.literal(hops[i]);
+                if (literal.isEmpty()) {
                     return address; // a hop we cannot read: stop at the last one we could
                 }
-                String hop = literal.getHostAddress();
+                String hop = literal.get().getHostAddress();
                 address = hop;
                 if (!isTrusted(hop)) {
                     return hop;
@@ -51,6 +52,7 @@ public class ClientAddress {
     }
 
     private boolean isTrusted(String address) {
-        return trusted.stream().anyMatch(r -> r.contains(address));
+        Optional<InetAddress> a = IpRanges.literal(address);
+        return a.isPresent() && trusted.stream().anyMatch(r -> r.contains(a.get()));
     }
 }

@@ -30,11 +30,14 @@ public class PaymentCallbackResource {
     @Operation(summary = "A payment system confirms a refund; signed like our webhooks (Standard Webhooks)")
     @RequestBody(content = @Content(schema = @Schema(implementation = RefundConfirmations.Confirmation.class)))
     @APIResponse(responseCode = "204", description = "Applied, or a duplicate of one applied")
-    @APIResponse(responseCode = "401", description = "invalid-signature",
+    @APIResponse(responseCode = "400", description = "Signed, but not the JSON of a confirmation: malformed-request or validation-failed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "invalid-signature (also for a refund of a channel the signer does not cover)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Void> confirm(@HeaderParam("webhook-id") String id,
                                       @HeaderParam("webhook-timestamp") String timestamp,
-                                      @HeaderParam("webhook-signature") String signature, String body) {
+                                      @HeaderParam("webhook-signature") String signature, byte[] body) {
+        // Bytes, as they came: the signature is over them, and nothing decodes an unverified body.
         confirmations.apply(id, timestamp, signature, body);
         return RestResponse.noContent();
     }

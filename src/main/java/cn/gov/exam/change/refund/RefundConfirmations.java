@@ -5,6 +5,7 @@ import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.ProblemException;
 import cn.gov.exam.change.common.ProblemType;
+import cn.gov.exam.change.webhook.Outbox;
 import cn.gov.exam.change.webhook.WebhookSigner;
 import cn.gov.exam.change.webhook.WebhookSubscription;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,15 +16,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Signed refund confirmations from payment systems: verified against the secrets of the enabled
- * subscriptions covering the refund's channel, within a few minutes of now, applied once per
- * webhook-id.
+ * Signed refund confirmations from payment systems. The signature is checked over the raw body
+ * against the secrets of the enabled subscriptions before anything parses the body or touches a
+ * refund; then the refund must be of a channel the signing subscription covers. Within a few
+ * minutes of now, applied once per webhook-id.
  */
 @ApplicationScoped
 public class RefundConfirmations {
@@ -37,12 +40,14 @@ public class RefundConfirmations {
     AuditService audit;
     @Inject
     ObjectMapper json;
+    @Inject
+    Outbox outbox;
 
     public record Confirmation(long refundId, String status, String channelRefundId, String failureReason) {
     }
 
     @Transactional
-    public void apply(String webhookId, String timestamp, String signature, String body) {
+    public void apply(String webhookId, String timestamp, String signature, byte[] body) {
         if (webhookId == null || webhookId.isBlank() || webhookId.length() > 100 || timestamp == null || signature == null) {
             throw invalid("The webhook-id, webhook-timestamp and webhook-signature headers are required");
         }
@@ -57,38 +62,54 @@ public class RefundConfirmations {
         if (Math.abs((double) ts - now.getEpochSecond()) > config.webhooks().callbackTolerance().toSeconds()) {
             throw invalid("webhook-timestamp is too far from now");
         }
-        // The refund names the channel, whose subscriptions hold the secrets; an unknown or
-        // unreadable body cannot be verified and is answered like a bad signature.
+        byte[] raw = body == null ? new byte[0] : body;
+        List<WebhookSubscription> signers = WebhookSubscription.allEnabled().stream()
+                .filter(s -> WebhookSigner.verify(s.activeSecrets(now), signature, webhookId, ts, raw)).toList();
+        if (signers.isEmpty()) {
+            throw invalid("The signature is not valid");
+        }
         JsonNode node;
-        Refund refund;
         try {
-            node = json.readTree(body == null ? "" : body);
-            refund = node != null && node.path("refundId").canConvertToLong()
-                    ? em.find(Refund.class, node.path("refundId").asLong(), LockModeType.PESSIMISTIC_WRITE) : null;
-        } catch (Exception e) {
-            throw invalid("The signature is not valid");
+            node = json.readTree(raw);
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The request body is not well-formed JSON");
         }
-        if (refund == null) {
-            throw invalid("The signature is not valid");
+        if (node == null || !node.isObject()) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The request body must be a JSON object");
         }
-        List<String> secrets = WebhookSubscription.covering(refund.channel).stream()
-                .flatMap(s -> s.activeSecrets(now).stream()).toList();
-        if (!WebhookSigner.verify(secrets, signature, webhookId, ts, body)) {
-            throw invalid("The signature is not valid");
+        JsonNode refundId = node.path("refundId");
+        if (!refundId.isIntegralNumber() || !refundId.canConvertToLong()) {
+            throw ProblemException.invalid("refundId", "must be the refundId of the webhook");
         }
         String status = node.path("status").asText("");
         if (!status.equals("SUCCEEDED") && !status.equals("FAILED")) {
             throw ProblemException.invalid("status", "must be SUCCEEDED or FAILED");
         }
+        Refund refund = em.find(Refund.class, refundId.asLong());
+        // An unknown refund and another channel's are answered alike: a payment system learns
+        // nothing about refunds outside its channels.
+        if (refund == null || signers.stream().noneMatch(s -> s.channels.contains(refund.channel))) {
+            throw invalid("The signature is not valid for this refund");
+        }
+        outbox.lockDeliveries(refund.id);
+        em.refresh(refund, LockModeType.PESSIMISTIC_WRITE);
         int fresh = em.createNativeQuery("""
                         insert into refund_callback (webhook_id, refund_id, status, received_at) values (?1, ?2, ?3, ?4)
                         on conflict (webhook_id) do nothing""")
                 .setParameter(1, webhookId).setParameter(2, refund.id).setParameter(3, status).setParameter(4, now)
                 .executeUpdate();
-        if (fresh == 0 || refund.status == RefundStatus.SUCCEEDED || refund.status == RefundStatus.FAILED) {
+        if (fresh == 0 || refund.status.settled()) {
             return; // a duplicate, or the refund's outcome is known already
         }
-        RefundStatus before = refund.status;
+        if (refund.status == RefundStatus.QUEUED) {
+            // The payment system has the request although we have not recorded it as sent (our
+            // record of the call failed, or its answer timed out): an early confirmation. It counts
+            // as the sending, and its pending delivery is settled below rather than sent again.
+            refund.status = RefundStatus.SENT;
+            audit.recordAs("payment-system", null, "refund.sent", "refund", refund.id.toString(), null,
+                    Map.of("status", RefundStatus.QUEUED.name()),
+                    Map.of("status", RefundStatus.SENT.name(), "webhookId", webhookId, "earlyConfirmation", true));
+        }
         refund.status = RefundStatus.valueOf(status);
         refund.channelRefundId = text(node, "channelRefundId", 100);
         refund.failureReason = refund.status == RefundStatus.FAILED ? text(node, "failureReason", 500) : null;
@@ -99,7 +120,8 @@ public class RefundConfirmations {
         after.put("channelRefundId", refund.channelRefundId);
         after.put("failureReason", refund.failureReason);
         audit.recordAs("payment-system", null, refund.status == RefundStatus.SUCCEEDED ? "refund.succeeded" : "refund.failed",
-                "refund", refund.id.toString(), null, Map.of("status", before.name()), after);
+                "refund", refund.id.toString(), null, Map.of("status", RefundStatus.SENT.name()), after);
+        outbox.settle(refund.id, refund.status.name());
     }
 
     private static String text(JsonNode node, String field, int max) {

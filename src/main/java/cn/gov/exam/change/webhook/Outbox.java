@@ -1,5 +1,6 @@
 package cn.gov.exam.change.webhook;
 
+import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +32,8 @@ public class Outbox {
     AppClock clock;
     @Inject
     ObjectMapper json;
+    @Inject
+    AuditService audit;
 
     /** The webhook's {@code data} of a refund. */
     public record RefundData(long refundId, String examCode, String idNumberMasked, String amount, String currency,
@@ -61,6 +64,35 @@ public class Outbox {
                 ps.executeBatch();
             }
         });
+    }
+
+    /**
+     * Locks the refund's deliveries. Whoever changes a delivery and its refund together locks the
+     * delivery first, as the dispatcher does, so that the two never wait for each other.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockDeliveries(long refundId) {
+        em.createNativeQuery("select id from webhook_delivery where refund_id = ?1 order by id for update")
+                .setParameter(1, refundId).getResultList();
+    }
+
+    /**
+     * The refund is settled (confirmed SUCCEEDED or FAILED): its pending deliveries have nothing
+     * left to deliver and are marked DELIVERED, so that no dispatcher sends them again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void settle(long refundId, String refundStatus) {
+        Instant now = clock.now();
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("""
+                        update webhook_delivery set status = 'DELIVERED', claimed_by = null, claimed_until = null,
+                            updated_at = ?2
+                        where refund_id = ?1 and status = 'PENDING' returning id""")
+                .setParameter(1, refundId).setParameter(2, now).getResultList();
+        for (Number id : ids) {
+            audit.recordAs("payment-system", null, "webhook.delivery-settled", "webhook-delivery", id.toString(), null,
+                    Map.of("status", "PENDING"), Map.of("status", "DELIVERED", "refundStatus", refundStatus));
+        }
     }
 
     private String payload(RefundData data, Instant now) {

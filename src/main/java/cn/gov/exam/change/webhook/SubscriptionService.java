@@ -20,8 +20,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,18 +35,12 @@ public class SubscriptionService {
     AppConfig config;
     @Inject
     AuditService audit;
+    @Inject
+    WebhookTargets targets;
 
     @Transactional
     public Subscription create(SubscriptionRequest r) {
-        try {
-            URI uri = new URI(r.url());
-            if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
-                    || uri.getHost() == null) {
-                throw ProblemException.invalid("url", "must be an absolute http(s) URL");
-            }
-        } catch (URISyntaxException e) {
-            throw ProblemException.invalid("url", "must be an absolute http(s) URL");
-        }
+        targets.requireAllowed(r.url());
         WebhookSubscription s = new WebhookSubscription();
         s.url = r.url();
         s.channels = r.channels().stream().map(Enum::name).distinct().sorted().toList();
@@ -123,13 +115,19 @@ public class SubscriptionService {
     public Delivery replay(long deliveryId) {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery("""
-                        select id, status from webhook_delivery where id = ?1 for update""", Tuple.class)
+                        select d.id, d.status, f.status from webhook_delivery d join refund f on f.id = d.refund_id
+                        where d.id = ?1 for update of d""", Tuple.class)
                 .setParameter(1, deliveryId).getResultList();
         if (rows.isEmpty()) {
             throw ProblemException.notFound("Webhook delivery " + deliveryId);
         }
         if ("PENDING".equals(rows.get(0).get(1))) {
             throw new ProblemException(ProblemType.ALREADY_EXISTS, "Delivery " + deliveryId + " is pending already");
+        }
+        // A settled refund's request is never sent again (a FAILED one is requeued as a new message).
+        if ("SUCCEEDED".equals(rows.get(0).get(2)) || "FAILED".equals(rows.get(0).get(2))) {
+            throw new ProblemException(ProblemType.REFUND_NOT_ALLOWED, "The refund of delivery " + deliveryId
+                    + " is " + rows.get(0).get(2) + ": there is nothing to deliver");
         }
         Instant now = clock.now();
         em.createNativeQuery("""

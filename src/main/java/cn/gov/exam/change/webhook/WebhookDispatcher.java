@@ -11,12 +11,18 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import org.jboss.logging.Logger;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +30,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Delivers the outbox at least once (DESIGN.md rule 6). A round claims due deliveries with
@@ -37,6 +44,8 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     /** This instance's name in claims and attempts. */
     public static final String INSTANCE = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
+    /** The attempt's error when the endpoint resolves to an address webhooks may not reach. */
+    static final String TARGET_NOT_ALLOWED = "target not allowed";
 
     @Inject
     EntityManager em;
@@ -46,6 +55,8 @@ public class WebhookDispatcher {
     AppConfig config;
     @Inject
     AuditService audit;
+    @Inject
+    WebhookTargets targets;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -54,7 +65,12 @@ public class WebhookDispatcher {
                  String messageId, String payload, long refundId) {
     }
 
-    record Outcome(int status, long retryAfterSeconds, String error, int durationMs) {
+    /** What a call came to; {@code error} is one of a few neutral words, never an exception's text. */
+    record Outcome(int status, Duration retryAfter, String error, int durationMs) {
+        static Outcome failed(String error, int durationMs) {
+            return new Outcome(0, Duration.ZERO, error, durationMs);
+        }
+
         boolean delivered() {
             return status >= 200 && status < 300;
         }
@@ -77,11 +93,22 @@ public class WebhookDispatcher {
         if (claims.isEmpty()) {
             return 0;
         }
-        List<CompletableFuture<Outcome>> calls = claims.stream().map(this::send).toList();
+        // Resolved afresh each round (DNS answers change), once per endpoint. The HTTP client asks
+        // the JVM's resolver cache (30 s) right after, so it connects to the addresses just checked.
+        Map<String, Boolean> allowed = new HashMap<>();
+        List<CompletableFuture<Outcome>> calls = claims.stream().map(c -> allowed.computeIfAbsent(c.url(), targets::allowed)
+                ? send(c) : CompletableFuture.completedFuture(Outcome.failed(TARGET_NOT_ALLOWED, 0))).toList();
         for (int i = 0; i < claims.size(); i++) {
             Claim c = claims.get(i);
-            Outcome o = calls.get(i).join();
-            QuarkusTransaction.requiringNew().run(() -> record(c, o, dispatcher));
+            // Each outcome on its own: one that cannot be recorded must not keep the others of the
+            // round unrecorded (they would be sent again once their lease ran out).
+            try {
+                Outcome o = calls.get(i).join();
+                QuarkusTransaction.requiringNew().run(() -> record(c, o, dispatcher));
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Recording attempt %d of webhook delivery %d failed; it is retried when its lease ends",
+                        c.attempt(), c.deliveryId());
+            }
         }
         return claims.size();
     }
@@ -95,6 +122,8 @@ public class WebhookDispatcher {
                         where d.status = 'PENDING' and d.next_attempt_at <= ?1
                           and (d.claimed_until is null or d.claimed_until <= ?1)
                           and exists (select 1 from webhook_subscription s where s.enabled and d.channel = any(s.channels))
+                          and not exists (select 1 from refund f where f.id = d.refund_id
+                                          and f.status in ('SUCCEEDED', 'FAILED'))
                         order by d.next_attempt_at, d.id
                         limit ?2
                         for update of d skip locked""", Tuple.class)
@@ -133,7 +162,8 @@ public class WebhookDispatcher {
         long timestamp = Instant.now().getEpochSecond();
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(c.url()))
+            URI uri = URI.create(c.url());
+            request = HttpRequest.newBuilder(uri)
                     .timeout(config.webhooks().timeout())
                     .header("Content-Type", "application/json")
                     .header("webhook-id", c.messageId())
@@ -141,15 +171,21 @@ public class WebhookDispatcher {
                     .header("webhook-signature", WebhookSigner.header(c.secrets(), c.messageId(), timestamp, c.payload()))
                     .POST(HttpRequest.BodyPublishers.ofString(c.payload()))
                     .build();
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(new Outcome(0, 0, "invalid URL: " + e.getMessage(), 0));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(Outcome.failed("invalid URL", 0));
         }
         long start = System.nanoTime();
-        // The request timeout covers the headers only; a receiver trickling its body is cut off too.
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .orTimeout(config.webhooks().timeout().toMillis() + 5_000, java.util.concurrent.TimeUnit.MILLISECONDS)
-                .thenApply(r -> new Outcome(r.statusCode(), retryAfter(r), null, millis(start)))
-                .exceptionally(e -> new Outcome(0, 0, describe(e), millis(start)));
+        try {
+            // The request timeout covers the headers only; a receiver trickling its body is cut off too.
+            return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .orTimeout(config.webhooks().timeout().toMillis() + 5_000, java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .thenApply(r -> new Outcome(r.statusCode(),
+                            retryAfter(r.headers().firstValue("Retry-After").orElse(null), clock.now(), maxRetryAfter()),
+                            null, millis(start)))
+                    .exceptionally(e -> Outcome.failed(describe(e), millis(start)));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(Outcome.failed(describe(e), millis(start)));
+        }
     }
 
     void record(Claim c, Outcome o, String dispatcher) {
@@ -193,8 +229,8 @@ public class WebhookDispatcher {
                             "lastStatusCode", o.status(), "lastError", o.error() == null ? "" : o.error()));
         } else {
             Duration wait = jitter(config.webhooks().retrySchedule().get(attempts - 1));
-            if (o.retryAfterSeconds() > wait.toSeconds()) {
-                wait = Duration.ofSeconds(o.retryAfterSeconds());
+            if (o.retryAfter().compareTo(wait) > 0) {
+                wait = o.retryAfter();
             }
             update(c.deliveryId(), "PENDING", now.plus(wait), o);
         }
@@ -216,23 +252,49 @@ public class WebhookDispatcher {
         return Duration.ofMillis((long) (base.toMillis() * factor));
     }
 
-    private static long retryAfter(HttpResponse<?> r) {
-        return r.headers().firstValue("Retry-After").map(v -> {
+    /** A receiver may ask for a pause, never for more than the longest wait of the schedule. */
+    private Duration maxRetryAfter() {
+        return config.webhooks().retrySchedule().stream().max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
+    /** Retry-After as delay-seconds or an HTTP-date (RFC 9110), within [0, max]; zero when unreadable. */
+    static Duration retryAfter(String value, Instant now, Duration max) {
+        if (value == null || value.isBlank()) {
+            return Duration.ZERO;
+        }
+        String v = value.trim();
+        Duration wait;
+        if (v.chars().allMatch(Character::isDigit)) {
+            // More digits than a long holds is still "a long time": the maximum.
+            wait = v.length() > 18 ? max : Duration.ofSeconds(Long.parseLong(v));
+        } else {
             try {
-                return Long.parseLong(v.trim());
-            } catch (NumberFormatException e) {
-                return 0L;
+                wait = Duration.between(now, ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (DateTimeParseException e) {
+                return Duration.ZERO;
             }
-        }).orElse(0L);
+        }
+        return wait.isNegative() ? Duration.ZERO : wait.compareTo(max) > 0 ? max : wait;
     }
 
     private static int millis(long start) {
         return (int) ((System.nanoTime() - start) / 1_000_000);
     }
 
-    private static String describe(Throwable e) {
-        Throwable t = e.getCause() != null ? e.getCause() : e;
-        String text = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-        return text.length() > 500 ? text.substring(0, 500) : text;
+    /**
+     * A neutral word for a failed call. Exception texts would tell whoever chose the URL what sits
+     * at an address (a port scanner with a delivery log); these tell only what a payment system's
+     * operator needs.
+     */
+    static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpTimeoutException || t instanceof TimeoutException || t instanceof SocketTimeoutException) {
+                return "timeout";
+            }
+            if (t instanceof ConnectException) {
+                return "connection refused";
+            }
+        }
+        return "invalid response";
     }
 }

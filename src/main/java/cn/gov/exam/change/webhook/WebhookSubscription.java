@@ -47,6 +47,11 @@ public class WebhookSubscription extends PanacheEntityBase {
         return out;
     }
 
+    /** Every enabled subscription, oldest first: a handful, one per payment system. */
+    public static List<WebhookSubscription> allEnabled() {
+        return list("enabled = true order by id");
+    }
+
     /** Enabled subscriptions covering a channel, oldest first. */
     public static List<WebhookSubscription> covering(String channel) {
         return list("enabled = true and array_contains(channels, ?1) order by id", channel);

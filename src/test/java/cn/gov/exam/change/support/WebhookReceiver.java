@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -27,10 +28,18 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final LinkedBlockingQueue<Answer> script = new LinkedBlockingQueue<>();
+    private final Map<String, Answer> byBody = new ConcurrentHashMap<>();
+    private final String address;
 
     public WebhookReceiver() {
+        this("127.0.0.1");
+    }
+
+    /** On another loopback address, e.g. 127.0.0.2: a service of our own network that no webhook may reach. */
+    public WebhookReceiver(String address) {
+        this.address = address;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+            server = HttpServer.create(new InetSocketAddress(address, 0), 50);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -40,7 +49,8 @@ public final class WebhookReceiver implements AutoCloseable {
             received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
                     exchange.getRequestHeaders().getFirst("webhook-timestamp"),
                     exchange.getRequestHeaders().getFirst("webhook-signature"), body));
-            Answer a = script.poll();
+            Answer a = byBody.entrySet().stream().filter(e -> body.contains(e.getKey())).map(Map.Entry::getValue)
+                    .findFirst().orElseGet(script::poll);
             if (a == null) {
                 a = Answer.of(200);
             }
@@ -59,11 +69,16 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/refunds";
+        return "http://" + address + ":" + server.getAddress().getPort() + "/refunds";
     }
 
     public void answer(Answer... answers) {
         script.addAll(List.of(answers));
+    }
+
+    /** Every message whose body contains {@code fragment} gets this answer (before the script). */
+    public void answerWhenBodyContains(String fragment, Answer answer) {
+        byBody.put(fragment, answer);
     }
 
     public List<Received> received() {

@@ -1,0 +1,57 @@
+package cn.gov.exam.change.webhook;
+
+import cn.gov.exam.change.common.IpRanges;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The address and Retry-After rules on their own, beside the API tests in WebhookDeliveryTest. */
+class WebhookTargetRulesTest {
+    @Test
+    void numericHostsMeanWhatCResolversReadInThem() {
+        for (String form : new String[]{"2130706433", "0x7f000001", "0177.0.0.1", "127.1", "127.0.1", "0x7f.0.0.1"}) {
+            assertEquals("127.0.0.1", IpRanges.inetAton(form).orElseThrow().getHostAddress(), form);
+        }
+        assertEquals("169.254.169.254", IpRanges.inetAton("169.254.43518").orElseThrow().getHostAddress());
+        for (String invalid : new String[]{"1.2.3.4.5", "09.1.1.1", "256.1.1.1", "4294967296", "1.16777216"}) {
+            assertTrue(IpRanges.inetAton(invalid).isEmpty(), invalid);
+        }
+        assertFalse(IpRanges.looksNumeric("1e100.net"));
+        assertTrue(IpRanges.isDottedDecimal("8.8.8.8"));
+        assertFalse(IpRanges.isDottedDecimal("08.8.8.8"));
+    }
+
+    @Test
+    void onlyPublicAddressesArePublic() throws Exception {
+        for (String a : new String[]{"127.0.0.1", "10.1.2.3", "172.31.0.1", "192.168.0.1", "169.254.169.254", "100.64.0.1",
+                "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "::", "fd12::1", "fe80::1", "ff02::1",
+                "64:ff9b::a9fe:a9fe", "2002:7f00:1::1", "2001:db8::1"}) {
+            assertFalse(IpRanges.isPublic(InetAddress.getByName(a)), a);
+        }
+        for (String a : new String[]{"8.8.8.8", "1.1.1.1", "2606:4700::1111", "64:ff9b::808:808", "2002:808:808::1"}) {
+            assertTrue(IpRanges.isPublic(InetAddress.getByName(a)), a);
+        }
+        assertTrue(IpRanges.Cidr.parse("10.0.0.0/8").contains(InetAddress.getByName("10.200.0.1")));
+        assertFalse(IpRanges.Cidr.parse("10.0.0.0/9").contains(InetAddress.getByName("10.200.0.1")));
+    }
+
+    @Test
+    void retryAfterIsSecondsOrADateWithinTheCap() {
+        Instant now = Instant.parse("2023-01-15T02:00:00Z");
+        Duration max = Duration.ofHours(8);
+        assertEquals(Duration.ofSeconds(120), WebhookDispatcher.retryAfter("120", now, max));
+        assertEquals(max, WebhookDispatcher.retryAfter("9223372036854775807", now, max));
+        assertEquals(max, WebhookDispatcher.retryAfter("99999999999999999999999", now, max));
+        assertEquals(Duration.ofSeconds(30), WebhookDispatcher.retryAfter("Sun, 15 Jan 2023 02:00:30 GMT", now, max));
+        assertEquals(Duration.ZERO, WebhookDispatcher.retryAfter("Sun, 15 Jan 2023 01:00:00 GMT", now, max));
+        assertEquals(Duration.ZERO, WebhookDispatcher.retryAfter("-5", now, max));
+        assertEquals(Duration.ZERO, WebhookDispatcher.retryAfter("soon", now, max));
+        assertEquals(Duration.ZERO, WebhookDispatcher.retryAfter(null, now, max));
+    }
+}
