@@ -91,6 +91,7 @@ async function chooseExam() {
   const exams = await loadExams();
   const wanted = new URLSearchParams(location.search).get('exam') || storedExam();
   let exam = exams.find((e) => e.code === wanted);
+  if (!exam && wanted) exam = await useExam(wanted).catch(() => null);
   if (!exam) {
     const switching = exams.filter((e) => e.phase === 'SWITCHING');
     if (switching.length === 1) exam = switching[0];
@@ -148,7 +149,7 @@ function button(text, attrs = {}) {
 }
 
 function linkButton(path, text, cls = '') {
-  return h('a', {class: `button ${cls}`.trim(), href: `#${path}`, role: 'button', draggable: 'false'}, text);
+  return h('a', {class: `button ${cls}`.trim(), href: `#${path}`, draggable: 'false'}, text);
 }
 
 function deadlineText(exam) {
