@@ -462,12 +462,11 @@ async function optionsPage() {
         q: o.q, agency: o.agency, qualifiedOnly: o.qualifiedOnly, page: o.page, size: PAGE_SIZE})}`);
       const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
       status.textContent = page.total ? `找到 ${page.total} 个职位，第 ${o.page + 1} / ${pages} 页` : '没有找到符合的职位。可以换个关键词，或取消勾选「只看符合条件的职位」。';
-      results.replaceChildren(
-        h('ul', {class: 'positions'}, page.items.map((p) => positionCard(p, me))),
-        pagination(o.page, pages, (n) => {
-          o.page = n;
-          load(true);
-        }));
+      const pager = pagination(o.page, pages, (n) => {
+        o.page = n;
+        load(true);
+      });
+      results.replaceChildren(h('ul', {class: 'positions'}, page.items.map((p) => positionCard(p, me))), ...(pager ? [pager] : []));
       showErrors(errors, []);
       if (focusResults) status.focus();
     } catch (e) {

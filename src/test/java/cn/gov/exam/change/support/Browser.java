@@ -115,9 +115,15 @@ public final class Browser {
             route.fulfill(new Route.FulfillOptions().setResponse(response).setHeaders(headers));
         }
 
+        /** The whole page as target/screenshots/{name}.png. */
         public Path screenshot(String name) {
+            return screenshot(name, true);
+        }
+
+        /** The page, or only what the viewport shows (a dialog over the page). */
+        public Path screenshot(String name, boolean fullPage) {
             Path file = SCREENSHOTS.resolve(name + ".png");
-            page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(fullPage));
             return file;
         }
 

@@ -76,6 +76,7 @@ class ApplicantJourneyBrowserTest extends BrowserTestBase {
         page.getByLabel("招录机关").selectOption("");
         page.getByLabel("只看符合条件的职位").check();
         assertThat(card("T-OK")).isVisible();
+        assertThat(page.locator("#results")).not().containsText("null");
         assertNoSidewaysScroll();
         tab.screenshot("options-390");
 
@@ -92,7 +93,7 @@ class ApplicantJourneyBrowserTest extends BrowserTestBase {
         assertThat(dialog()).containsText("只能改报 1 次");
         assertThat(dialog()).containsText("无需重新缴费");
         assertThat(dialog()).containsText("T-OK 一级科员");
-        tab.screenshot("confirmation-390");
+        tab.screenshot("confirmation-390", false);
         page.locator("#confirm-switch").dblclick();
         assertThat(h1()).hasText("改报已提交");
         assertThat(page.locator("main")).containsText("T-OK");
