@@ -1,7 +1,7 @@
 // The applicant's 职位改报 journey: landing → sign-in → 我的改报 → options → confirm → confirmation,
 // or → decline → refund. One thing per page; routes live in the hash (no personal data in them).
-import {Session, serverNow, newIdempotencyKey, query} from '../shared/api.js';
-import {h, clear, field, showErrors, summaryList, tag, openDialog, nextId} from '../shared/dom.js';
+import {Session, serverNow, syncServerClock, newIdempotencyKey, query} from '../shared/api.js';
+import {h, clear, field, showErrors, summaryList, tag, confirmDialog, confirmationPanel, nextId} from '../shared/dom.js';
 import {dateTime, duration, money} from '../shared/format.js';
 import * as idNumber from '../shared/idnumber.js';
 import {
@@ -114,7 +114,7 @@ async function useExam(code) {
 }
 
 async function loadMe() {
-  const me = await session.get('/api/v1/me');
+  const [me] = await Promise.all([session.get('/api/v1/me'), syncServerClock()]);
   state.me = me;
   await useExam(me.examCode);
   return me;
@@ -524,15 +524,9 @@ function positionCard(p, me) {
 /** Check your answers, in a dialog: the one final action of the journey. */
 function confirmSwitch(p, me) {
   if (!state.keys[p.code]) state.keys[p.code] = newIdempotencyKey();
-  const headingId = nextId('confirm-heading');
-  const errors = h('div', {class: 'dialog__errors'});
-  const confirm = h('button', {type: 'button', class: 'button', id: 'confirm-switch'}, '确认改报');
-  const cancel = h('button', {type: 'button', class: 'button button--secondary', id: 'cancel-switch'}, '返回重新选择');
-  let busy = false;
-  const dialog = openDialog({
-    labelledBy: headingId,
+  confirmDialog({
+    title: '请确认改报',
     content: [
-      h('h2', {class: 'heading-m', id: headingId}, '请确认改报'),
       summaryList([
         ['原报考职位', `${me.originalPosition.code} ${me.originalPosition.title}`],
         ['改报到', h('span', {}, h('strong', {}, `${p.code} ${p.title}`), h('br', {}), `${p.agencyName} ${p.employer}`)],
@@ -542,43 +536,31 @@ function confirmSwitch(p, me) {
       h('div', {class: 'warning-text'}, h('span', {class: 'warning-text__icon', 'aria-hidden': 'true'}, '!'),
         h('strong', {class: 'warning-text__text'}, h('span', {class: 'visually-hidden'}, '注意：'),
           `改报提交后不能撤回，也不能再换其他职位。每位考生只能改报 ${state.exam.maxSwitches} 次，这次改报会计入其中（您还剩 ${me.switchesLeft} 次）。改报后须通过新职位的资格审查。`)),
-      errors,
-      h('div', {class: 'button-group'}, confirm, cancel),
     ],
-  });
-  dialog.addEventListener('cancel', (ev) => {
-    if (busy) ev.preventDefault();
-  });
-  cancel.addEventListener('click', () => {
-    if (!busy) dialog.close();
-  });
-  confirm.addEventListener('click', async () => {
-    if (busy) return;
-    busy = true;
-    confirm.disabled = true;
-    confirm.textContent = '正在提交…';
-    try {
-      const res = await session.post('/api/v1/me/switch', {targetPositionCode: p.code},
-        {headers: {'Idempotency-Key': state.keys[p.code]}, timeoutMs: 30000});
-      delete state.keys[p.code];
-      state.lastSwitch = res.data;
-      state.me = null;
-      busy = false;
-      dialog.close();
-      go('/switched');
-    } catch (e) {
-      busy = false;
-      if (e.status === 401) {
-        dialog.close();
-        return;
+    confirm: {label: '确认改报', id: 'confirm-switch'},
+    cancel: {label: '返回重新选择', id: 'cancel-switch'},
+    onConfirm: async ({errors, confirm, cancel}) => {
+      confirm.textContent = '正在提交…';
+      try {
+        const res = await session.post('/api/v1/me/switch', {targetPositionCode: p.code},
+          {headers: {'Idempotency-Key': state.keys[p.code]}, timeoutMs: 30000});
+        delete state.keys[p.code];
+        state.lastSwitch = res.data;
+        state.me = null;
+        go('/switched');
+        return true;
+      } catch (e) {
+        if (e.status === 401) return true;
+        // Only a definite answer ends this confirmation's key; a lost one is retried with it.
+        const retryable = ['network', 'timeout', 'idempotency-key-in-use', 'service-busy'].includes(e.slug) || e.status >= 500;
+        if (!retryable) delete state.keys[p.code];
+        showErrors(errors, [{text: switchMessage(e, me)}], '改报没有成功');
+        confirm.disabled = !retryable;
+        confirm.textContent = retryable ? '再次确认改报' : '确认改报';
+        if (!retryable) cancel.focus();
+        return false;
       }
-      const retryable = ['network', 'timeout', 'idempotency-key-in-use', 'service-busy', 'server-error'].includes(e.slug) || e.status >= 500;
-      if (!retryable) delete state.keys[p.code];
-      showErrors(errors, [{text: switchMessage(e, me)}], '改报没有成功');
-      confirm.disabled = !retryable;
-      confirm.textContent = retryable ? '再次确认改报' : '确认改报';
-      if (!retryable) cancel.focus();
-    }
+    },
   });
 }
 
@@ -590,9 +572,7 @@ async function switchedPage() {
   }
   const exam = state.exam;
   return h('div', {},
-    h('div', {class: 'panel panel--confirmation'},
-      h('h1', {class: 'panel__title', tabindex: '-1'}, '改报已提交'),
-      h('div', {class: 'panel__body'}, '新职位', h('br', {}), h('strong', {}, `${s.targetPositionCode} ${s.targetPositionTitle || ''}`))),
+    confirmationPanel('改报已提交', '新职位', h('br', {}), h('strong', {}, `${s.targetPositionCode} ${s.targetPositionTitle || ''}`)),
     h('h2', {class: 'heading-m'}, '接下来'),
     h('p', {}, `${s.targetAgencyName || '招录机关'}将对您进行资格审查。请在 `, h('strong', {}, dateTime(exam.reviewDeadline, exam.timeZone)),
       ' 前登录本系统查询审查结果。'),
@@ -607,10 +587,9 @@ async function declinePage() {
     return null;
   }
   const exam = state.exam;
-  const errors = h('div', {});
   const start = button('放弃改报，申请退费', {class: 'button button--warning', id: 'decline'});
-  start.addEventListener('click', () => confirmDecline(me, errors));
-  return h('div', {}, backLink('/me', '返回我的改报'), errors, heading('放弃改报，申请退费', exam.name),
+  start.addEventListener('click', () => confirmDecline(me));
+  return h('div', {}, backLink('/me', '返回我的改报'), heading('放弃改报，申请退费', exam.name),
     h('p', {}, '如果您不想改报其他职位，可以申请退回报名费。'),
     summaryList([
       ['原报考职位', `${me.originalPosition.code} ${me.originalPosition.title}（已取消）`],
@@ -624,49 +603,27 @@ async function declinePage() {
     h('p', {}, h('a', {class: 'link', href: '#/options'}, '我还是想改报，去选择职位')));
 }
 
-function confirmDecline(me, pageErrors) {
-  const headingId = nextId('decline-heading');
-  const errors = h('div', {class: 'dialog__errors'});
-  const confirm = h('button', {type: 'button', class: 'button button--warning', id: 'confirm-decline'}, '确认放弃改报并退费');
-  const cancel = h('button', {type: 'button', class: 'button button--secondary', id: 'cancel-decline'}, '返回');
-  let busy = false;
-  const dialog = openDialog({
-    labelledBy: headingId,
-    content: [
-      h('h2', {class: 'heading-m', id: headingId}, '确定放弃改报吗？'),
-      h('p', {}, '提交后不能撤回，您将不能再改报。报名费将按原支付渠道退回。'),
-      errors,
-      h('div', {class: 'button-group'}, confirm, cancel),
-    ],
-  });
-  dialog.addEventListener('cancel', (ev) => {
-    if (busy) ev.preventDefault();
-  });
-  cancel.addEventListener('click', () => {
-    if (!busy) dialog.close();
-  });
-  confirm.addEventListener('click', async () => {
-    if (busy) return;
-    busy = true;
-    confirm.disabled = true;
-    try {
-      const res = await session.post('/api/v1/me/refund-request', undefined, {timeoutMs: 30000});
-      state.lastRefund = res.data;
-      state.me = null;
-      busy = false;
-      dialog.close();
-      go('/declined');
-    } catch (e) {
-      busy = false;
-      confirm.disabled = false;
-      if (e.status === 401) {
-        dialog.close();
-        return;
+function confirmDecline(me) {
+  confirmDialog({
+    title: '确定放弃改报吗？',
+    content: h('p', {}, '提交后不能撤回，您将不能再改报。报名费将按原支付渠道退回。'),
+    confirm: {label: '确认放弃改报并退费', id: 'confirm-decline', kind: 'warning'},
+    cancel: {label: '返回', id: 'cancel-decline'},
+    onConfirm: async ({errors, confirm}) => {
+      try {
+        const res = await session.post('/api/v1/me/refund-request', undefined, {timeoutMs: 30000});
+        state.lastRefund = res.data;
+        state.me = null;
+        go('/declined');
+        return true;
+      } catch (e) {
+        if (e.status === 401) return true;
+        confirm.disabled = false;
+        showErrors(errors, [{text: refundMessage(e, me)}], '退费申请没有成功');
+        return false;
       }
-      showErrors(errors, [{text: refundMessage(e, me)}], '退费申请没有成功');
-    }
+    },
   });
-  return pageErrors;
 }
 
 async function declinedPage() {
@@ -676,9 +633,7 @@ async function declinedPage() {
     return null;
   }
   return h('div', {},
-    h('div', {class: 'panel panel--confirmation'},
-      h('h1', {class: 'panel__title', tabindex: '-1'}, '退费申请已提交'),
-      h('div', {class: 'panel__body'}, `退费金额 ${money(r.amount)}`)),
+    confirmationPanel('退费申请已提交', `退费金额 ${money(r.amount)}`),
     refundSection(r),
     h('p', {}, '报名费将按原支付渠道退回，到账时间以支付机构为准。您可以随时登录查看退费进度。'),
     linkButton('/me', '查看我的改报'));

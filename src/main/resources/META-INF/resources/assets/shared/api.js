@@ -25,6 +25,23 @@ function learnServerTime(res, sentAt) {
   if (!Number.isNaN(at)) {
     // The header has whole seconds: assume the middle of that second, at the middle of the round trip.
     offsetMs = at + 500 - (sentAt + Date.now()) / 2;
+    synced = true;
+  }
+}
+
+let synced = false;
+/**
+ * Learns the server's clock once (again with force): API responses carry no Date header, the
+ * static pages do, so this asks for the page's headers (HEAD) unless an API answer had one.
+ */
+export async function syncServerClock(force = false) {
+  if (synced && !force) return;
+  const sentAt = Date.now();
+  try {
+    const res = await fetch('/', {method: 'HEAD', cache: 'no-store', credentials: 'omit'});
+    learnServerTime(res, sentAt);
+  } catch {
+    // offline: the phone's clock it is, until the next page
   }
 }
 

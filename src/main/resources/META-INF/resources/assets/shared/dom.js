@@ -95,6 +95,12 @@ export function summaryList(rows, cls = '') {
       h('div', {class: 'summary-list__row'}, h('dt', {class: 'summary-list__key'}, k), h('dd', {class: 'summary-list__value'}, v))));
 }
 
+/** The GOV.UK confirmation panel that opens the page after a final action; its heading is the page's h1. */
+export function confirmationPanel(title, ...body) {
+  return h('div', {class: 'panel panel--confirmation'},
+    h('h1', {class: 'panel__title', tabindex: '-1'}, title), h('div', {class: 'panel__body'}, body));
+}
+
 export function tag(text, kind) {
   return h('strong', {class: `tag tag--${kind}`}, text);
 }
@@ -119,5 +125,41 @@ export function openDialog({labelledBy, content, onClose}) {
     heading.setAttribute('tabindex', '-1');
     heading.focus();
   }
+  return dialog;
+}
+
+/**
+ * "Are you sure?" in a modal dialog: a heading, the content, a problem area and two buttons.
+ * onConfirm({errors, confirm, cancel}) runs once at a time (a double click does not run it twice;
+ * Escape and the cancel button wait for it) and resolves to true to close the dialog.
+ */
+export function confirmDialog({title, content, confirm, cancel, onConfirm}) {
+  const headingId = nextId('dialog-heading');
+  const errors = h('div', {class: 'dialog__errors'});
+  const ok = h('button', {type: 'button', class: `button ${confirm.kind ? `button--${confirm.kind}` : ''}`.trim(), id: confirm.id}, confirm.label);
+  const no = h('button', {type: 'button', class: 'button button--secondary', id: cancel.id}, cancel.label);
+  let busy = false;
+  const dialog = openDialog({
+    labelledBy: headingId,
+    content: [h('h2', {class: 'heading-m', id: headingId}, title), content, errors, h('div', {class: 'button-group'}, ok, no)],
+  });
+  dialog.addEventListener('cancel', (ev) => {
+    if (busy) ev.preventDefault();
+  });
+  no.addEventListener('click', () => {
+    if (!busy) dialog.close();
+  });
+  ok.addEventListener('click', async () => {
+    if (busy) return;
+    busy = true;
+    ok.disabled = true;
+    let close = false;
+    try {
+      close = await onConfirm({errors, confirm: ok, cancel: no});
+    } finally {
+      busy = false;
+    }
+    if (close) dialog.close();
+  });
   return dialog;
 }

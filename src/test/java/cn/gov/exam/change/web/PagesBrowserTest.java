@@ -100,6 +100,17 @@ class PagesBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void theCountdownFollowsTheServersClockNotThePhones() {
+        WebFixture w = new WebFixture(0);
+        // the phone's clock is 36 hours fast: by it, the deadline would be hours away only
+        page.clock().setFixedTime(System.currentTimeMillis() + Duration.ofHours(36).toMillis());
+        signIn(w.exam, w.paid);
+        assertThat(page.locator(".countdown")).containsText(
+                java.util.regex.Pattern.compile("距改报截止还有 2天 [23]小时 \\d\\d分 \\d\\d秒"));
+        assertThat(link("选择改报职位")).isVisible();
+    }
+
+    @Test
     void anExpiredTokenSendsBackToSignInAndSignOutWorks() {
         WebFixture w = new WebFixture(0);
         signIn(w.exam, w.paid);

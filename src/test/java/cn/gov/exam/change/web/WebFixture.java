@@ -1,6 +1,7 @@
 package cn.gov.exam.change.web;
 
 import cn.gov.exam.change.support.Api;
+import cn.gov.exam.change.support.SwitchFixture;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -30,14 +31,9 @@ final class WebFixture {
                 .post("/api/v1/admin/exams").then().statusCode(201);
         Map<String, Object> ok = position("T-OK", 1, null);
         ok.put("requirements", Map.of("minEducation", "BACHELOR"));
-        Map<String, Object> master = position("T-MASTER", 1, null);
-        master.put("title", "信息技术");
-        master.put("requirements", Map.of("minEducation", "MASTER", "maxAge", 30, "degreeRequired", true));
-        Map<String, Object> major = position("T-MAJOR", 1, null);
-        major.put("agencyCode", "A07");
-        major.put("agencyName", "太原市人力资源和社会保障局");
-        major.put("requirements", Map.of("minEducation", "BACHELOR", "majors", List.of("经济学")));
-        Api.importPositions(exam, List.of(position("C1", 1, 100), position("K1", 1, null), ok, master, major));
+        // T-OK without SwitchFixture's age limit: by the real clock the test applicants are over 35
+        Api.importPositions(exam, List.of(position("C1", 1, 100), position("K1", 1, null), ok,
+                SwitchFixture.masterTarget(), SwitchFixture.majorTarget()));
         List<Map<String, Object>> regs = new ArrayList<>();
         regs.add(registration(paid, "C1", "PAID"));
         for (int i = 0; i < extraApplicants; i++) {
