@@ -111,6 +111,33 @@ class PagesBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void whenTheCountdownEndsSwitchingIsVisiblyClosed() {
+        WebFixture w = new WebFixture(0);
+        page.clock().install();
+        signIn(w.exam, w.paid);
+        assertThat(link("选择改报职位")).isVisible();
+        w.timeline(Duration.ofDays(-3), Duration.ofMinutes(-1)); // the service's deadline passes too
+        // the phone's clock jumps past the deadline (the countdown ticks on by itself)
+        page.clock().setSystemTime(System.currentTimeMillis() + Duration.ofDays(2).plusHours(4).toMillis());
+        assertThat(page.locator("#switching-closed")).containsText("改报已截止");
+        assertThat(link("选择改报职位")).hasCount(0);
+        assertThat(page.locator("main")).containsText("报名费将按原支付渠道自动退回");
+    }
+
+    @Test
+    void thePagesRunUnderTheContentSecurityPolicyAndAViolationWouldFailTheTests() {
+        var response = page.navigate("/?exam=" + DEMO_EXAM + "#/");
+        assertEquals(Browser.CSP, response.headers().get("content-security-policy"));
+        assertThat(page.locator("#cancelled-count")).isVisible();
+        // proof that the policy is enforced and noticed: an inline script is blocked and reported
+        Object ran = page.evaluate("() => { const s = document.createElement('script'); "
+                + "s.textContent = 'window.inlineRan = true'; document.head.append(s); return window.inlineRan === true; }");
+        assertEquals(false, ran);
+        page.waitForCondition(() -> tab.problems.stream().anyMatch(p -> p.contains("CSP violation")));
+        tab.problems.clear();
+    }
+
+    @Test
     void anExpiredTokenSendsBackToSignInAndSignOutWorks() {
         WebFixture w = new WebFixture(0);
         signIn(w.exam, w.paid);
