@@ -364,7 +364,7 @@ function switchSection(me, exam) {
   if (!s) return null;
   const [label, kind] = SWITCH_STATUS[s.status] || [s.status, 'pending'];
   return h('section', {class: 'section', 'aria-labelledby': 'switch-heading'},
-    h('h2', {class: 'heading-m', id: 'switch-heading'}, '我的改报'),
+    h('h2', {class: 'heading-m', id: 'switch-heading'}, '改报职位与资格审查'),
     summaryList([
       ['改报职位', h('span', {}, `${s.targetPositionCode} ${s.targetPositionTitle || ''}`, h('br', {}), s.targetAgencyName || '')],
       ['提交时间', dateTime(s.createdAt, me.timeZone)],
@@ -401,7 +401,7 @@ async function statusPage() {
   let note;
   if (!open && serverNow() >= Date.parse(me.switchDeadline)) {
     note = h('div', {class: 'inset inset--closed', id: 'switching-closed'},
-      h('p', {}, h('strong', {}, '改报已截止'), `（${dateTime(me.switchDeadline, me.timeZone)}），不能再改报或申请退费。`),
+      h('p', {}, h('strong', {}, '改报已截止'), `：改报已于 ${dateTime(me.switchDeadline, me.timeZone)} 结束，不能再改报或申请退费。`),
       !me.currentSwitch && !me.refund ? h('p', {}, '您没有改报。如已缴费，报名费将按原支付渠道自动退回。') : null);
   } else if (!open) {
     note = h('div', {class: 'inset'}, h('p', {}, `改报将于 ${dateTime(me.switchWindowOpensAt, me.timeZone)} 开始。`));
