@@ -89,7 +89,8 @@ public class SwitchService {
 
     private SwitchViews.RefundRef refund(long registrationId) {
         return Refund.<Refund>find("registrationId", registrationId).firstResultOptional()
-                .map(f -> new SwitchViews.RefundRef(f.status.name(), f.amount.setScale(2).toPlainString(), f.reason.name()))
+                .map(f -> new SwitchViews.RefundRef(f.status.name(), f.amount.setScale(2).toPlainString(), f.reason.name(),
+                        f.channel))
                 .orElse(null);
     }
 

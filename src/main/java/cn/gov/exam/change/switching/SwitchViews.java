@@ -24,8 +24,8 @@ public final class SwitchViews {
     public record PositionRef(String code, String title, String agencyName, PositionStatus status) {
     }
 
-    /** The applicant's refund, once one is queued. */
-    public record RefundRef(String status, String amount, String reason) {
+    /** The applicant's refund, once one is queued; channel: where the money goes back (ALIPAY, WECHAT, UNIONPAY). */
+    public record RefundRef(String status, String amount, String reason, String channel) {
     }
 
     public record Me(String idNumberMasked, String name, String examCode, String timeZone,

@@ -33,19 +33,29 @@ public final class SwitchFixture {
                 .then().statusCode(201).extract().path("id");
     }
 
-    public SwitchFixture(int maxSwitches, int extraApplicants) {
-        Map<String, Object> e = Api.exam(exam, 3, true);
-        e.put("maxSwitches", maxSwitches);
-        admin().contentType("application/json").body(e).post("/api/v1/admin/exams").then().statusCode(201);
+    /** T-MASTER: asks a master's degree and age ≤ 30, which the test applicants fail. */
+    public static Map<String, Object> masterTarget() {
         Map<String, Object> master = position("T-MASTER", 1, null);
         master.put("title", "信息技术");
         master.put("requirements", Map.of("minEducation", "MASTER", "maxAge", 30, "degreeRequired", true));
+        return master;
+    }
+
+    /** T-MAJOR, agency A07: asks 经济学, left to the reviewer for the test applicants (法学). */
+    public static Map<String, Object> majorTarget() {
         Map<String, Object> major = position("T-MAJOR", 1, null);
         major.put("agencyCode", "A07");
         major.put("agencyName", "太原市人力资源和社会保障局");
         major.put("requirements", Map.of("minEducation", "BACHELOR", "majors", List.of("经济学")));
+        return major;
+    }
+
+    public SwitchFixture(int maxSwitches, int extraApplicants) {
+        Map<String, Object> e = Api.exam(exam, 3, true);
+        e.put("maxSwitches", maxSwitches);
+        admin().contentType("application/json").body(e).post("/api/v1/admin/exams").then().statusCode(201);
         Api.importPositions(exam, List.of(position("C1", 1, 100), position("C2", 1, null), position("K1", 1, null),
-                position("T-OK", 1, null), master, major));
+                position("T-OK", 1, null), masterTarget(), majorTarget()));
         List<Map<String, Object>> regs = new ArrayList<>();
         regs.add(registration(paid, "C1", "PAID"));
         regs.add(registration(waived, "C1", "WAIVED"));

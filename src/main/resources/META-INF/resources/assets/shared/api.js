@@ -1,0 +1,146 @@
+// The one client of the service's API for every page (applicants now, the staff console later).
+// Tokens live in sessionStorage only (gone when the tab closes; never localStorage, a cookie or a URL).
+// Problems (RFC 9457) become ApiError with the stable slug of their type. Nothing is logged.
+
+export class ApiError extends Error {
+  constructor({status = 0, slug, problem = null, retryAfter = null, requestId = null}) {
+    super(slug);
+    this.status = status;
+    this.slug = slug;           // 'network' | 'timeout' | 'server-error' | a problem slug
+    this.problem = problem;
+    this.retryAfter = retryAfter; // seconds, from Retry-After
+    this.requestId = requestId;
+  }
+}
+
+let offsetMs = 0;
+/** Now by the server's clock: the phone's clock corrected by the offset to the last Date header. */
+export function serverNow() {
+  return Date.now() + offsetMs;
+}
+
+function learnServerTime(res, sentAt) {
+  const date = res.headers.get('Date');
+  const at = date ? Date.parse(date) : NaN;
+  if (!Number.isNaN(at)) {
+    // The header has whole seconds: assume the middle of that second, at the middle of the round trip.
+    offsetMs = at + 500 - (sentAt + Date.now()) / 2;
+    synced = true;
+  }
+}
+
+let synced = false;
+/**
+ * Learns the server's clock once (again with force): API responses carry no Date header, the
+ * static pages do, so this asks for the page's headers (HEAD) unless an API answer had one.
+ */
+export async function syncServerClock(force = false) {
+  if (synced && !force) return;
+  const sentAt = Date.now();
+  try {
+    const res = await fetch('/', {method: 'HEAD', cache: 'no-store', credentials: 'omit'});
+    learnServerTime(res, sentAt);
+  } catch {
+    // offline: the phone's clock it is, until the next page
+  }
+}
+
+export class Session {
+  constructor(key) {
+    this.key = key;
+    this.onExpired = null; // called once a signed-in request is refused with 401
+  }
+
+  get token() {
+    try {
+      return sessionStorage.getItem(this.key);
+    } catch {
+      return null;
+    }
+  }
+
+  set token(value) {
+    try {
+      if (value) sessionStorage.setItem(this.key, value);
+      else sessionStorage.removeItem(this.key);
+    } catch {
+      // storage refused (private mode): the page still works until it is reloaded
+    }
+  }
+
+  get signedIn() {
+    return !!this.token;
+  }
+
+  /**
+   * fetch with a timeout; resolves to {status, data, headers} for 2xx, rejects with ApiError.
+   * options: {body, headers, auth (default true), timeoutMs}
+   */
+  async request(method, path, options = {}) {
+    const {body, auth = true, timeoutMs = 20000} = options;
+    const headers = {Accept: 'application/json', ...(options.headers || {})};
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (auth && this.token) headers.Authorization = `Bearer ${this.token}`;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const sentAt = Date.now();
+    let res;
+    try {
+      res = await fetch(path, {
+        method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller.signal, cache: 'no-store', credentials: 'omit', referrerPolicy: 'no-referrer',
+      });
+    } catch (e) {
+      throw new ApiError({slug: controller.signal.aborted ? 'timeout' : 'network'});
+    } finally {
+      clearTimeout(timer);
+    }
+    learnServerTime(res, sentAt);
+    const text = await res.text().catch(() => '');
+    let data = null;
+    try {
+      data = text ? JSON.parse(text) : null;
+    } catch {
+      data = null;
+    }
+    if (res.ok) return {status: res.status, data, headers: res.headers};
+    const type = data && typeof data.type === 'string' ? data.type : '';
+    let slug = type ? type.split('/').pop() : '';
+    if (!slug) slug = res.status >= 500 ? 'server-error' : res.status === 401 ? 'unauthorized' : `http-${res.status}`;
+    const retry = Number(res.headers.get('Retry-After'));
+    const error = new ApiError({
+      status: res.status, slug, problem: data,
+      retryAfter: Number.isFinite(retry) && retry > 0 ? retry : null,
+      requestId: res.headers.get('X-Request-Id'),
+    });
+    if (res.status === 401 && auth && this.token) {
+      this.token = null;
+      if (this.onExpired) this.onExpired();
+    }
+    throw error;
+  }
+
+  get(path, options) {
+    return this.request('GET', path, options).then((r) => r.data);
+  }
+
+  post(path, body, options) {
+    return this.request('POST', path, {...options, body});
+  }
+}
+
+/** A random key for Idempotency-Key (crypto.randomUUID needs a secure context; this does not). */
+export function newIdempotencyKey() {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+/** Query string from an object, leaving out empty values. */
+export function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

@@ -1,0 +1,34 @@
+// Dates, money and durations as applicants read them: in the exam's own time zone, in Chinese.
+
+const ZONE_NAMES = {'Asia/Shanghai': '北京时间', 'Asia/Chongqing': '北京时间', 'Asia/Harbin': '北京时间', 'PRC': '北京时间'};
+
+function zoneName(timeZone, date) {
+  if (ZONE_NAMES[timeZone]) return ZONE_NAMES[timeZone];
+  const part = new Intl.DateTimeFormat('en-US', {timeZone, timeZoneName: 'shortOffset'})
+    .formatToParts(date).find((p) => p.type === 'timeZoneName');
+  return part ? part.value.replace('GMT', 'UTC') : timeZone;
+}
+
+/** "2023年1月16日 12:00（北京时间）" */
+export function dateTime(iso, timeZone) {
+  if (!iso) return null;
+  const date = new Date(iso);
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('zh-CN', {
+    timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(date).map((p) => [p.type, p.value]));
+  return `${parts.year}年${parts.month}月${parts.day}日 ${parts.hour}:${parts.minute}（${zoneName(timeZone, date)}）`;
+}
+
+/** "1天 3小时 05分 09秒" for a positive number of milliseconds. */
+export function duration(ms) {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const d = Math.floor(s / 86400);
+  const hh = Math.floor((s % 86400) / 3600);
+  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
+  const ss = String(s % 60).padStart(2, '0');
+  return `${d > 0 ? `${d}天 ` : ''}${hh}小时 ${mm}分 ${ss}秒`;
+}
+
+export function money(amount) {
+  return amount == null ? null : `${amount} 元`;
+}
