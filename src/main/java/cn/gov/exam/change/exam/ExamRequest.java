@@ -1,5 +1,6 @@
 package cn.gov.exam.change.exam;
 
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,7 +20,7 @@ public record ExamRequest(
         @NotNull @Min(1) @Max(100) Integer defaultRatio,
         @NotNull Boolean reduceQuotaBeforeCancel,
         @Min(0) @Max(10) Integer maxSwitches,
-        @PositiveOrZero BigDecimal feeAmount,
+        @PositiveOrZero @Digits(integer = 8, fraction = 2, message = "must be an amount below 100000000 with at most 2 decimals") BigDecimal feeAmount,
         OffsetDateTime registrationClosedAt,
         @NotNull OffsetDateTime switchWindowOpensAt,
         @NotNull OffsetDateTime switchDeadline,

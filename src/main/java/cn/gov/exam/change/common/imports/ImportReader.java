@@ -14,6 +14,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.MappingIterator;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,8 +47,13 @@ public final class ImportReader {
         try {
             return isCsv(contentType) ? csv(body, errors, each) : json(body, errors, each);
         } catch (JsonProcessingException e) {
+            // Some parse failures carry no location.
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The import body is not well-formed "
-                    + (isCsv(contentType) ? "CSV" : "JSON") + " near line " + e.getLocation().getLineNr());
+                    + (isCsv(contentType) ? "CSV" : "JSON")
+                    + (e.getLocation() == null ? "" : " near line " + e.getLocation().getLineNr()));
+        } catch (CharConversionException e) {
+            // The CSV reader decodes UTF-8 itself and reports bad bytes this way.
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The import body is not valid UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package cn.gov.exam.change.common.imports;
 
 import cn.gov.exam.change.common.FieldError;
+import cn.gov.exam.change.common.InputRules;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.math.BigDecimal;
@@ -68,6 +69,11 @@ public final class ImportRow {
         }
         if (!(v instanceof String) && !(v instanceof Number) && !(v instanceof Boolean)) {
             reject(field, "must be text");
+            return null;
+        }
+        // Checked before trimming, which would drop a trailing NUL and hide it.
+        if (InputRules.unsafeText(v.toString())) {
+            reject(field, InputRules.UNSAFE_TEXT);
             return null;
         }
         String s = v.toString().trim();
@@ -154,12 +160,18 @@ public final class ImportRow {
         if (s == null) {
             return null;
         }
+        OffsetDateTime instant;
         try {
-            return OffsetDateTime.parse(s);
+            instant = OffsetDateTime.parse(s);
         } catch (DateTimeParseException e) {
             reject(field, "must be an ISO-8601 instant with offset");
             return null;
         }
+        if (!InputRules.storable(instant.toInstant())) {
+            reject(field, InputRules.INSTANT_RANGE);
+            return null;
+        }
+        return instant;
     }
 
     public BigDecimal money(String field, boolean required) {
@@ -193,8 +205,15 @@ public final class ImportRow {
                     reject(field, "must be a list of text");
                     return null;
                 }
+                if (InputRules.unsafeText(s)) {
+                    reject(field, InputRules.UNSAFE_TEXT);
+                    return null;
+                }
                 out.add(s.trim());
             }
+        } else if (InputRules.unsafeText(v.toString())) {
+            reject(field, InputRules.UNSAFE_TEXT);
+            return null;
         } else {
             for (String s : v.toString().split("\\|")) {
                 if (!s.isBlank()) {
