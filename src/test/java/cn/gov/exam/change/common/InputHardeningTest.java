@@ -204,6 +204,10 @@ class InputHardeningTest {
                 .replace("\"defaultRatio\":3", "\"defaultRatio\":3,\"feeAmount\":1.005")));
         in.add(adminJson("POST", "/api/v1/admin/exams", examJson("RATIO-HUGE", "f", "2023-01-14T09:00:00+08:00")
                 .replace("\"defaultRatio\":3", "\"defaultRatio\":99999999999999999999")));
+        in.add(adminJson("POST", "/api/v1/admin/exams/{fresh}/positions",
+                "[{\"code\":\"P1\",\"agencyCode\":\"A01\",\"agencyName\":\"n\",\"employer\":\"e\",\"title\":\"t\",\"quota\":18446744073709551617}]"));
+        in.add(adminJson("POST", "/api/v1/admin/exams/{fresh}/positions",
+                "[{\"code\":\"P1\",\"agencyCode\":\"A01\",\"agencyName\":\"n\",\"employer\":\"e\",\"title\":\"t\",\"quota\":1e400}]"));
         in.add(admin("POST", "/api/v1/admin/refunds/99999999999999999999/requeue"));
         in.add(admin("POST", "/api/v1/admin/reviews/-1/decision"));
         return in.stream();

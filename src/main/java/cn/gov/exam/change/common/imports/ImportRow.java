@@ -94,9 +94,11 @@ public final class ImportRow {
         }
         long n;
         try {
-            n = v instanceof Number num && !(v instanceof BigDecimal bd && bd.scale() > 0) && !(v instanceof Double)
-                    ? num.longValue() : Long.parseLong(v.toString().trim());
-        } catch (NumberFormatException e) {
+            // Exact: a number beyond long must be refused, not wrapped around into the allowed range.
+            n = v instanceof BigDecimal bd ? bd.longValueExact()
+                    : v instanceof Long || v instanceof Integer ? ((Number) v).longValue()
+                    : Long.parseLong(v.toString().trim());
+        } catch (NumberFormatException | ArithmeticException e) {
             reject(field, "must be a whole number");
             return null;
         }
