@@ -4,6 +4,8 @@ set -euo pipefail
 BENCH_DIR=${BENCH_DIR:-bench/data}
 BENCH_PORT=${BENCH_PORT:-8089}
 BASE="http://localhost:$BENCH_PORT"
+# The packaged app serves health and metrics on its management interface (README: management).
+MANAGEMENT="http://localhost:$((BENCH_PORT + 1000))"
 ADMIN_PASSWORD=bench-Bureau-2026
 mkdir -p "$BENCH_DIR"
 
@@ -27,16 +29,16 @@ start_app() {
   keys
   SMALLRYE_JWT_VERIFY_KEY_LOCATION="$BENCH_DIR/token-key.jwk" SMALLRYE_JWT_SIGN_KEY_LOCATION="$BENCH_DIR/token-key.jwk" \
   APP_BOOTSTRAP_ADMIN_USERNAME=admin APP_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-  APP_EMBEDDED_POSTGRES_DATA_DIR="$data" QUARKUS_HTTP_PORT=$BENCH_PORT \
+  APP_EMBEDDED_POSTGRES_DATA_DIR="$data" QUARKUS_HTTP_PORT=$BENCH_PORT QUARKUS_MANAGEMENT_PORT=$((BENCH_PORT + 1000)) \
   QUARKUS_LOG_LEVEL=${LOG_LEVEL:-INFO} \
     java -Xmx4g "$@" -jar target/quarkus-app/quarkus-run.jar > "$BENCH_DIR/app.log" 2>&1 &
   APP_PID=$!
   trap 'kill $APP_PID 2>/dev/null; wait $APP_PID 2>/dev/null || true' EXIT
   for _ in $(seq 1 120); do
-    curl -sf "$BASE/q/health/ready" > /dev/null 2>&1 && break
+    curl -sf "$MANAGEMENT/q/health/ready" > /dev/null 2>&1 && break
     sleep 1
   done
-  curl -sf "$BASE/q/health/ready" > /dev/null
+  curl -sf "$MANAGEMENT/q/health/ready" > /dev/null
   PG_PORT=$(grep -o 'started on port [0-9]*' "$BENCH_DIR/app.log" | head -1 | awk '{print $4}')
   TOKEN=$(curl -sf -XPOST "$BASE/api/v1/auth/staff-token" -H 'content-type: application/json' \
     -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')

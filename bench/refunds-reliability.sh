@@ -20,13 +20,13 @@ instance() { # NAME PORT [JDBC_URL]
   local url=(); [ -n "${3:-}" ] && url=(QUARKUS_DATASOURCE_JDBC_URL="$3")
   env "${url[@]}" QUARKUS_DATASOURCE_USERNAME=postgres APP_EMBEDDED_POSTGRES_DATA_DIR="$DB" \
   SMALLRYE_JWT_VERIFY_KEY_LOCATION="$BENCH_DIR/token-key.jwk" SMALLRYE_JWT_SIGN_KEY_LOCATION="$BENCH_DIR/token-key.jwk" \
-  APP_BOOTSTRAP_ADMIN_USERNAME=admin APP_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD QUARKUS_HTTP_PORT=$2 \
+  APP_BOOTSTRAP_ADMIN_USERNAME=admin APP_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD QUARKUS_HTTP_PORT=$2 QUARKUS_MANAGEMENT_PORT=$(($2 + 1000)) \
   APP_WEBHOOKS_RETRY_SCHEDULE=PT1S,PT2S,PT4S,PT8S,PT15S,PT15S,PT15S,PT15S,PT15S,PT15S,PT15S,PT15S APP_WEBHOOKS_LEASE=PT15S \
   APP_WEBHOOKS_DISPATCH_EVERY=200ms APP_REFUNDS_DEADLINE_CHECK_EVERY=1s APP_WEBHOOKS_ALLOWED_HOSTS=127.0.0.1 \
     java -Xmx2g -jar target/quarkus-app/quarkus-run.jar > "$BENCH_DIR/$1.log" 2>&1 &
   echo $!
 }
-wait_up() { for _ in $(seq 1 90); do curl -sf "http://localhost:$1/q/health/ready" > /dev/null && return; sleep 1; done; exit 1; }
+wait_up() { for _ in $(seq 1 90); do curl -sf "http://localhost:$(($1 + 1000))/q/health/ready" > /dev/null && return; sleep 1; done; exit 1; }
 A=$(instance a 8091); PIDS+=("$A"); wait_up 8091
 PG_PORT=$(grep -ao 'started on port [0-9]*' "$BENCH_DIR/a.log" | head -1 | awk '{print $4}')
 PSQL="psql -h localhost -p $PG_PORT -U postgres -Atq"

@@ -3,6 +3,9 @@ package cn.gov.exam.change.audit;
 import cn.gov.exam.change.auth.Roles;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
+import cn.gov.exam.change.common.export.CsvWriter;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -10,31 +13,70 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
-import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 @Path("/api/v1/admin/audit-events")
-@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit")
 @SecurityRequirement(name = "bearer")
 public class AuditResource {
+    private static final List<String> CSV_COLUMNS = List.of("id", "occurredAt", "actor", "actorRole", "action",
+            "subjectType", "subjectId", "examCode", "before", "after", "requestId");
+
+    // The JSON and CSV forms are one operation in the OpenAPI document, told apart by Accept.
+    private static final String SUMMARY = "Audit events, newest first";
+    private static final String DESCRIPTION = "subject is `type:id` (e.g. `exam:SX-2023-GWY`) or a bare id or type. "
+            + "With `Accept: text/csv`: every matching event as CSV, without paging";
+
     @Inject
     AuditService audit;
+    @Inject
+    ObjectMapper json;
 
     @GET
+    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Audit events, newest first",
-            description = "subject is `type:id` (e.g. `exam:SX-2023-GWY`) or a bare id or type")
-    public PageResponse<AuditEventView> list(@QueryParam("subject") String subject, @QueryParam("actor") String actor,
-                                             @QueryParam("action") String action, @QueryParam("examCode") String examCode,
-                                             @QueryParam("from") OffsetDateTime from, @QueryParam("to") OffsetDateTime to,
-                                             @Valid @BeanParam PageParams page) {
-        return audit.search(subject, actor, action, examCode, from == null ? null : from.toInstant(),
-                to == null ? null : to.toInstant(), page);
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    public PageResponse<AuditEventView> list(@BeanParam AuditFilterParams filter, @Valid @BeanParam PageParams page) {
+        return audit.search(filter.filter(), page);
+    }
+
+    @GET
+    // Ranked below JSON, so that Accept: */* (or none) still gets the JSON list.
+    @Produces("text/csv;qs=0.5")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "JSON: a page of events. CSV: every matching event, newest first, "
+            + "without paging, streamed: UTF-8 with a byte order mark, a header row (id, occurredAt, actor, actorRole, action, subjectType, subjectId, examCode, "
+            + "before, after, requestId; before and after as JSON), RFC 4180 quoting; text cells beginning with = + - @, "
+            + "tab or carriage return get a leading apostrophe",
+            content = @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    public RestResponse<StreamingOutput> csv(@BeanParam AuditFilterParams filter) {
+        // Parsed before streaming starts: a bad filter is still a problem, not a broken download.
+        AuditService.Filter f = filter.filter();
+        StreamingOutput body = out -> {
+            try (CsvWriter csv = new CsvWriter(out, CSV_COLUMNS)) {
+                audit.forEach(f, e -> csv.row(Arrays.asList(e.id(), e.occurredAt(), e.actor(), e.actorRole(), e.action(),
+                        e.subjectType(), e.subjectId(), e.examCode(), state(e.before()), state(e.after()), e.requestId())));
+            }
+        };
+        return RestResponse.ResponseBuilder.ok(body, CsvWriter.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"audit-events.csv\"").build();
+    }
+
+    private String state(Map<String, Object> state) throws JsonProcessingException {
+        return state == null ? null : json.writeValueAsString(state);
     }
 }

@@ -8,10 +8,13 @@ import jakarta.ws.rs.QueryParam;
 /** The {@code page} and {@code size} query parameters of every list. */
 public class PageParams {
     public static final int MAX_SIZE = 500;
+    /** Far beyond any list, and small enough that every offset fits the int that queries take. */
+    public static final int MAX_PAGE = 1_000_000;
 
     @QueryParam("page")
     @DefaultValue("0")
     @Min(value = 0, message = "must be 0 or more")
+    @Max(value = MAX_PAGE, message = "must be at most 1000000")
     public int page;
 
     @QueryParam("size")
@@ -20,7 +23,8 @@ public class PageParams {
     @Max(value = MAX_SIZE, message = "must be at most 500")
     public int size;
 
+    /** Computed in long: an unchecked page times size must not wrap around to a negative offset. */
     public int offset() {
-        return page * size;
+        return Math.toIntExact((long) page * size);
     }
 }

@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
 
 /**
  * The one place where failures become {@code application/problem+json} responses. Nothing here
- * ever writes a stack trace or an exception message of a library to the client.
+ * ever writes a stack trace or an exception message of a library to the client. Client errors are
+ * logged at DEBUG, in one line: anyone can cause them, and they must not flood the log.
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -60,6 +61,12 @@ public class ProblemMappers {
     public RestResponse<Problem> unrecognized(UnrecognizedPropertyException e) {
         return respond(ProblemType.VALIDATION_FAILED, "The request is not valid",
                 List.of(FieldError.of(pathOf(e), "is not a known field")), null);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> invalidInput(JsonInputRules.InvalidInput e) {
+        return respond(ProblemType.VALIDATION_FAILED, "The request is not valid",
+                List.of(FieldError.of(pathOf(e), e.reason())), null);
     }
 
     @ServerExceptionMapper
@@ -165,6 +172,9 @@ public class ProblemMappers {
                                           Map<String, Object> extensions) {
         RoutingContext ctx = currentRequest == null ? null : currentRequest.getCurrent();
         String instance = ctx == null ? null : ctx.request().path();
+        if (type.status < 500) {
+            LOG.debugf("Request %s answered %d %s", requestId(), type.status, type.slug);
+        }
         Problem body = new Problem(type, detail, instance, requestId(), errors, extensions);
         RestResponse.ResponseBuilder<Problem> b = RestResponse.ResponseBuilder.<Problem>create(type.status).entity(body)
                 .type(Problem.MEDIA_TYPE);

@@ -28,10 +28,12 @@ public enum ProblemType {
     REVIEW_DEADLINE_PASSED(409, "review-deadline-passed", "The review deadline has passed"),
     REFUND_NOT_ALLOWED(409, "refund-not-allowed", "A refund is not possible"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    URI_TOO_LONG(414, "uri-too-long", "The address is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     REQUIREMENTS_NOT_MET(422, "requirements-not-met", "The position's requirements are not met"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The Idempotency-Key was used with another request"),
     ACCOUNT_LOCKED(429, "account-locked", "Too many failed sign-ins"),
+    HEADERS_TOO_LARGE(431, "headers-too-large", "The request headers are too large"),
     INTERNAL_ERROR(500, "internal-error", "Internal error"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable");
 

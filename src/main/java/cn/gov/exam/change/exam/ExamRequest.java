@@ -1,5 +1,6 @@
 package cn.gov.exam.change.exam;
 
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -8,18 +9,29 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
-/** An exam's settings and timeline as the bureau enters them. */
+/**
+ * An exam's settings and timeline as the bureau enters them. On an update, the optional fields
+ * (maxSwitches, feeAmount, registrationClosedAt) keep their current value when omitted or null.
+ */
+@Schema(description = "An exam's settings and timeline. Creating: maxSwitches defaults to 1, feeAmount and "
+        + "registrationClosedAt to none. Updating (PUT): maxSwitches, feeAmount and registrationClosedAt keep their "
+        + "current value when omitted or null; every other field is required and replaces the current value")
 public record ExamRequest(
         @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]*", message = "may hold letters, digits, - and _ only") String code,
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 64) String timeZone,
         @NotNull @Min(1) @Max(100) Integer defaultRatio,
         @NotNull Boolean reduceQuotaBeforeCancel,
+        @Schema(description = "switches allowed per applicant; default 1 on create, kept when omitted on update")
         @Min(0) @Max(10) Integer maxSwitches,
-        @PositiveOrZero BigDecimal feeAmount,
+        @Schema(description = "the registration fee in CNY; kept when omitted on update")
+        @PositiveOrZero @Digits(integer = 8, fraction = 2, message = "must be an amount below 100000000 with at most 2 decimals") BigDecimal feeAmount,
+        @Schema(description = "when registration closed; kept when omitted on update")
         OffsetDateTime registrationClosedAt,
         @NotNull OffsetDateTime switchWindowOpensAt,
         @NotNull OffsetDateTime switchDeadline,

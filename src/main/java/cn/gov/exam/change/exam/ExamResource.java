@@ -52,7 +52,9 @@ public class ExamResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Create or update an exam; ratio settings are frozen once the ratio check is published")
+    @Operation(summary = "Create or update an exam; ratio settings are frozen once the ratio check is published",
+            description = "On an update, maxSwitches, feeAmount and registrationClosedAt keep their current value when "
+                    + "omitted or null; every other field is required and replaces the current value.")
     public ExamView put(@PathParam("examCode") String examCode, @NotNull @Valid ExamRequest request) {
         return exams.put(examCode, request);
     }

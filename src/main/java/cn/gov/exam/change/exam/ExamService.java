@@ -50,11 +50,12 @@ public class ExamService {
         if (!code.equals(r.code())) {
             throw ProblemException.invalid("code", "must be the exam code of the path");
         }
-        validate(r);
         Exam e = Exam.find("code", code).withLock(LockModeType.PESSIMISTIC_WRITE).<Exam>firstResultOptional().orElse(null);
         if (e == null) {
             return create(r);
         }
+        r = keepingOmitted(r, e);
+        validate(r);
         if (e.published() && (e.defaultRatio != r.defaultRatio()
                 || e.reduceQuotaBeforeCancel != r.reduceQuotaBeforeCancel())) {
             throw new ProblemException(ProblemType.EXAM_ALREADY_PUBLISHED,
@@ -90,6 +91,16 @@ public class ExamService {
                     "The ratio check of " + code + " is published; its positions and registrations are frozen");
         }
         return e;
+    }
+
+    /** Optional fields left out of an update keep the exam's current values (documented on ExamRequest). */
+    private static ExamRequest keepingOmitted(ExamRequest r, Exam e) {
+        return new ExamRequest(r.code(), r.name(), r.timeZone(), r.defaultRatio(), r.reduceQuotaBeforeCancel(),
+                r.maxSwitches() != null ? r.maxSwitches() : Integer.valueOf(e.maxSwitches),
+                r.feeAmount() != null ? r.feeAmount() : e.feeAmount,
+                r.registrationClosedAt() != null ? r.registrationClosedAt()
+                        : e.registrationClosedAt == null ? null : e.registrationClosedAt.atOffset(java.time.ZoneOffset.UTC),
+                r.switchWindowOpensAt(), r.switchDeadline(), r.reviewDeadline());
     }
 
     private static void validate(ExamRequest r) {

@@ -50,6 +50,31 @@ class ExamTest {
     }
 
     @Test
+    void anUpdateKeepsTheOptionalFieldsItOmits() {
+        String code = Api.newExamCode("EXAM");
+        Map<String, Object> body = Api.exam(code, 3, true);
+        body.put("maxSwitches", 3);
+        body.put("feeAmount", "125.50");
+        body.put("registrationClosedAt", "2023-01-10T18:00:00+08:00");
+        admin().contentType(ContentType.JSON).body(body).post("/api/v1/admin/exams").then().statusCode(201);
+
+        body.remove("maxSwitches");
+        body.remove("feeAmount");
+        body.put("registrationClosedAt", null);
+        body.put("name", "Renamed " + code);
+        admin().contentType(ContentType.JSON).body(body).put("/api/v1/admin/exams/{code}", code)
+                .then().statusCode(200).body("name", equalTo("Renamed " + code)).body("maxSwitches", equalTo(3))
+                .body("feeAmount", equalTo("125.50")).body("registrationClosedAt", equalTo("2023-01-10T18:00:00+08:00"));
+        given().get("/api/v1/exams/{code}", code).then().body("maxSwitches", equalTo(3))
+                .body("feeAmount", equalTo("125.50")).body("registrationClosedAt", equalTo("2023-01-10T18:00:00+08:00"));
+
+        // A kept registrationClosedAt still has to fit the new timeline.
+        body.put("switchWindowOpensAt", "2023-01-09T09:00:00+08:00");
+        admin().contentType(ContentType.JSON).body(body).put("/api/v1/admin/exams/{code}", code)
+                .then().statusCode(400).body("errors.field", equalTo(java.util.List.of("registrationClosedAt")));
+    }
+
+    @Test
     void phaseFollowsTheTimeline() {
         String code = Api.newExamCode("EXAM");
         Api.createExam(code, 3, true);

@@ -5,6 +5,7 @@ import cn.gov.exam.change.common.ProblemType;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.MappingIterator;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,7 +32,8 @@ import java.util.function.Consumer;
  * dotted names ({@code fee.status}); CSV headers may use either the dotted or the bare name.
  */
 public final class ImportReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Decimals read exactly: as doubles, 1e400 would be Infinity, which no BigDecimal takes.
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.TRIM_SPACES)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES);
 
@@ -46,8 +49,13 @@ public final class ImportReader {
         try {
             return isCsv(contentType) ? csv(body, errors, each) : json(body, errors, each);
         } catch (JsonProcessingException e) {
+            // Some parse failures carry no location.
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The import body is not well-formed "
-                    + (isCsv(contentType) ? "CSV" : "JSON") + " near line " + e.getLocation().getLineNr());
+                    + (isCsv(contentType) ? "CSV" : "JSON")
+                    + (e.getLocation() == null ? "" : " near line " + e.getLocation().getLineNr()));
+        } catch (CharConversionException e) {
+            // The CSV reader decodes UTF-8 itself and reports bad bytes this way.
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The import body is not valid UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,7 +107,7 @@ public final class ImportReader {
                 out.put(name, v.textValue());
             } else if (v.isBoolean()) {
                 out.put(name, v.booleanValue());
-            } else if (v.isIntegralNumber()) {
+            } else if (v.isIntegralNumber() && v.canConvertToLong()) {
                 out.put(name, v.longValue());
             } else if (v.isNumber()) {
                 out.put(name, v.decimalValue());

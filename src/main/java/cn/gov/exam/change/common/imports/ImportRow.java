@@ -1,6 +1,7 @@
 package cn.gov.exam.change.common.imports;
 
 import cn.gov.exam.change.common.FieldError;
+import cn.gov.exam.change.common.InputRules;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.math.BigDecimal;
@@ -70,6 +71,11 @@ public final class ImportRow {
             reject(field, "must be text");
             return null;
         }
+        // Checked before trimming, which would drop a trailing NUL and hide it.
+        if (InputRules.unsafeText(v.toString())) {
+            reject(field, InputRules.UNSAFE_TEXT);
+            return null;
+        }
         String s = v.toString().trim();
         if (s.length() > maxLength) {
             reject(field, "must be at most " + maxLength + " characters");
@@ -88,9 +94,11 @@ public final class ImportRow {
         }
         long n;
         try {
-            n = v instanceof Number num && !(v instanceof BigDecimal bd && bd.scale() > 0) && !(v instanceof Double)
-                    ? num.longValue() : Long.parseLong(v.toString().trim());
-        } catch (NumberFormatException e) {
+            // Exact: a number beyond long must be refused, not wrapped around into the allowed range.
+            n = v instanceof BigDecimal bd ? bd.longValueExact()
+                    : v instanceof Long || v instanceof Integer ? ((Number) v).longValue()
+                    : Long.parseLong(v.toString().trim());
+        } catch (NumberFormatException | ArithmeticException e) {
             reject(field, "must be a whole number");
             return null;
         }
@@ -154,12 +162,18 @@ public final class ImportRow {
         if (s == null) {
             return null;
         }
+        OffsetDateTime instant;
         try {
-            return OffsetDateTime.parse(s);
+            instant = OffsetDateTime.parse(s);
         } catch (DateTimeParseException e) {
             reject(field, "must be an ISO-8601 instant with offset");
             return null;
         }
+        if (!InputRules.storable(instant.toInstant())) {
+            reject(field, InputRules.INSTANT_RANGE);
+            return null;
+        }
+        return instant;
     }
 
     public BigDecimal money(String field, boolean required) {
@@ -193,8 +207,15 @@ public final class ImportRow {
                     reject(field, "must be a list of text");
                     return null;
                 }
+                if (InputRules.unsafeText(s)) {
+                    reject(field, InputRules.UNSAFE_TEXT);
+                    return null;
+                }
                 out.add(s.trim());
             }
+        } else if (InputRules.unsafeText(v.toString())) {
+            reject(field, InputRules.UNSAFE_TEXT);
+            return null;
         } else {
             for (String s : v.toString().split("\\|")) {
                 if (!s.isBlank()) {
