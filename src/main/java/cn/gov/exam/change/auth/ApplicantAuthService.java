@@ -34,6 +34,8 @@ public class ApplicantAuthService {
     @Inject
     SignInThrottle throttle;
     @Inject
+    PasswordChecks passwords;
+    @Inject
     EntityManager em;
     @Inject
     AuditService audit;
@@ -50,7 +52,7 @@ public class ApplicantAuthService {
         throttle.check(attempt);
         // The hash of a registration in this exam only; an unknown person is checked against a dummy.
         String hash = c.registrationId() == null ? null : c.passwordHash();
-        if (!Passwords.matches(request.password(), hash)) {
+        if (!passwords.matches(request.password(), hash)) {
             throttle.failed(attempt);
             throw new ProblemException(ProblemType.INVALID_CREDENTIALS, "The ID number or password is not correct");
         }

@@ -37,6 +37,8 @@ public class AuthResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "account-locked, with Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "service-busy: too many sign-ins at once, with Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TokenResponse applicantToken(@NotNull @Valid ApplicantTokenRequest request) {
         return applicants.issueToken(request);
     }
@@ -46,6 +48,10 @@ public class AuthResource {
     @Operation(summary = "Sign in as bureau staff and get a bearer token")
     @APIResponse(responseCode = "200", description = "A signed JWT")
     @APIResponse(responseCode = "401", description = "invalid-credentials",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "account-locked, with Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "service-busy: too many sign-ins at once, with Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TokenResponse staffToken(@NotNull @Valid StaffTokenRequest request) {
         return staff.issueToken(request);

@@ -28,6 +28,8 @@ public class StaffAuthService {
     @Inject
     SignInThrottle throttle;
     @Inject
+    PasswordChecks passwords;
+    @Inject
     AuditService audit;
 
     public TokenResponse issueToken(StaffTokenRequest request) {
@@ -35,7 +37,7 @@ public class StaffAuthService {
         SignInThrottle.Attempt attempt = throttle.attempt(REALM, account, "staff", "staff", account, null);
         throttle.check(attempt);
         StaffAccount staff = find(request.username());
-        boolean ok = Passwords.matches(request.password(), staff == null ? null : staff.passwordHash);
+        boolean ok = passwords.matches(request.password(), staff == null ? null : staff.passwordHash);
         if (!ok) {
             throttle.failed(attempt);
         }

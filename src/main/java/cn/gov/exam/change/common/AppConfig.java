@@ -93,6 +93,13 @@ public interface AppConfig {
         @WithDefault("PT15M")
         Duration window();
 
+        /** Threads that check passwords (bcrypt); the number of processors when unset. */
+        Optional<Integer> passwordCheckThreads();
+
+        /** Sign-ins that may wait for a password check; past them sign-in answers 503 service-busy. */
+        @WithDefault("32")
+        int passwordCheckQueue();
+
         /** How often counts past their window are deleted ("off" in tests, which call it). */
         @WithDefault("10m")
         String cleanupEvery();

@@ -35,7 +35,8 @@ public enum ProblemType {
     ACCOUNT_LOCKED(429, "account-locked", "Too many failed sign-ins"),
     HEADERS_TOO_LARGE(431, "headers-too-large", "The request headers are too large"),
     INTERNAL_ERROR(500, "internal-error", "Internal error"),
-    SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable");
+    SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable"),
+    SERVICE_BUSY(503, "service-busy", "The service is busy");
 
     public final int status;
     public final String slug;

@@ -1,0 +1,66 @@
+package cn.gov.exam.change.auth;
+
+import cn.gov.exam.change.common.AppConfig;
+import cn.gov.exam.change.common.ProblemException;
+import cn.gov.exam.change.common.ProblemType;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * bcrypt checks run here, on a bounded pool of their own with a bounded queue: a stream of
+ * sign-ins (a deadline rush, or an attack) costs at most this pool's threads of CPU instead of
+ * every worker thread, and past the queue a sign-in is answered {@code 503 service-busy} at once
+ * rather than waiting without limit while switching and status reads stall.
+ */
+@ApplicationScoped
+public class PasswordChecks {
+    private final ThreadPoolExecutor pool;
+
+    @Inject
+    public PasswordChecks(AppConfig config) {
+        int threads = config.signIn().passwordCheckThreads()
+                .orElse(Runtime.getRuntime().availableProcessors());
+        AtomicInteger n = new AtomicInteger();
+        pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES,
+                new ArrayBlockingQueue<>(config.signIn().passwordCheckQueue()), r -> {
+            Thread t = new Thread(r, "password-check-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /** Whether the password matches the bcrypt hash (null: an unknown account, checked against a dummy). */
+    public boolean matches(String password, String hash) {
+        Future<Boolean> check;
+        try {
+            check = pool.submit(() -> Passwords.matches(password, hash));
+        } catch (RejectedExecutionException e) {
+            throw new ProblemException(ProblemType.SERVICE_BUSY,
+                    "Too many sign-ins at this moment: please try again in a second")
+                    .with("retryAfterSeconds", 1);
+        }
+        try {
+            return check.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            check.cancel(true);
+            throw new IllegalStateException("Interrupted while checking a password", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("A password check failed", e.getCause());
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        pool.shutdownNow();
+    }
+}
