@@ -69,7 +69,7 @@ public class SwitchService {
     @Inject
     PipelinedTransactions transactions;
     @Inject
-    PositionService positionSearch;
+    PositionService positionService;
 
     /** The outcome of a switch request: the switch, and whether it is a stored response replayed. */
     public record Outcome(int status, SwitchView view, boolean replayed) {
@@ -107,7 +107,7 @@ public class SwitchService {
             Precheck.Facts facts = facts(r.applicant);
             LocalDate ageDate = ageDate(exam);
             Set<Long> found = search.q() == null && search.agency() == null ? null
-                    : positionSearch.matching(exam.id, search);
+                    : positionService.matching(exam.id, search);
             List<SwitchOption> matching = positions.of(exam.id).byCode().values().stream()
                     .filter(p -> p.open() && p.id() != r.positionId)
                     .filter(p -> found == null || found.contains(p.id()))
@@ -217,7 +217,8 @@ public class SwitchService {
         if (!target.open()) {
             throw new ProblemException(ProblemType.POSITION_NOT_OPEN, "Position " + targetCode + " is cancelled");
         }
-        Precheck precheck = Precheck.of(r.facts(), target.requirements(), timeline.switchDeadline().atZone(zone).toLocalDate());
+        Precheck precheck = Precheck.of(r.facts(), target.requirements(),
+                timeline.switchDeadline().atZone(zone).toLocalDate());
         if (precheck.result() == PrecheckResult.FAIL) {
             throw new ProblemException(ProblemType.REQUIREMENTS_NOT_MET,
                     "You do not meet the requirements of position " + targetCode)
