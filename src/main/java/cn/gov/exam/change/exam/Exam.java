@@ -43,6 +43,9 @@ public class Exam extends PanacheEntityBase {
     public Instant publishedAt;
     @Column(name = "published_by")
     public String publishedBy;
+    /** Set by the deadline job (its own SQL); never written through the entity. */
+    @Column(name = "refunds_decided_at", insertable = false, updatable = false)
+    public Instant refundsDecidedAt;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
@@ -58,17 +61,13 @@ public class Exam extends PanacheEntityBase {
         return publishedAt != null;
     }
 
-    /** The phase at {@code now}; switching needs the published ratio check. */
+    public ExamTimeline timeline() {
+        return new ExamTimeline(published(), switchWindowOpensAt, switchDeadline, reviewDeadline,
+                refundsDecidedAt != null);
+    }
+
+    /** The phase at {@code now} (ExamTimeline decides). */
     public ExamPhase phaseAt(Instant now) {
-        if (!now.isBefore(reviewDeadline)) {
-            return ExamPhase.CLOSED;
-        }
-        if (!now.isBefore(switchDeadline)) {
-            return ExamPhase.REVIEWING;
-        }
-        if (published() && !now.isBefore(switchWindowOpensAt)) {
-            return ExamPhase.SWITCHING;
-        }
-        return ExamPhase.REGISTRATION_CLOSED;
+        return timeline().phaseAt(now);
     }
 }

@@ -57,6 +57,7 @@ public class PositionResource {
                                            @QueryParam("status") String status,
                                            @QueryParam("agency") String agency, @QueryParam("q") String q,
                                            @Valid @BeanParam PageParams page) {
-        return positions.list(examCode, QueryValues.enumOrNull(PositionStatus.class, status, "status"), agency, q, page);
+        return positions.list(examCode, QueryValues.enumOrNull(PositionStatus.class, status, "status"),
+                new PositionSearch(q, agency), page);
     }
 }

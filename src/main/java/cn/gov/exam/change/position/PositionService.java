@@ -156,25 +156,27 @@ public class PositionService {
         });
     }
 
-    public PageResponse<PositionView> list(String examCode, PositionStatus status, String agency, String q,
+    public PageResponse<PositionView> list(String examCode, PositionStatus status, PositionSearch search,
                                            PageParams page) {
         Exam exam = ExamService.require(examCode);
-        StringBuilder where = new StringBuilder("examId = :exam");
+        StringBuilder where = new StringBuilder("from Position p where p.examId = :exam");
         Parameters params = Parameters.with("exam", exam.id);
         if (status != null) {
-            where.append(" and status = :status");
+            where.append(" and p.status = :status");
             params.and("status", status);
         }
-        if (agency != null && !agency.isBlank()) {
-            where.append(" and (agencyCode = :agency or agencyName = :agency)");
-            params.and("agency", agency.trim());
-        }
-        if (q != null && !q.isBlank()) {
-            where.append(" and (lower(title) like :q or lower(employer) like :q or lower(agencyName) like :q or code like :q)");
-            params.and("q", "%" + q.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        var query = Position.<Position>find(where.toString(), Sort.by("code"), params.map());
+        where.append(search.condition(params));
+        var query = Position.<Position>find(where + " order by p.code", params);
         return new PageResponse<>(query.page(page.page, page.size).list().stream().map(PositionView::of).toList(),
                 page.page, page.size, query.count());
+    }
+
+    /** The ids of an exam's positions that the search finds. */
+    public Set<Long> matching(long examId, PositionSearch search) {
+        Parameters params = Parameters.with("exam", examId);
+        String condition = search.condition(params);
+        var query = em.createQuery("select p.id from Position p where p.examId = :exam" + condition, Long.class);
+        params.map().forEach(query::setParameter);
+        return new HashSet<>(query.getResultList());
     }
 }

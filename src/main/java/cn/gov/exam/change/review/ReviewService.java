@@ -9,6 +9,7 @@ import cn.gov.exam.change.common.ProblemException;
 import cn.gov.exam.change.common.ProblemType;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamService;
+import cn.gov.exam.change.exam.ExamTimeline;
 import cn.gov.exam.change.position.Position;
 import cn.gov.exam.change.registration.Applicant;
 import cn.gov.exam.change.registration.Registration;
@@ -133,8 +134,8 @@ public class ReviewService {
             r.updatedAt = now;
         } else {
             List<PositionSwitch> switches = PositionSwitch.ofRegistration(r.id);
-            boolean canSwitchAgain = now.isBefore(exam.switchDeadline) && !refundsDecided
-                    && SwitchService.switchesLeft(exam, switches) > 0;
+            boolean canSwitchAgain = exam.timeline().withRefundsDecided(refundsDecided).windowAt(now)
+                    == ExamTimeline.Window.OPEN && SwitchService.switchesLeft(exam, switches) > 0;
             if (!canSwitchAgain) {
                 refundable.fire(new RegistrationRefundable(r.id, exam.code, RegistrationRefundable.REVIEW_REJECTED));
             }
@@ -165,7 +166,12 @@ public class ReviewService {
     }
 
     private Review view(Exam exam, PositionSwitch s, Position target, Position original, Applicant a) {
-        Precheck precheck = Precheck.of(SwitchService.facts(a), target.requirements(), SwitchService.ageDate(exam));
+        // Judged on what was stored at switch time; the recomputation from today's applicant row and
+        // deadline is shown beside it, flagged when it differs.
+        Precheck stored = s.storedPrecheck();
+        Precheck current = Precheck.of(SwitchService.facts(a), target.requirements(), SwitchService.ageDate(exam));
+        boolean changed = stored.result() != current.result()
+                || !stored.manualRequirements().equals(current.manualRequirements());
         Instant now = clock.now();
         long left = Math.max(0, Duration.between(now, exam.reviewDeadline).toSeconds());
         return new Review(s.id, exam.code, target.code,
@@ -174,7 +180,7 @@ public class ReviewService {
                 original.code,
                 new ApplicantDetails(a.name, a.idNumber, a.birthDate, a.education, a.degree, a.major,
                         a.politicalStatus, a.grassrootsYears, a.householdRegion, a.phone),
-                precheck, s.status, s.reviewer, s.reason, s.decidedAt, s.lateDecision, s.createdAt,
+                stored, current, changed, s.status, s.reviewer, s.reason, s.decidedAt, s.lateDecision, s.createdAt,
                 exam.reviewDeadline, left);
     }
 }

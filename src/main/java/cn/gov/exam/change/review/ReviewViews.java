@@ -32,9 +32,14 @@ public final class ReviewViews {
                                  Requirements requirements) {
     }
 
+    /**
+     * {@code precheck} is the result stored when the switch was made (what the applicant saw);
+     * {@code currentPrecheck} recomputes it from the applicant's current facts and the current
+     * deadline, and {@code precheckChanged} says whether the two differ.
+     */
     public record Review(long id, String examCode, String targetPositionCode, TargetPosition targetPosition,
                          String originalPositionCode, ApplicantDetails applicant, Precheck precheck,
-                         SwitchStatus status, String reviewer, String reason, Instant decidedAt, boolean lateDecision,
+                         Precheck currentPrecheck, boolean precheckChanged, SwitchStatus status, String reviewer, String reason, Instant decidedAt, boolean lateDecision,
                          Instant createdAt, Instant reviewDeadline, long secondsToReviewDeadline) {
     }
 

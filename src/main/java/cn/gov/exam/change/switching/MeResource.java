@@ -1,6 +1,7 @@
 package cn.gov.exam.change.switching;
 
 import cn.gov.exam.change.auth.ApplicantPrincipal;
+import cn.gov.exam.change.position.PositionSearch;
 import cn.gov.exam.change.auth.Roles;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
@@ -64,7 +65,7 @@ public class MeResource {
     public PageResponse<SwitchOption> options(@QueryParam("q") String q, @QueryParam("agency") String agency,
                                               @QueryParam("qualifiedOnly") @DefaultValue("true") boolean qualifiedOnly,
                                               @Valid @BeanParam PageParams page) {
-        return switches.options(ApplicantPrincipal.of(jwt), q, agency, qualifiedOnly, page);
+        return switches.options(ApplicantPrincipal.of(jwt), new PositionSearch(q, agency), qualifiedOnly, page);
     }
 
     @POST

@@ -48,6 +48,16 @@ public class PositionSwitch extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /**
+     * The precheck as stored when the switch was made: what the applicant was told, and what the
+     * reviewer judges (a switch that failed was never stored, so no failed requirement is kept).
+     */
+    public Precheck storedPrecheck() {
+        List<Requirement> manual = manualRequirements == null ? List.of()
+                : manualRequirements.stream().map(Requirement::valueOf).toList();
+        return new Precheck(precheckResult, List.of(), manual);
+    }
+
     /** The switches of a registration, newest first. */
     public static List<PositionSwitch> ofRegistration(long registrationId) {
         return list("registrationId = ?1 order by seq desc", registrationId);

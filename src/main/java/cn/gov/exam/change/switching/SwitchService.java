@@ -11,8 +11,11 @@ import cn.gov.exam.change.common.PipelinedTransactions;
 import cn.gov.exam.change.common.ProblemException;
 import cn.gov.exam.change.common.ProblemType;
 import cn.gov.exam.change.exam.Exam;
+import cn.gov.exam.change.exam.ExamTimeline;
 import cn.gov.exam.change.position.Education;
 import cn.gov.exam.change.position.PoliticalStatus;
+import cn.gov.exam.change.position.PositionSearch;
+import cn.gov.exam.change.position.PositionService;
 import cn.gov.exam.change.position.PositionStatus;
 import cn.gov.exam.change.registration.FeeStatus;
 import cn.gov.exam.change.refund.Refund;
@@ -41,8 +44,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * DESIGN.md rule 3. A switch is decided inside the transaction that writes it, holding the
@@ -65,6 +68,8 @@ public class SwitchService {
     ObjectMapper json;
     @Inject
     PipelinedTransactions transactions;
+    @Inject
+    PositionService positionService;
 
     /** The outcome of a switch request: the switch, and whether it is a stored response replayed. */
     public record Outcome(int status, SwitchView view, boolean replayed) {
@@ -94,22 +99,18 @@ public class SwitchService {
                 .orElse(null);
     }
 
-    public PageResponse<SwitchOption> options(ApplicantPrincipal who, String q, String agency, boolean qualifiedOnly,
+    public PageResponse<SwitchOption> options(ApplicantPrincipal who, PositionSearch search, boolean qualifiedOnly,
                                               PageParams page) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Registration r = registration(who);
             Exam exam = Exam.findById(r.examId);
             Precheck.Facts facts = facts(r.applicant);
             LocalDate ageDate = ageDate(exam);
-            String needle = q == null || q.isBlank() ? null : q.trim().toLowerCase(Locale.ROOT);
+            Set<Long> found = search.q() == null && search.agency() == null ? null
+                    : positionService.matching(exam.id, search);
             List<SwitchOption> matching = positions.of(exam.id).byCode().values().stream()
                     .filter(p -> p.open() && p.id() != r.positionId)
-                    .filter(p -> agency == null || agency.isBlank() || agency.equals(p.agencyCode())
-                            || agency.equals(p.agencyName()))
-                    .filter(p -> needle == null || p.code().toLowerCase(Locale.ROOT).contains(needle)
-                            || p.title().toLowerCase(Locale.ROOT).contains(needle)
-                            || p.employer().toLowerCase(Locale.ROOT).contains(needle)
-                            || p.agencyName().toLowerCase(Locale.ROOT).contains(needle))
+                    .filter(p -> found == null || found.contains(p.id()))
                     .map(p -> new SwitchOption(p.code(), p.agencyCode(), p.agencyName(), p.employer(), p.title(),
                             p.quota(), p.status(), p.requirements(), Precheck.of(facts, p.requirements(), ageDate)))
                     .filter(o -> !qualifiedOnly || o.precheck().result() != PrecheckResult.FAIL)
@@ -164,8 +165,8 @@ public class SwitchService {
      * and the id the switch will have if it is made.
      */
     private record Locked(long examId, long positionId, FeeStatus feeStatus, Precheck.Facts facts, String examCode,
-                          String timeZone, int maxSwitches, boolean published, Instant opensAt, Instant deadline,
-                          boolean refundsDecided, boolean refunded, long switchId, List<SwitchStatus> switches) {
+                          String timeZone, int maxSwitches, ExamTimeline timeline, boolean refunded, long switchId,
+                          List<SwitchStatus> switches) {
     }
 
     private Uni<SwitchView> doSwitch(SqlConnection conn, ApplicantPrincipal who, String targetCode,
@@ -179,15 +180,15 @@ public class SwitchService {
                                    String idempotencyKey, Locked r, PublishedPositions.Catalogue catalogue) {
         Instant now = clock.now();
         ZoneId zone = ZoneId.of(r.timeZone());
-        if (!r.published() || now.isBefore(r.opensAt())) {
-            throw new ProblemException(ProblemType.SWITCH_WINDOW_NOT_OPEN,
-                    "Switching opens at " + r.opensAt().atZone(zone).toOffsetDateTime());
-        }
-        // Once the deadline job has decided the exam's refunds the window is closed, even if the
-        // deadline was moved later afterwards or this instance's clock lags the job's.
-        if (!now.isBefore(r.deadline()) || r.refundsDecided()) {
-            throw new ProblemException(ProblemType.SWITCH_WINDOW_CLOSED,
-                    "Switching closed at " + r.deadline().atZone(zone).toOffsetDateTime());
+        ExamTimeline timeline = r.timeline();
+        // The refunds' state is read under the exam's key-share lock: a window the deadline job has
+        // closed stays closed, even when this instance's clock lags the job's.
+        switch (timeline.windowAt(now)) {
+            case NOT_OPEN -> throw new ProblemException(ProblemType.SWITCH_WINDOW_NOT_OPEN,
+                    "Switching opens at " + timeline.opensAt().atZone(zone).toOffsetDateTime());
+            case CLOSED -> throw new ProblemException(ProblemType.SWITCH_WINDOW_CLOSED,
+                    "Switching closed at " + timeline.switchDeadline().atZone(zone).toOffsetDateTime());
+            case OPEN -> { }
         }
         if (r.refunded()) {
             throw new ProblemException(ProblemType.NO_SWITCHES_LEFT,
@@ -216,7 +217,8 @@ public class SwitchService {
         if (!target.open()) {
             throw new ProblemException(ProblemType.POSITION_NOT_OPEN, "Position " + targetCode + " is cancelled");
         }
-        Precheck precheck = Precheck.of(r.facts(), target.requirements(), r.deadline().atZone(zone).toLocalDate());
+        Precheck precheck = Precheck.of(r.facts(), target.requirements(),
+                timeline.switchDeadline().atZone(zone).toLocalDate());
         if (precheck.result() == PrecheckResult.FAIL) {
             throw new ProblemException(ProblemType.REQUIREMENTS_NOT_MET,
                     "You do not meet the requirements of position " + targetCode)
@@ -263,7 +265,7 @@ public class SwitchService {
                 select r.exam_id, r.position_id, r.fee_status, a.education, a.degree, a.major, a.birth_date,
                        a.political_status, a.grassroots_years, a.household_region, e.code, e.time_zone,
                        e.max_switches, e.published_at is not null as published, e.switch_window_opens_at,
-                       e.switch_deadline, e.refunds_decided_at is not null as refunds_decided,
+                       e.switch_deadline, e.review_deadline, e.refunds_decided_at is not null as refunds_decided,
                        exists (select 1 from refund f where f.registration_id = r.id) as refunded,
                        nextval('position_switch_id_seq') as switch_id
                 from registration r join applicant a on a.id = r.applicant_id join exam e on e.id = r.exam_id
@@ -288,9 +290,11 @@ public class SwitchService {
                     new Precheck.Facts(Education.valueOf(row.getString(3)), row.getBoolean(4), row.getString(5),
                             row.getLocalDate(6), PoliticalStatus.valueOf(row.getString(7)), row.getInteger(8),
                             row.getString(9)),
-                    row.getString(10), row.getString(11), row.getInteger(12), row.getBoolean(13),
-                    row.getOffsetDateTime(14).toInstant(), row.getOffsetDateTime(15).toInstant(),
-                    row.getBoolean(16), row.getBoolean(17), row.getLong(18), statuses);
+                    row.getString(10), row.getString(11), row.getInteger(12),
+                    new ExamTimeline(row.getBoolean(13), row.getOffsetDateTime(14).toInstant(),
+                            row.getOffsetDateTime(15).toInstant(), row.getOffsetDateTime(16).toInstant(),
+                            row.getBoolean(17)),
+                    row.getBoolean(18), row.getLong(19), statuses);
         });
     }
 
@@ -317,11 +321,8 @@ public class SwitchService {
 
     private SwitchView view(PositionSwitch s, Exam exam) {
         PublishedPositions.Entry target = positions.of(exam.id).byId().get(s.targetPositionId);
-        List<Requirement> manual = s.manualRequirements == null ? List.of()
-                : s.manualRequirements.stream().map(Requirement::valueOf).toList();
         return new SwitchView(s.id, target.code(), target.title(), target.agencyName(), s.status,
-                new Precheck(PrecheckResult.valueOf(s.precheckResult.name()), List.of(), manual), s.reason,
-                s.decidedAt, s.createdAt);
+                s.storedPrecheck(), s.reason, s.decidedAt, s.createdAt);
     }
 
     public static Precheck.Facts facts(Applicant a) {

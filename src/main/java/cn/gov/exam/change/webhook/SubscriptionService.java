@@ -11,7 +11,9 @@ import cn.gov.exam.change.common.SqlValues;
 import cn.gov.exam.change.webhook.SubscriptionViews.Attempt;
 import cn.gov.exam.change.webhook.SubscriptionViews.Delivery;
 import cn.gov.exam.change.webhook.SubscriptionViews.Subscription;
+import cn.gov.exam.change.webhook.SubscriptionViews.SubscriptionChange;
 import cn.gov.exam.change.webhook.SubscriptionViews.SubscriptionRequest;
+import cn.gov.exam.change.registration.PaymentChannel;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +23,7 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -41,9 +44,11 @@ public class SubscriptionService {
     @Transactional
     public Subscription create(SubscriptionRequest r) {
         targets.requireAllowed(r.url());
+        List<String> channels = channels(r.channels());
+        requireUncovered(null, channels);
         WebhookSubscription s = new WebhookSubscription();
         s.url = r.url();
-        s.channels = r.channels().stream().map(Enum::name).distinct().sorted().toList();
+        s.channels = channels;
         s.secret = WebhookSigner.newSecret();
         s.enabled = true;
         s.createdAt = clock.now();
@@ -51,7 +56,92 @@ public class SubscriptionService {
         s.persist();
         audit.record("webhook.subscription-created", "webhook-subscription", s.id.toString(), null, null,
                 Map.of("url", s.url, "channels", s.channels));
+        dueNow(s.channels);
         return view(s, s.secret);
+    }
+
+    /** A payment system moves its endpoint or changes its channels; the secret stays. */
+    @Transactional
+    public Subscription change(long id, SubscriptionChange r) {
+        if (r.url() == null && r.channels() == null) {
+            throw ProblemException.invalid("url", "url or channels is required");
+        }
+        if (r.url() != null) {
+            targets.requireAllowed(r.url());
+        }
+        if (r.channels() != null && r.channels().isEmpty()) {
+            throw ProblemException.invalid("channels", "must not be empty");
+        }
+        WebhookSubscription s = lock(id);
+        List<String> channels = r.channels() == null ? s.channels : channels(r.channels());
+        if (s.enabled) {
+            requireUncovered(s.id, channels);
+        }
+        Map<String, Object> before = Map.of("url", s.url, "channels", s.channels);
+        List<String> affected = new ArrayList<>(s.channels);
+        affected.addAll(channels);
+        s.url = r.url() == null ? s.url : r.url();
+        s.channels = channels;
+        s.updatedAt = clock.now();
+        audit.record("webhook.subscription-updated", "webhook-subscription", s.id.toString(), null, before,
+                Map.of("url", s.url, "channels", s.channels));
+        if (s.enabled) {
+            dueNow(affected);
+        }
+        return view(s, null);
+    }
+
+    @Transactional
+    public Subscription enable(long id) {
+        WebhookSubscription s = lock(id);
+        if (!s.enabled) {
+            requireUncovered(s.id, s.channels);
+            s.enabled = true;
+            s.disabledReason = null;
+            s.updatedAt = clock.now();
+            audit.record("webhook.subscription-enabled", "webhook-subscription", s.id.toString(), null,
+                    Map.of("enabled", false), Map.of("enabled", true));
+            dueNow(s.channels);
+        }
+        return view(s, null);
+    }
+
+    private static List<String> channels(List<PaymentChannel> channels) {
+        return channels.stream().map(Enum::name).distinct().sorted().toList();
+    }
+
+    /**
+     * At most one enabled subscription covers a channel, so that a channel's refunds have one
+     * receiver. Creations, enables and changes take one transaction-scoped lock first, so that two
+     * of them cannot both find a channel free.
+     */
+    private void requireUncovered(Long self, List<String> channels) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('webhook_subscription.channels'))")
+                .getSingleResult();
+        for (WebhookSubscription other : WebhookSubscription.allEnabled()) {
+            if (other.id.equals(self)) {
+                continue;
+            }
+            List<String> overlap = other.channels.stream().filter(channels::contains).sorted().toList();
+            if (!overlap.isEmpty()) {
+                throw new ProblemException(ProblemType.CHANNEL_ALREADY_SUBSCRIBED,
+                        "Subscription " + other.id + " covers " + String.join(", ", overlap) + " already")
+                        .with("subscriptionId", other.id).with("channels", overlap);
+            }
+        }
+    }
+
+    /**
+     * The subscription covering these channels changed: their pending deliveries are due at once
+     * (the dispatcher sends each to whichever subscription covers its channel when it claims it),
+     * instead of waiting out a retry schedule built up against the previous endpoint.
+     */
+    private void dueNow(List<String> channels) {
+        Instant now = clock.now();
+        em.createNativeQuery("""
+                        update webhook_delivery set next_attempt_at = ?1, updated_at = ?1
+                        where status = 'PENDING' and next_attempt_at > ?1 and channel = any(?2)""")
+                .setParameter(1, now).setParameter(2, channels.toArray(String[]::new)).executeUpdate();
     }
 
     public PageResponse<Subscription> list(PageParams page) {

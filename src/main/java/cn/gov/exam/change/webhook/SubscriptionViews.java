@@ -17,6 +17,10 @@ public final class SubscriptionViews {
                                       @NotEmpty List<@NotNull PaymentChannel> channels) {
     }
 
+    /** A change of endpoint or channels (either or both); the secret stays. */
+    public record SubscriptionChange(@Size(max = 2000) String url, List<@NotNull PaymentChannel> channels) {
+    }
+
     /** The secret appears once: in the answer to creating or rotating. */
     public record Subscription(long id, String url, List<String> channels, boolean enabled, String disabledReason,
                                String secret, Instant previousSecretExpiresAt, Instant createdAt) {

@@ -128,12 +128,13 @@ public class WebhookDispatcher {
                         limit ?2
                         for update of d skip locked""", Tuple.class)
                 .setParameter(1, now).setParameter(2, config.webhooks().batchSize()).getResultList();
+        // Each delivery goes to the subscription covering its channel now, whichever was tried before.
         Map<String, WebhookSubscription> byChannel = new HashMap<>();
         List<Claim> claims = new ArrayList<>();
         for (Tuple t : due) {
             String channel = (String) t.get(1);
             WebhookSubscription s = byChannel.computeIfAbsent(channel,
-                    ch -> WebhookSubscription.covering(ch).stream().findFirst().orElse(null));
+                    ch -> WebhookSubscription.covering(ch).orElse(null));
             if (s == null) {
                 continue;
             }

@@ -5,6 +5,7 @@ import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
 import cn.gov.exam.change.webhook.SubscriptionViews.Delivery;
 import cn.gov.exam.change.webhook.SubscriptionViews.Subscription;
+import cn.gov.exam.change.webhook.SubscriptionViews.SubscriptionChange;
 import cn.gov.exam.change.webhook.SubscriptionViews.SubscriptionRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -57,6 +59,24 @@ public class WebhookResource {
     @Operation(summary = "Subscriptions (without secrets)")
     public PageResponse<Subscription> list(@Valid @BeanParam PageParams page) {
         return subscriptions.list(page);
+    }
+
+    @PATCH
+    @Path("/admin/webhook-subscriptions/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move a subscription's endpoint (url) or change its channels; the secret stays",
+            description = "The same target rules as creation; an enabled subscription's channels may not overlap"
+                    + " another enabled one's (409 channel-already-subscribed). Pending deliveries of the channels"
+                    + " concerned become due at once.")
+    public Subscription change(@PathParam("id") long id, @NotNull @Valid SubscriptionChange request) {
+        return subscriptions.change(id, request);
+    }
+
+    @POST
+    @Path("/admin/webhook-subscriptions/{id}/enable")
+    @Operation(summary = "Deliver to this subscription again (409 channel-already-subscribed when another covers one of its channels)")
+    public Subscription enable(@PathParam("id") long id) {
+        return subscriptions.enable(id);
     }
 
     @POST

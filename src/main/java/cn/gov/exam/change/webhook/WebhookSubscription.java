@@ -52,8 +52,8 @@ public class WebhookSubscription extends PanacheEntityBase {
         return list("enabled = true order by id");
     }
 
-    /** Enabled subscriptions covering a channel, oldest first. */
-    public static List<WebhookSubscription> covering(String channel) {
-        return list("enabled = true and array_contains(channels, ?1) order by id", channel);
+    /** The enabled subscription covering a channel: at most one (SubscriptionService enforces it). */
+    public static java.util.Optional<WebhookSubscription> covering(String channel) {
+        return find("enabled = true and array_contains(channels, ?1)", channel).firstResultOptional();
     }
 }

@@ -84,4 +84,20 @@ class StaffSignInTest {
         Api.as(Api.staffToken(name, "Shanxi#Review2023")).get("/api/v1/admin/exams/SX-2023-GWY/reviews").then()
                 .statusCode(200);
     }
+
+    @Test
+    void aDisabledAccountsTokenIsRefusedOnANonBlockingEndpointToo() {
+        String name = "rev-" + UUID.randomUUID().toString().substring(0, 8);
+        create(name, "Shanxi#Review2023").statusCode(201);
+        String token = Api.staffToken(name, "Shanxi#Review2023");
+        // GET /api/v1/admin/session runs on the event loop.
+        Api.as(token).get("/api/v1/admin/session").then().statusCode(200)
+                .body("username", equalTo(name)).body("role", equalTo("REVIEWER")).body("agencyCode", equalTo("A01"));
+        admin().post("/api/v1/admin/staff/{u}/disable", name).then().statusCode(200);
+        Api.as(token).get("/api/v1/admin/session").then().statusCode(401).body("type", equalTo(BASE + "unauthorized"));
+        // Enabled again, the old token stays dead there as well (token generation).
+        admin().post("/api/v1/admin/staff/{u}/enable", name).then().statusCode(200);
+        Api.as(token).get("/api/v1/admin/session").then().statusCode(401).body("type", equalTo(BASE + "unauthorized"));
+        Api.as(Api.staffToken(name, "Shanxi#Review2023")).get("/api/v1/admin/session").then().statusCode(200);
+    }
 }

@@ -82,4 +82,14 @@ class PositionTest {
         given().get("/api/v1/exams/{exam}/positions?page=-1", exam).then().statusCode(400)
                 .body("errors[0].field", equalTo("page"));
     }
+
+    @Test
+    void theCodeMatchesWhateverItsCaseInThePositionsListAndTheSwitchOptionsAlike() {
+        // The switch options match the same way (SwitchTest.switchOptionsCarryAPrecheckAndHideWhatCannotBeChosen).
+        cn.gov.exam.change.support.SwitchFixture f = new cn.gov.exam.change.support.SwitchFixture(1, 0);
+        for (String q : List.of("t-ok", "T-OK", " t-Ok ")) {
+            given().queryParam("q", q).get("/api/v1/exams/{exam}/positions", f.exam).then().statusCode(200)
+                    .body("items.code", equalTo(List.of("T-OK")));
+        }
+    }
 }

@@ -120,4 +120,23 @@ class RefundTest {
                 .body("type", equalTo(BASE + "refund-not-allowed"));
         admin().get("/api/v1/admin/audit-events?action=refund.queued&examCode=" + f.exam).then().body("total", equalTo(1));
     }
+
+    @Test
+    void onceRefundsAreDecidedAMovedDeadlineReopensNothingAndThePhaseSaysSo() {
+        SwitchFixture f = new SwitchFixture(1, 1);
+        clock.set(AFTER_DEADLINE);
+        deadlineJob.run();
+        // The deadline moves two days later after the refunds were decided.
+        Map<String, Object> exam = Api.exam(f.exam, 3, true);
+        exam.put("switchDeadline", "2023-01-18T12:00:00+08:00");
+        exam.put("reviewDeadline", "2023-01-19T12:00:00+08:00");
+        admin().contentType(ContentType.JSON).body(exam).put("/api/v1/admin/exams/{code}", f.exam).then().statusCode(200);
+        clock.set(OffsetDateTime.parse("2023-01-17T10:00:00+08:00").toInstant());
+        io.restassured.RestAssured.given().get("/api/v1/exams/{code}", f.exam).then().statusCode(200)
+                .body("phase", equalTo("REVIEWING"));
+        admin().get("/api/v1/admin/exams/{exam}/summary", f.exam).then().body("phase", equalTo("REVIEWING"));
+        String token = Api.applicantToken(f.exam, f.waived);
+        as(token).contentType(ContentType.JSON).body(Map.of("targetPositionCode", "T-OK"))
+                .post("/api/v1/me/switch").then().statusCode(409).body("type", equalTo(BASE + "switch-window-closed"));
+    }
 }

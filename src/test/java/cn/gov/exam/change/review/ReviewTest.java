@@ -210,4 +210,31 @@ class ReviewTest {
                 .body("reviews.rejected", equalTo(1)).body("reviews.overdue", equalTo(0));
         admin().get("/api/v1/admin/exams/NOPE/summary").then().statusCode(404);
     }
+
+    @Test
+    void reviewersSeeThePrecheckStoredAtSwitchTimeAndAChangedRecomputationIsFlagged() {
+        SwitchFixture f = new SwitchFixture(1, 0);
+        int id = f.switchTo(f.paid, "T-OK");
+        admin().get("/api/v1/admin/exams/{exam}/reviews", f.exam).then()
+                .body("items[0].precheck.result", equalTo("PASS"));
+        // The deadline moves three years on: by the new deadline the applicant is past T-OK's maximum age.
+        Map<String, Object> exam = Api.exam(f.exam, 3, true);
+        exam.put("switchDeadline", "2026-01-16T12:00:00+08:00");
+        exam.put("reviewDeadline", "2026-01-17T12:00:00+08:00");
+        admin().contentType(ContentType.JSON).body(exam).put("/api/v1/admin/exams/{code}", f.exam).then().statusCode(200);
+        as(Api.applicantToken(f.exam, f.paid)).get("/api/v1/me").then()
+                .body("currentSwitch.precheck.result", equalTo("PASS"));
+        admin().get("/api/v1/admin/exams/{exam}/reviews", f.exam).then()
+                .body("items[0].id", equalTo(id))
+                .body("items[0].precheck.result", equalTo("PASS"))
+                .body("items[0].currentPrecheck.result", equalTo("FAIL"))
+                .body("items[0].currentPrecheck.failedRequirements", equalTo(List.of("MAX_AGE")))
+                .body("items[0].precheckChanged", equalTo(true));
+        SwitchFixture g = new SwitchFixture(1, 0);
+        g.switchTo(g.paid, "T-OK");
+        admin().get("/api/v1/admin/exams/{exam}/reviews", g.exam).then()
+                .body("items[0].currentPrecheck.result", equalTo("PASS")).body("items[0].precheckChanged", equalTo(false));
+        decide(admin(), id, "APPROVED", null).statusCode(200).body("precheck.result", equalTo("PASS"))
+                .body("precheckChanged", equalTo(true));
+    }
 }

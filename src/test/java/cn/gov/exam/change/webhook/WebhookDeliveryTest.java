@@ -580,6 +580,127 @@ class WebhookDeliveryTest {
                 .body("items[0].status", equalTo("FAILED")).body("items[0].failureReason", equalTo("账户已注销"));
     }
 
+    // --- One enabled subscription per channel, and moving endpoints
+
+    private static ValidatableResponse create(String url, List<String> channels) {
+        return admin().contentType(ContentType.JSON).body(Map.of("url", url, "channels", channels))
+                .post("/api/v1/admin/webhook-subscriptions").then();
+    }
+
+    private static ValidatableResponse patch(long id, Map<String, Object> body) {
+        return admin().contentType(ContentType.JSON).body(body)
+                .patch("/api/v1/admin/webhook-subscriptions/{id}", id).then();
+    }
+
+    /** A loopback URL nobody listens on: every call is "connection refused". */
+    private static String deadUrl() {
+        try (WebhookReceiver gone = new WebhookReceiver()) {
+            return gone.url();
+        }
+    }
+
+    @Test
+    void atMostOneEnabledSubscriptionCoversAChannel() {
+        long alipay = subscribe().getLong("id");
+        create(receiver.url(), List.of("WECHAT", "ALIPAY")).statusCode(409)
+                .contentType("application/problem+json").body("type", equalTo(BASE + "channel-already-subscribed"))
+                .body("subscriptionId", equalTo((int) alipay)).body("channels", equalTo(List.of("ALIPAY")));
+        long wechat = create(receiver.url(), List.of("WECHAT")).statusCode(201).extract().jsonPath().getLong("id");
+        patch(wechat, Map.of("channels", List.of("WECHAT", "ALIPAY"))).statusCode(409)
+                .body("type", equalTo(BASE + "channel-already-subscribed")).body("subscriptionId", equalTo((int) alipay));
+        admin().post("/api/v1/admin/webhook-subscriptions/{id}/disable", alipay).then().statusCode(200);
+        patch(wechat, Map.of("channels", List.of("WECHAT", "ALIPAY"))).statusCode(200)
+                .body("channels", equalTo(List.of("ALIPAY", "WECHAT"))).body("secret", nullValue());
+        admin().post("/api/v1/admin/webhook-subscriptions/{id}/enable", alipay).then().statusCode(409)
+                .body("type", equalTo(BASE + "channel-already-subscribed")).body("subscriptionId", equalTo((int) wechat));
+        patch(wechat, Map.of("channels", List.of("WECHAT"))).statusCode(200);
+        admin().post("/api/v1/admin/webhook-subscriptions/{id}/enable", alipay).then().statusCode(200)
+                .body("enabled", equalTo(true)).body("disabledReason", nullValue());
+        // The target rules of creation hold for a changed URL as well.
+        patch(wechat, Map.of("url", "http://169.254.169.254/")).statusCode(400).body("errors[0].field", equalTo("url"));
+        patch(wechat, Map.of()).statusCode(400).body("type", equalTo(BASE + "validation-failed"));
+        patch(wechat, Map.of("channels", List.of())).statusCode(400).body("errors[0].field", equalTo("channels"));
+    }
+
+    @Test
+    void aPaymentSystemThatMovesItsEndpointGetsItsPendingRefundsThereAtOnce() {
+        JsonPath sub = create(deadUrl(), List.of("ALIPAY")).statusCode(201).extract().jsonPath();
+        long id = sub.getLong("id");
+        SwitchFixture f = declined(1);
+        drain();
+        clock.advance(Duration.ofSeconds(13)); // past the tests' first wait (10 s ± 20 %)
+        drain(); // two attempts refused: the next is a minute away
+        admin().get("/api/v1/admin/webhook-subscriptions/{id}/deliveries", id).then()
+                .body("items[0].attempts", equalTo(2)).body("items[0].status", equalTo("PENDING"));
+        patch(id, Map.of("url", receiver.url())).statusCode(200)
+                .body("url", equalTo(receiver.url())).body("channels", equalTo(List.of("ALIPAY")))
+                .body("enabled", equalTo(true)).body("secret", nullValue());
+        drain();
+        assertEquals(1, receiver.received().size(), "due at once, to the new URL");
+        Received r = receiver.received().get(0);
+        assertTrue(StandardWebhooksTest.IndependentVerifier.verify(sub.getString("secret"), r.signature(), r.id(),
+                Long.parseLong(r.timestamp()), r.body()), "signed with the secret it had");
+        admin().get("/api/v1/admin/exams/{exam}/refunds", f.exam).then().body("items[0].status", equalTo("SENT"));
+        admin().get("/api/v1/admin/audit-events?subject=webhook-subscription:" + id + "&action=webhook.subscription-updated")
+                .then().body("total", equalTo(1)).body("items[0].after.url", equalTo(receiver.url()));
+    }
+
+    @Test
+    void aSubscriptionThatTakesOverAChannelGetsItsPendingRefundsAtOnce() {
+        long dead = create(deadUrl(), List.of("ALIPAY")).statusCode(201).extract().jsonPath().getLong("id");
+        declined(1);
+        drain();
+        clock.advance(Duration.ofSeconds(13)); // past the tests' first wait (10 s ± 20 %)
+        drain();
+        admin().post("/api/v1/admin/webhook-subscriptions/{id}/disable", dead).then().statusCode(200);
+        long live = subscribe().getLong("id");
+        drain();
+        assertEquals(1, receiver.received().size(), "due at once, to the subscription covering the channel now");
+        admin().get("/api/v1/admin/webhook-subscriptions/{id}/deliveries", live).then()
+                .body("items[0].status", equalTo("DELIVERED"))
+                .body("items[0].attemptLog.subscriptionId", equalTo(List.of((int) dead, (int) dead, (int) live)));
+    }
+
+    @Test
+    void migrationV7KeepsTheNewestSubscriptionPerChannelOfADatabaseFromBeforeTheRule() throws Exception {
+        // As a database from before the rule: three enabled subscriptions, overlapping.
+        long[] ids = new long[3];
+        String[] channels = {"{ALIPAY}", "{ALIPAY,WECHAT}", "{WECHAT}"};
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                insert into webhook_subscription (url, channels, secret, enabled, created_at, updated_at)
+                values (?, ?::varchar[], 'whsec_test', true, ?, ?) returning id""")) {
+            for (int i = 0; i < 3; i++) {
+                ps.setString(1, receiver.url());
+                ps.setString(2, channels[i]);
+                java.sql.Timestamp at = java.sql.Timestamp.from(Instant.parse("2023-01-01T00:00:00Z").plusSeconds(i));
+                ps.setTimestamp(3, at);
+                ps.setTimestamp(4, at);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    ids[i] = rs.getLong(1);
+                }
+            }
+        }
+        String v7;
+        try (var in = getClass().getResourceAsStream("/db/migration/V7__one_subscription_per_channel.sql")) {
+            v7 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute(v7);
+        }
+        // The newest (WECHAT) stays; the middle one overlaps it and is disabled; the oldest then
+        // alone covers ALIPAY and stays, so that no channel loses its receiver.
+        admin().get("/api/v1/admin/webhook-subscriptions?size=500").then()
+                .body("items.find { it.id == " + ids[0] + " }.enabled", equalTo(true))
+                .body("items.find { it.id == " + ids[1] + " }.enabled", equalTo(false))
+                .body("items.find { it.id == " + ids[1] + " }.disabledReason", equalTo("a newer subscription covers its channels"))
+                .body("items.find { it.id == " + ids[2] + " }.enabled", equalTo(true));
+        admin().get("/api/v1/admin/audit-events?subject=webhook-subscription:" + ids[1]).then()
+                .body("total", equalTo(1)).body("items[0].actor", equalTo("system"))
+                .body("items[0].action", equalTo("webhook.subscription-disabled"));
+        create(receiver.url(), List.of("ALIPAY")).statusCode(409).body("subscriptionId", equalTo((int) ids[0]));
+    }
+
     private static ValidatableResponse callback(String secret, String id, String body, Instant at) {
         long ts = at.getEpochSecond();
         return given().contentType(ContentType.JSON).header("webhook-id", id).header("webhook-timestamp", ts)
