@@ -3,6 +3,7 @@ package cn.gov.exam.change.audit;
 import cn.gov.exam.change.auth.Roles;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
+import cn.gov.exam.change.common.export.CsvDownload;
 import cn.gov.exam.change.common.export.CsvWriter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,14 +67,9 @@ public class AuditResource {
     public RestResponse<StreamingOutput> csv(@BeanParam AuditFilterParams filter) {
         // Parsed before streaming starts: a bad filter is still a problem, not a broken download.
         AuditService.Filter f = filter.filter();
-        StreamingOutput body = out -> {
-            try (CsvWriter csv = new CsvWriter(out, CSV_COLUMNS)) {
-                audit.forEach(f, e -> csv.row(Arrays.asList(e.id(), e.occurredAt(), e.actor(), e.actorRole(), e.action(),
-                        e.subjectType(), e.subjectId(), e.examCode(), state(e.before()), state(e.after()), e.requestId())));
-            }
-        };
-        return RestResponse.ResponseBuilder.ok(body, CsvWriter.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"audit-events.csv\"").build();
+        return CsvDownload.of("audit-events.csv", CSV_COLUMNS, csv -> audit.forEach(f, e -> csv.row(Arrays.asList(
+                e.id(), e.occurredAt(), e.actor(), e.actorRole(), e.action(), e.subjectType(), e.subjectId(),
+                e.examCode(), state(e.before()), state(e.after()), e.requestId()))));
     }
 
     private String state(Map<String, Object> state) throws JsonProcessingException {

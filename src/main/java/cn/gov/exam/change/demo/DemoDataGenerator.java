@@ -81,6 +81,23 @@ public final class DemoDataGenerator {
         return notables;
     }
 
+    private int agencies() {
+        return Math.max(AGENCIES.length, positions / 50);
+    }
+
+    private static String agencyCode(int a) {
+        return a < AGENCIES.length ? AGENCIES[a][0] : String.format("B%04d", a);
+    }
+
+    /** The codes of the agencies whose positions {@link #writePositions} writes. */
+    public List<String> agencyCodes() {
+        List<String> codes = new ArrayList<>();
+        for (int a = 0; a < Math.min(agencies(), positions); a++) {
+            codes.add(agencyCode(a));
+        }
+        return codes;
+    }
+
     public static String positionCode(int i) {
         return String.format("14%06d", 101 + i);
     }
@@ -145,11 +162,11 @@ public final class DemoDataGenerator {
     public void writePositions(Writer out) throws IOException {
         out.write(POSITION_HEADER);
         StringBuilder sb = new StringBuilder(256);
-        int agencies = Math.max(AGENCIES.length, positions / 50);
+        int agencies = agencies();
         for (int i = 0; i < positions; i++) {
             Shape s = shape(i);
             int a = i % agencies;
-            String agencyCode = a < AGENCIES.length ? AGENCIES[a][0] : String.format("B%04d", a);
+            String agencyCode = agencyCode(a);
             String agencyName = a < AGENCIES.length ? AGENCIES[a][1] : "招录机关" + a;
             sb.setLength(0);
             sb.append(positionCode(i)).append(',').append(agencyCode).append(',').append(agencyName).append(',')

@@ -1,5 +1,7 @@
 package cn.gov.exam.change.demo;
 
+import cn.gov.exam.change.auth.Roles;
+import cn.gov.exam.change.auth.StaffAuthService;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.exam.Exam;
@@ -36,6 +38,8 @@ import java.time.ZoneId;
 @ApplicationScoped
 public class DemoDataLoader {
     public static final String EXAM_CODE = "SX-2023-GWY";
+    /** The password of every demo reviewer ({@code reviewer-a01} …), which the staff password policy accepts. */
+    public static final String REVIEWER_PASSWORD = "Review@2023demo";
     private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
 
     @Inject
@@ -50,6 +54,8 @@ public class DemoDataLoader {
     RegistrationImportService registrations;
     @Inject
     RatioCheckService ratio;
+    @Inject
+    StaffAuthService staff;
 
     @ActivateRequestContext
     void onStart(@Observes @Priority(20) StartupEvent event) {
@@ -73,6 +79,11 @@ public class DemoDataLoader {
             registrations.importRegistrations(EXAM_CODE, stream(r), "text/csv");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        // One reviewer per agency of the demo exam: reviewer-a01 reviews for agency A01, and so on.
+        for (String agency : generator.agencyCodes()) {
+            staff.createIfAbsent("reviewer-" + agency.toLowerCase(java.util.Locale.ROOT), REVIEWER_PASSWORD,
+                    Roles.REVIEWER, agency);
         }
         RatioPlan plan = ratio.publish(EXAM_CODE);
         LOG.infof("Loaded the demo exam %s: %d positions kept, %d reduced, %d cancelled", EXAM_CODE, plan.kept(),

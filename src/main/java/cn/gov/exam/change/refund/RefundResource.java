@@ -3,7 +3,9 @@ package cn.gov.exam.change.refund;
 import cn.gov.exam.change.auth.Roles;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
-import cn.gov.exam.change.common.QueryValues;
+import cn.gov.exam.change.common.export.CsvDownload;
+import cn.gov.exam.change.common.export.CsvWriter;
+import cn.gov.exam.change.exam.ExamService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -13,14 +15,21 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.Arrays;
+import java.util.List;
 
 @Path("/api/v1")
-@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Refunds")
@@ -28,16 +37,46 @@ public class RefundResource {
     @Inject
     RefundService refunds;
 
+    static final List<String> CSV_COLUMNS = List.of("id", "examCode", "idNumberMasked", "reason", "status", "amount",
+            "currency", "channel", "originalTransactionId", "channelRefundId", "failureReason", "createdAt", "updatedAt");
+    // The JSON and CSV forms are one operation in the OpenAPI document, told apart by Accept.
+    private static final String SUMMARY = "Refunds of an exam, oldest first";
+    private static final String DESCRIPTION = "Filters: status, reason, channel (the payment channel the fee came "
+            + "through and the refund goes back to). With `Accept: text/csv`: every matching refund as CSV, without paging";
+
     @GET
     @Path("/admin/exams/{examCode}/refunds")
-    @Operation(summary = "Refunds of an exam, oldest first")
-    public PageResponse<RefundView> list(@PathParam("examCode") String examCode, @QueryParam("status") String status,
-                                         @Valid @BeanParam PageParams page) {
-        return refunds.list(examCode, QueryValues.enumOrNull(RefundStatus.class, status, "status"), page);
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    public PageResponse<RefundView> list(@PathParam("examCode") String examCode,
+                                         @BeanParam RefundFilterParams filter, @Valid @BeanParam PageParams page) {
+        return refunds.list(examCode, filter.filter(), page);
+    }
+
+    @GET
+    @Path("/admin/exams/{examCode}/refunds")
+    // Ranked below JSON, so that Accept: */* (or none) still gets the JSON list.
+    @Produces("text/csv;qs=0.5")
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "JSON: a page of refunds. CSV: every matching refund, oldest "
+            + "first, without paging, streamed: UTF-8 with a byte order mark, a header row (id, examCode, "
+            + "idNumberMasked, reason, status, amount, currency, channel, originalTransactionId, channelRefundId, "
+            + "failureReason, createdAt, updatedAt), RFC 4180 quoting; text cells beginning with = + - @, tab or "
+            + "carriage return get a leading apostrophe",
+            content = @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    public RestResponse<StreamingOutput> csv(@PathParam("examCode") String examCode,
+                                             @BeanParam RefundFilterParams filter) {
+        RefundService.Filter f = filter.filter();
+        ExamService.require(examCode); // an unknown exam is a 404 problem, not a broken download
+        return CsvDownload.of("refunds-" + examCode + ".csv", CSV_COLUMNS, csv -> refunds.forEach(examCode, f,
+                r -> csv.row(Arrays.asList(r.id(), r.examCode(), r.idNumberMasked(), r.reason(), r.status(),
+                        r.amount(), r.currency(), r.channel(), r.originalTransactionId(), r.channelRefundId(),
+                        r.failureReason(), r.createdAt(), r.updatedAt()))));
     }
 
     @POST
     @Path("/admin/refunds/{id}/requeue")
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue a FAILED refund again (a new webhook message)")
     public RefundView requeue(@PathParam("id") long id) {
         return refunds.requeue(id);

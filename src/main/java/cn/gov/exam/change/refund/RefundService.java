@@ -8,9 +8,12 @@ import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
 import cn.gov.exam.change.common.ProblemException;
 import cn.gov.exam.change.common.ProblemType;
+import cn.gov.exam.change.common.SqlList;
+import cn.gov.exam.change.common.SqlValues;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamService;
 import cn.gov.exam.change.registration.FeeStatus;
+import cn.gov.exam.change.registration.PaymentChannel;
 import cn.gov.exam.change.registration.Registration;
 import cn.gov.exam.change.review.RegistrationRefundable;
 import cn.gov.exam.change.switching.PositionSwitch;
@@ -25,6 +28,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -208,14 +213,41 @@ public class RefundService {
         return view(refund);
     }
 
+    /** The filters of the refund list and its export; null filters nothing. */
+    public record Filter(RefundStatus status, RefundReason reason, PaymentChannel channel) {
+    }
+
     @Transactional
-    public PageResponse<RefundView> list(String examCode, RefundStatus status, PageParams page) {
+    public PageResponse<RefundView> list(String examCode, Filter filter, PageParams page) {
+        return query(examCode, filter).page(em, page, RefundService::row);
+    }
+
+    /** Every refund the filter matches, in the list's order, read through a cursor. */
+    @Transactional
+    public void forEach(String examCode, Filter filter, SqlList.RowConsumer<RefundView> each) throws IOException {
+        query(examCode, filter).forEach(em, RefundService::row, each);
+    }
+
+    private static SqlList query(String examCode, Filter f) {
         Exam exam = ExamService.require(examCode);
-        var q = status == null
-                ? Refund.<Refund>find("examId = ?1 order by id", exam.id)
-                : Refund.<Refund>find("examId = ?1 and status = ?2 order by id", exam.id, status);
-        List<RefundView> items = views(q.page(page.page, page.size).list());
-        return new PageResponse<>(items, page.page, page.size, q.count());
+        return new SqlList("""
+                select f.id, e.code, a.id_number, f.reason, f.status, f.amount, f.currency, f.channel,
+                       f.original_transaction_id, f.channel_refund_id, f.failure_reason, f.created_at, f.updated_at""",
+                """
+                from refund f join registration r on r.id = f.registration_id
+                join applicant a on a.id = r.applicant_id join exam e on e.id = f.exam_id
+                where f.exam_id = :exam""", "f.id", Map.of("exam", exam.id))
+                .and("f.status = :status", "status", f.status())
+                .and("f.reason = :reason", "reason", f.reason())
+                .and("f.channel = :channel", "channel", f.channel());
+    }
+
+    private static RefundView row(Tuple t) {
+        return new RefundView(((Number) t.get(0)).longValue(), (String) t.get(1), IdNumbers.mask((String) t.get(2)),
+                RefundReason.valueOf((String) t.get(3)), RefundStatus.valueOf((String) t.get(4)),
+                ((BigDecimal) t.get(5)).setScale(2).toPlainString(), (String) t.get(6), (String) t.get(7),
+                (String) t.get(8), (String) t.get(9), (String) t.get(10), SqlValues.instant(t.get(11)),
+                SqlValues.instant(t.get(12)));
     }
 
     public RefundView view(Refund f) {

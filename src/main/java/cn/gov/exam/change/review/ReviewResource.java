@@ -4,11 +4,12 @@ import cn.gov.exam.change.auth.Roles;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
 import cn.gov.exam.change.common.Problem;
-import cn.gov.exam.change.common.QueryValues;
+import cn.gov.exam.change.common.export.CsvDownload;
+import cn.gov.exam.change.common.export.CsvWriter;
+import cn.gov.exam.change.exam.ExamService;
 import cn.gov.exam.change.review.ReviewViews.DecisionRequest;
 import cn.gov.exam.change.review.ReviewViews.Review;
 import cn.gov.exam.change.review.ReviewViews.Summary;
-import cn.gov.exam.change.switching.SwitchStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,19 +21,23 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.Arrays;
+import java.util.List;
 
 // Rooted at /api/v1 like the other resources that share /api/v1/admin/exams: JAX-RS picks the
 // resource class by its longest matching prefix before it looks at methods.
 @Path("/api/v1")
-@Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Qualification review")
 public class ReviewResource {
@@ -41,17 +46,52 @@ public class ReviewResource {
     @Inject
     SummaryService summaries;
 
+    static final List<String> CSV_COLUMNS = List.of("id", "examCode", "agencyCode", "agencyName",
+            "targetPositionCode", "targetPositionTitle", "originalPositionCode", "applicantName", "idNumberMasked",
+            "precheckResult", "status", "reviewer", "reason", "decidedAt", "lateDecision", "createdAt");
+    // The JSON and CSV forms are one operation in the OpenAPI document, told apart by Accept.
+    private static final String QUEUE_SUMMARY = "Switches to review, oldest first (a reviewer sees only their agency's positions)";
+    private static final String QUEUE_DESCRIPTION = "Filters: status, agency (the target position's agency; a "
+            + "reviewer's list never holds another agency's reviews). With `Accept: text/csv`: every matching "
+            + "review as CSV, without paging";
+
     @GET
     @Path("/admin/exams/{examCode}/reviews")
+    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
-    @Operation(summary = "Switches to review, oldest first (a reviewer sees only their agency's positions)")
-    public PageResponse<Review> queue(@PathParam("examCode") String examCode, @QueryParam("status") String status,
+    @Operation(summary = QUEUE_SUMMARY, description = QUEUE_DESCRIPTION)
+    public PageResponse<Review> queue(@PathParam("examCode") String examCode, @BeanParam ReviewFilterParams filter,
                                       @Valid @BeanParam PageParams page) {
-        return reviews.queue(examCode, QueryValues.enumOrNull(SwitchStatus.class, status, "status"), page);
+        return reviews.queue(examCode, filter.filter(), page);
+    }
+
+    @GET
+    @Path("/admin/exams/{examCode}/reviews")
+    // Ranked below JSON, so that Accept: */* (or none) still gets the JSON list.
+    @Produces("text/csv;qs=0.5")
+    @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
+    @Operation(summary = QUEUE_SUMMARY, description = QUEUE_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "JSON: a page of reviews. CSV: the review results, every "
+            + "matching review oldest first, without paging, streamed: UTF-8 with a byte order mark, a header row (id, "
+            + "examCode, agencyCode, agencyName, targetPositionCode, targetPositionTitle, originalPositionCode, "
+            + "applicantName, idNumberMasked, precheckResult, status, reviewer, reason, decidedAt, lateDecision, "
+            + "createdAt), RFC 4180 quoting; text cells beginning with = + - @, tab or carriage return get a "
+            + "leading apostrophe",
+            content = @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    public RestResponse<StreamingOutput> csv(@PathParam("examCode") String examCode,
+                                             @BeanParam ReviewFilterParams filter) {
+        ReviewService.Filter f = filter.filter();
+        ExamService.require(examCode); // an unknown exam is a 404 problem, not a broken download
+        return CsvDownload.of("reviews-" + examCode + ".csv", CSV_COLUMNS, csv -> reviews.forEach(examCode, f,
+                r -> csv.row(Arrays.asList(r.id(), r.examCode(), r.agencyCode(), r.agencyName(),
+                        r.targetPositionCode(), r.targetPositionTitle(), r.originalPositionCode(), r.applicantName(),
+                        r.idNumberMasked(), r.precheckResult(), r.status(), r.reviewer(), r.reason(), r.decidedAt(),
+                        r.lateDecision(), r.createdAt()))));
     }
 
     @POST
     @Path("/admin/reviews/{id}/decision")
+    @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
     @Operation(summary = "Approve or reject a switch (a rejection needs a reason); decisions are final")
@@ -65,6 +105,7 @@ public class ReviewResource {
 
     @GET
     @Path("/admin/exams/{examCode}/summary")
+    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Oversight figures of an exam's position change phase")
     public Summary summary(@PathParam("examCode") String examCode) {

@@ -3,6 +3,8 @@ package cn.gov.exam.change.review;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.auth.Roles;
 import cn.gov.exam.change.common.AppClock;
+import cn.gov.exam.change.common.IdNumbers;
+import cn.gov.exam.change.common.SqlList;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
 import cn.gov.exam.change.common.ProblemException;
@@ -19,6 +21,7 @@ import cn.gov.exam.change.review.ReviewViews.Review;
 import cn.gov.exam.change.review.ReviewViews.TargetPosition;
 import cn.gov.exam.change.switching.PositionSwitch;
 import cn.gov.exam.change.switching.Precheck;
+import cn.gov.exam.change.switching.PrecheckResult;
 import cn.gov.exam.change.switching.SwitchService;
 import cn.gov.exam.change.switching.SwitchStatus;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -30,12 +33,15 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.hibernate.jpa.HibernateHints;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * DESIGN.md rule 4. A reviewer sees and decides only switches into their own agency's positions
@@ -65,33 +71,86 @@ public class ReviewService {
     @Inject
     Event<RegistrationRefundable> refundable;
 
+    /** The filters of the review list and its export; null filters nothing. */
+    public record Filter(SwitchStatus status, String agency) {
+    }
+
     @Transactional
-    public PageResponse<Review> queue(String examCode, SwitchStatus status, PageParams page) {
+    public PageResponse<Review> queue(String examCode, Filter filter, PageParams page) {
         Exam exam = ExamService.require(examCode);
-        StringBuilder where = new StringBuilder();
-        if (status != null) {
-            where.append(" and s.status = :status");
-        }
-        String agency = reviewerAgency();
-        if (agency != null) {
-            where.append(" and tp.agencyCode = :agency");
-        }
-        TypedQuery<Object[]> q = em.createQuery(SELECT + where + " order by s.createdAt, s.id", Object[].class);
-        TypedQuery<Long> count = em.createQuery("select count(s) " + SELECT.substring(SELECT.indexOf("from"))
-                + where, Long.class);
-        for (TypedQuery<?> query : List.of(q, count)) {
-            query.setParameter("exam", exam.id);
-            if (status != null) {
-                query.setParameter("status", status);
-            }
-            if (agency != null) {
-                query.setParameter("agency", agency);
-            }
-        }
+        String where = where(filter);
+        TypedQuery<Object[]> q = bind(em.createQuery(SELECT + where + ORDER, Object[].class), exam, filter);
+        TypedQuery<Long> count = bind(em.createQuery("select count(s) " + SELECT.substring(SELECT.indexOf("from"))
+                + where, Long.class), exam, filter);
         List<Review> items = q.setFirstResult(page.offset()).setMaxResults(page.size).getResultList().stream()
                 .map(row -> view(exam, (PositionSwitch) row[0], (Position) row[1], (Position) row[2], (Applicant) row[3]))
                 .toList();
         return new PageResponse<>(items, page.page, page.size, count.getSingleResult());
+    }
+
+    /** One row of the review export: what the list shows, with the ID number masked. */
+    public record ResultRow(long id, String examCode, String agencyCode, String agencyName, String targetPositionCode,
+                            String targetPositionTitle, String originalPositionCode, String applicantName,
+                            String idNumberMasked, PrecheckResult precheckResult, SwitchStatus status,
+                            String reviewer, String reason, Instant decidedAt, boolean lateDecision,
+                            Instant createdAt) {
+    }
+
+    /**
+     * Every review the list would show with this filter (a reviewer: their agency's only), in its
+     * order, read through a cursor and let go of row by row: constant memory.
+     */
+    @Transactional
+    public void forEach(String examCode, Filter filter, SqlList.RowConsumer<ResultRow> each) throws IOException {
+        Exam exam = ExamService.require(examCode);
+        try (Stream<Object[]> rows = bind(em.createQuery(SELECT + where(filter) + ORDER, Object[].class), exam, filter)
+                .setHint(HibernateHints.HINT_FETCH_SIZE, 500).setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultStream()) {
+            for (Object[] row : (Iterable<Object[]>) rows::iterator) {
+                PositionSwitch s = (PositionSwitch) row[0];
+                Position target = (Position) row[1];
+                Position original = (Position) row[2];
+                Applicant a = (Applicant) row[3];
+                each.accept(new ResultRow(s.id, exam.code, target.agencyCode, target.agencyName, target.code,
+                        target.title, original.code, a.name, IdNumbers.mask(a.idNumber), s.precheckResult, s.status,
+                        s.reviewer, s.reason, s.decidedAt, s.lateDecision, s.createdAt));
+                for (Object entity : row) {
+                    em.detach(entity);
+                }
+            }
+        }
+    }
+
+    private static final String ORDER = " order by s.createdAt, s.id";
+
+    /** The conditions of the filter, and the reviewer's own agency, which no filter lifts. */
+    private String where(Filter filter) {
+        StringBuilder where = new StringBuilder();
+        if (filter.status() != null) {
+            where.append(" and s.status = :status");
+        }
+        if (reviewerAgency() != null) {
+            where.append(" and tp.agencyCode = :ownAgency");
+        }
+        if (filter.agency() != null) {
+            where.append(" and tp.agencyCode = :agency");
+        }
+        return where.toString();
+    }
+
+    private <Q extends TypedQuery<?>> Q bind(Q query, Exam exam, Filter filter) {
+        query.setParameter("exam", exam.id);
+        if (filter.status() != null) {
+            query.setParameter("status", filter.status());
+        }
+        String own = reviewerAgency();
+        if (own != null) {
+            query.setParameter("ownAgency", own);
+        }
+        if (filter.agency() != null) {
+            query.setParameter("agency", filter.agency());
+        }
+        return query;
     }
 
     @Transactional

@@ -1,24 +1,20 @@
 package cn.gov.exam.change.audit;
 
 import cn.gov.exam.change.support.Api;
-import com.fasterxml.jackson.databind.MappingIterator;
+import cn.gov.exam.change.support.Csv;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static cn.gov.exam.change.support.Api.admin;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,12 +25,7 @@ class AuditExportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static List<Map<String, String>> parse(byte[] body) throws Exception {
-        assertArrayEquals(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(body, 3), "a UTF-8 BOM");
-        String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
-        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
-            return rows.readAll();
-        }
+        return Csv.parse(body);
     }
 
     private static Response csv(String query) {

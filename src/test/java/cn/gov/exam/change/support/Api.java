@@ -149,6 +149,13 @@ public final class Api {
                 .then().statusCode(200).extract().path("accessToken");
     }
 
+    /** Signs the applicant in and switches them; returns the switch (review) id. */
+    public static int switchTo(String exam, String idNumber, String target) {
+        return as(applicantToken(exam, idNumber)).contentType(ContentType.JSON)
+                .body(Map.of("targetPositionCode", target)).post("/api/v1/me/switch")
+                .then().statusCode(201).extract().path("id");
+    }
+
     public static RequestSpecification as(String token) {
         return given().header("Authorization", "Bearer " + token);
     }

@@ -28,9 +28,7 @@ public final class SwitchFixture {
 
     /** Signs the applicant in and switches them; returns the switch (review) id. */
     public int switchTo(String idNumber, String target) {
-        return Api.as(Api.applicantToken(exam, idNumber)).contentType("application/json")
-                .body(Map.of("targetPositionCode", target)).post("/api/v1/me/switch")
-                .then().statusCode(201).extract().path("id");
+        return Api.switchTo(exam, idNumber, target);
     }
 
     /** T-MASTER: asks a master's degree and age ≤ 30, which the test applicants fail. */

@@ -662,7 +662,7 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void migrationV7KeepsTheNewestSubscriptionPerChannelOfADatabaseFromBeforeTheRule() throws Exception {
+    void migrationV6KeepsTheNewestSubscriptionPerChannelOfADatabaseFromBeforeTheRule() throws Exception {
         // As a database from before the rule: three enabled subscriptions, overlapping.
         long[] ids = new long[3];
         String[] channels = {"{ALIPAY}", "{ALIPAY,WECHAT}", "{WECHAT}"};
@@ -682,7 +682,7 @@ class WebhookDeliveryTest {
             }
         }
         String v7;
-        try (var in = getClass().getResourceAsStream("/db/migration/V7__one_subscription_per_channel.sql")) {
+        try (var in = getClass().getResourceAsStream("/db/migration/V6__one_subscription_per_channel.sql")) {
             v7 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
         try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {

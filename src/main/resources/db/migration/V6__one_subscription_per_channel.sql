@@ -17,7 +17,7 @@ begin
             values (now(), 'system', null, 'webhook.subscription-disabled', 'webhook-subscription', s.id::text,
                     '{"enabled": true}'::jsonb,
                     jsonb_build_object('enabled', false, 'reason', 'a newer subscription covers its channels',
-                                       'migration', 'V7__one_subscription_per_channel'));
+                                       'migration', 'V6__one_subscription_per_channel'));
         else
             covered := covered || s.channels;
         end if;

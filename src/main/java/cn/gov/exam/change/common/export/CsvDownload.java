@@ -1,0 +1,32 @@
+package cn.gov.exam.change.common.export;
+
+import jakarta.ws.rs.core.StreamingOutput;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The response of every CSV export: a {@link CsvWriter} over the response body, fed row by row
+ * while the body is written, as an attachment named {@code filename}. The caller parses its
+ * filters before calling, so that a bad one is still a problem and not a broken download.
+ */
+public final class CsvDownload {
+    private CsvDownload() {
+    }
+
+    /** Writes the rows of one export; may fail writing them. */
+    public interface Rows {
+        void writeTo(CsvWriter csv) throws IOException;
+    }
+
+    public static RestResponse<StreamingOutput> of(String filename, List<String> columns, Rows rows) {
+        StreamingOutput body = out -> {
+            try (CsvWriter csv = new CsvWriter(out, columns)) {
+                rows.writeTo(csv);
+            }
+        };
+        return RestResponse.ResponseBuilder.ok(body, CsvWriter.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+    }
+}
