@@ -1,8 +1,8 @@
 // The applicant's 职位改报 journey: landing → sign-in → 我的改报 → options → confirm → confirmation,
 // or → decline → refund. One thing per page; routes live in the hash (no personal data in them).
 import {Session, serverNow, syncServerClock, newIdempotencyKey, query} from '../shared/api.js';
-import {h, clear, field, showErrors, summaryList, tag, confirmDialog, confirmationPanel, nextId} from '../shared/dom.js';
-import {dateTime, duration, money} from '../shared/format.js';
+import {h, clear, field, showErrors, summaryList, tag, confirmDialog, confirmationPanel, nextId, liveCountdown} from '../shared/dom.js';
+import {dateTime, money} from '../shared/format.js';
 import * as idNumber from '../shared/idnumber.js';
 import {
   NOT_ALLOWED_RULE, SWITCH_STATUS, REFUND_STATUS, REFUND_REASON, CHANNELS, requirementNames,
@@ -158,21 +158,8 @@ function deadlineText(exam) {
 
 /** A live countdown to the deadline by the server's clock; calls onEnd once it passes. */
 function countdown(deadlineIso, onEnd) {
-  const deadline = Date.parse(deadlineIso);
-  const value = h('span', {class: 'countdown__value'});
-  const box = h('p', {class: 'countdown', role: 'timer', 'aria-live': 'off'}, '距改报截止还有 ', value);
-  const tick = () => {
-    const left = deadline - serverNow();
-    if (left <= 0) {
-      clearInterval(timer);
-      onEnd();
-      return;
-    }
-    value.textContent = duration(left);
-  };
-  const timer = setInterval(tick, 1000);
-  cleanups.push(() => clearInterval(timer));
-  tick();
+  const {box, stop} = liveCountdown(deadlineIso, '距改报截止还有 ', onEnd);
+  cleanups.push(stop);
   return box;
 }
 

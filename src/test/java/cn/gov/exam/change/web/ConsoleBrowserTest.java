@@ -1,0 +1,255 @@
+package cn.gov.exam.change.web;
+
+import cn.gov.exam.change.support.Api;
+import com.microsoft.playwright.Keyboard;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 12, the staff console at /console/ on a 1366×768 desktop: staff sign-in and its problems,
+ * the role's navigation, an expired token and a 403, and a reviewer's queue run by keyboard alone
+ * (approve, reject with a reason, a decision another reviewer took meanwhile, the passed deadline).
+ * Each test makes its own exam (WebFixture) and its own reviewer of agency A07 (T-MAJOR's).
+ */
+@QuarkusTest
+@EnabledIf("cn.gov.exam.change.support.Browser#available")
+class ConsoleBrowserTest extends BrowserTestBase {
+    static final String REVIEWER_PASSWORD = "Shenhe#2026review";
+
+    @Override
+    int viewportWidth() {
+        return 1366;
+    }
+
+    @Override
+    int viewportHeight() {
+        return 768;
+    }
+
+    /** A fresh REVIEWER of the agency; returns the username. */
+    static String newReviewer(String agency) {
+        String username = "rv-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.admin().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", REVIEWER_PASSWORD, "role", "REVIEWER", "agencyCode", agency))
+                .post("/api/v1/admin/staff").then().statusCode(201);
+        return username;
+    }
+
+    /** The fixture's applicants (the paid one and the others) switched to T-MAJOR, oldest first. */
+    static List<Integer> switchesToMajor(WebFixture f) {
+        List<Integer> ids = new java.util.ArrayList<>();
+        ids.add(f.switchTo(f.paid, "T-MAJOR"));
+        for (String other : f.others) {
+            ids.add(f.switchTo(other, "T-MAJOR"));
+        }
+        return ids;
+    }
+
+    void openConsole(String route) {
+        page.navigate("/console/#" + route);
+    }
+
+    void typeSignIn(String username, String password) {
+        page.getByLabel("用户名").fill(username);
+        page.getByLabel("密码").fill(password);
+        page.getByLabel("密码").press("Enter");
+    }
+
+    void signInToQueue(String username, String password, String exam) {
+        openConsole("/queue?exam=" + exam);
+        assertThat(h1()).hasText("工作人员登录"); // in the queue's place, which follows the sign-in
+        typeSignIn(username, password);
+        assertThat(h1()).hasText("资格审查");
+    }
+
+    Map<String, Object> review(String exam, int id) {
+        List<Map<String, Object>> items = Api.admin().get("/api/v1/admin/exams/{exam}/reviews?size=500", exam)
+                .then().statusCode(200).extract().path("items");
+        return items.stream().filter(r -> ((Number) r.get("id")).intValue() == id).findFirst().orElseThrow();
+    }
+
+    @Test
+    void staffSignInExplainsEveryProblem() {
+        openConsole("/");
+        assertThat(h1()).hasText("工作人员登录");
+        button("登录").click();
+        assertThat(errorSummary()).containsText("请输入用户名");
+        assertThat(errorSummary()).containsText("请输入密码");
+        errorSummary().getByText("请输入用户名").click();
+        assertEquals("username", page.evaluate("document.activeElement.id"));
+
+        typeSignIn(Api.ADMIN, "Wrong@2023password");
+        assertThat(errorSummary()).containsText("用户名或密码不正确");
+        assertThat(page.getByLabel("密码")).hasValue("");
+        tab.screenshot("console-sign-in-error-1366");
+
+        fakeProblem("/api/v1/auth/staff-token", 429, "account-locked", null, "840");
+        typeSignIn(Api.ADMIN, "Wrong@2023password");
+        assertThat(errorSummary()).containsText("账号已暂时锁定。请在 14 分钟后再试");
+        assertNull(page.evaluate("sessionStorage.getItem('staff-token')"), "no token kept");
+    }
+
+    @Test
+    void navigationFollowsTheRoleAndA403SaysWhatTheRoleMayNotDo() {
+        WebFixture f = new WebFixture(0);
+        String reviewer = newReviewer("A07");
+        signInToQueue(reviewer, REVIEWER_PASSWORD, f.exam);
+        assertThat(page.locator("#who")).containsText("招录单位审查人员 · 单位 A07");
+        assertThat(page.locator("#nav")).containsText("资格审查");
+        assertFalse(page.locator("#nav").textContent().contains("数据概览"), "no admin page in a reviewer's menu");
+        // the staff token has a key of its own, never the applicant's
+        assertTrue(page.evaluate("sessionStorage.getItem('staff-token')") != null);
+        assertNull(page.evaluate("sessionStorage.getItem('applicant-token')"));
+
+        openConsole("/summary?exam=" + f.exam);
+        assertThat(h1()).hasText("没有权限");
+        assertThat(errorSummary()).containsText("您的账号是招录单位审查人员（单位代码 A07），无权查看考试的数据概览");
+        assertThat(errorSummary()).containsText("请联系考试机构管理员");
+
+        button("退出登录").click();
+        assertThat(h1()).hasText("工作人员登录");
+        assertThat(page.locator("#flash")).containsText("您已安全退出登录");
+        assertNull(page.evaluate("sessionStorage.getItem('staff-token')"));
+    }
+
+    @Test
+    void anExpiredTokenReturnsToSignInWithAMessage() {
+        WebFixture f = new WebFixture(0);
+        signInToQueue(Api.ADMIN, Api.ADMIN_PASSWORD, f.exam);
+        assertThat(page.locator("#nav")).containsText("数据概览");
+        // what the server says of a token past its lifetime
+        page.evaluate("sessionStorage.setItem('staff-token', 'eyJhbGciOiJIUzI1NiJ9.eyJncm91cHMiOlsiQURNSU4iXX0.x')");
+        link("数据概览").click();
+        assertThat(h1()).hasText("工作人员登录");
+        assertThat(page.locator("#flash")).containsText("您的登录已过期，请重新登录");
+        assertNull(page.evaluate("sessionStorage.getItem('staff-token')"));
+    }
+
+    @Test
+    void aReviewerWorksThroughTheQueueWithTheKeyboardOnly() {
+        WebFixture f = new WebFixture(3);
+        List<Integer> ids = switchesToMajor(f);
+        String reviewer = newReviewer("A07");
+        openConsole("/queue?exam=" + f.exam);
+        Keyboard keys = page.keyboard();
+        page.getByLabel("用户名").focus();
+        keys.type(reviewer);
+        keys.press("Tab");
+        keys.type(REVIEWER_PASSWORD);
+        keys.press("Enter");
+        assertThat(h1()).hasText("资格审查");
+        assertThat(page.locator("#tab-PENDING")).hasText("待审查（4）");
+        assertThat(page.locator("#tab-APPROVED")).hasText("审查通过（0）");
+        assertThat(page.locator(".countdown")).containsText("距资格审查截止还有 3天");
+
+        // the first (oldest) review is shown: applicant, position and requirements side by side
+        assertThat(page.locator("#review-heading")).containsText("申请改报 T-MAJOR");
+        assertThat(page.locator(".review")).containsText("身份证号");
+        String masked = f.paid.substring(0, 6) + "********" + f.paid.substring(14);
+        assertThat(page.locator(".review")).containsText(masked);
+        assertFalse(page.locator(".review").textContent().contains(f.paid), "the full ID number is not shown");
+        assertThat(page.locator(".review")).containsText("审查截止时");
+        assertThat(page.locator(".table--compare")).containsText("经济学");
+        assertThat(page.locator(".compare--manual")).containsText("需人工核实");
+        assertThat(page.locator(".compare--pass").first()).containsText("符合");
+        tab.screenshot("console-review-1366", false);
+
+        // j moves to the second, a approves it; focus stays in the queue on the next one
+        keys.press("j"); // to the queue
+        assertThat(page.locator(".queue__item").first()).isFocused();
+        keys.press("j");
+        assertThat(page.locator(".queue__item").nth(1)).isFocused();
+        assertThat(page.locator(".queue__item").nth(1)).hasAttribute("aria-current", "true");
+        keys.press("a");
+        assertThat(page.locator(".queue-status")).containsText("已通过");
+        assertThat(page.locator("#tab-PENDING")).hasText("待审查（3）");
+        assertThat(page.locator("#tab-APPROVED")).hasText("审查通过（1）");
+        assertEquals("APPROVED", review(f.exam, ids.get(1)).get("status"));
+        assertThat(page.locator(".queue__item").nth(1)).isFocused();
+
+        // k back to the first, r rejects: a reason is required, then chosen by its number
+        keys.press("k");
+        assertThat(page.locator(".queue__item").first()).isFocused();
+        keys.press("r");
+        assertThat(page.locator("#reason-0")).isFocused();
+        tab.screenshot("console-reject-1366", false);
+        keys.press("Enter");
+        assertThat(errorSummary()).containsText("请选择或填写不通过的原因");
+        assertThat(errorSummary()).isFocused();
+        keys.press("Tab");
+        keys.press("Enter"); // the summary's link goes to the first reason
+        assertThat(page.locator("#reason-0")).isFocused();
+        keys.press("3");
+        assertThat(page.locator("#reason-2")).isChecked();
+        keys.press("Enter");
+        assertThat(page.locator(".queue-status")).containsText("审查为不通过");
+        assertThat(page.locator("#tab-PENDING")).hasText("待审查（2）");
+        assertThat(page.locator("#tab-REJECTED")).hasText("审查未通过（1）");
+        Map<String, Object> rejected = review(f.exam, ids.get(0));
+        assertEquals("REJECTED", rejected.get("status"));
+        assertEquals("所学专业不符合职位要求", rejected.get("reason"));
+        assertEquals(reviewer, rejected.get("reviewer"));
+
+        // meanwhile another reviewer (here the admin, through the API) decides the one on screen
+        assertThat(page.locator(".queue__item").first()).isFocused();
+        Api.decide(Api.admin(), ids.get(2), "APPROVED", null).statusCode(200);
+        keys.press("a");
+        assertThat(page.locator(".review .error-summary")).containsText("已由其他审查人员作出决定");
+        assertThat(page.locator("#tab-PENDING")).hasText("待审查（1）");
+        assertThat(page.locator("#tab-APPROVED")).hasText("审查通过（2）");
+        assertThat(page.locator(".queue__item")).hasCount(1);
+
+        // the decided ones are under their tabs, with the reviewer and the reason
+        page.locator("#tab-REJECTED").focus();
+        keys.press("Enter");
+        assertThat(page.locator(".review")).containsText("所学专业不符合职位要求");
+        assertThat(page.locator(".review")).containsText(reviewer);
+        assertThat(page.locator("#approve")).hasCount(0);
+    }
+
+    @Test
+    void aPassedReviewDeadlineIsExplainedAndTheRowRefreshed() {
+        WebFixture f = new WebFixture(0);
+        int id = f.switchTo(f.paid, "T-MAJOR");
+        String reviewer = newReviewer("A07");
+        signInToQueue(reviewer, REVIEWER_PASSWORD, f.exam);
+        fakeProblem("/api/v1/admin/reviews/" + id + "/decision", 409, "review-deadline-passed", null, null);
+        button("通过").click();
+        assertThat(page.locator(".review .error-summary")).containsText("资格审查已于");
+        assertThat(page.locator(".review .error-summary")).containsText("审查人员不能再作出决定");
+        assertThat(page.locator("#tab-PENDING")).hasText("待审查（1）");
+        assertEquals("PENDING", review(f.exam, id).get("status"));
+    }
+
+    @Test
+    void anAdministratorSeesTheSummaryAsNumbers() {
+        WebFixture f = new WebFixture(1);
+        int first = f.switchTo(f.paid, "T-MAJOR");
+        f.switchTo(f.others.get(0), "T-OK");
+        Api.decide(Api.admin(), first, "REJECTED", "户籍不符合职位要求").statusCode(200);
+        signInToQueue(Api.ADMIN, Api.ADMIN_PASSWORD, f.exam);
+        assertThat(page.locator(".caption")).containsText("全部招录单位");
+        assertThat(page.locator("#tab-PENDING")).hasText("待审查（1）");
+        link("数据概览").click();
+        assertThat(h1()).hasText("数据概览");
+        assertThat(page.locator(".figure", new com.microsoft.playwright.Page.LocatorOptions().setHasText("已改报")))
+                .containsText("2");
+        assertThat(page.locator(".figure", new com.microsoft.playwright.Page.LocatorOptions().setHasText("待审查")))
+                .containsText("1");
+        assertThat(page.locator(".figure", new com.microsoft.playwright.Page.LocatorOptions().setHasText("不通过")))
+                .containsText("1");
+        tab.screenshot("console-summary-1366");
+    }
+}
