@@ -10,6 +10,8 @@ export const REVIEW_STATUS = {
 
 export const REFUND_STATUS = {QUEUED: '待发送', SENT: '已发送，待确认', SUCCEEDED: '已退款', FAILED: '退款失败'};
 
+export const OUTCOMES = {KEEP: ['保留', 'pass'], REDUCE: ['核减计划数', 'manual'], CANCEL: ['取消', 'fail']};
+
 /** Precheck marks of one requirement. */
 export const MARKS = {pass: '符合', fail: '不符合', manual: '需人工核实', none: '不限'};
 

@@ -252,4 +252,45 @@ class ConsoleBrowserTest extends BrowserTestBase {
                 .containsText("1");
         tab.screenshot("console-summary-1366");
     }
+
+    @Test
+    void anAdministratorChecksTheRatioPlanAndPublishesItBehindAConfirmation() {
+        String exam = Api.newExamCode("CON");
+        Api.createExam(exam, 3, true);
+        // C1 (quota 1, ratio 100) is cancelled, R2 (quota 2, 3 applicants) reduced to 1, K1 kept
+        Api.importPositions(exam, List.of(Api.position("C1", 1, 100), Api.position("R2", 2, null), Api.position("K1", 1, null)));
+        List<Map<String, Object>> regs = new java.util.ArrayList<>(Api.registrations("C1", "PAID", 2));
+        regs.addAll(Api.registrations("R2", "PAID", 3));
+        regs.addAll(Api.registrations("K1", "PAID", 3));
+        Api.importRegistrations(exam, regs);
+
+        signInToQueue(Api.ADMIN, Api.ADMIN_PASSWORD, exam);
+        link("开考比例核查").click();
+        assertThat(h1()).hasText("开考比例核查");
+        assertThat(page.locator(".inset")).containsText("未发布");
+        assertThat(page.locator(".figure", new com.microsoft.playwright.Page.LocatorOptions().setHasText("取消"))).containsText("1");
+        assertThat(page.locator(".table--plan tbody tr")).hasCount(3);
+        // totals: 8 confirmed, 100 + 6 + 3 required, quotas 4 → 2
+        assertThat(page.locator(".table--plan tfoot")).containsText("8");
+        assertThat(page.locator(".table--plan tfoot")).containsText("109");
+        tab.screenshot("console-ratio-1366");
+
+        page.getByLabel("核查结果").selectOption("REDUCE");
+        button("筛选").click();
+        assertThat(page.locator(".table--plan tbody tr")).hasCount(1);
+        assertThat(page.locator(".table--plan tbody")).containsText("R2");
+        assertThat(page.locator(".table--plan caption")).containsText("1 个职位（已筛选）");
+
+        button("发布核查结果").click();
+        assertThat(page.locator("dialog")).containsText("将取消 1 个职位，核减 1 个职位的计划数，保留 1 个职位（共 3 个职位）");
+        button("取消").click();
+        assertThat(page.locator("dialog")).hasCount(0);
+        assertEquals(false, Api.admin().get("/api/v1/exams/{exam}", exam).then().extract().path("published"));
+        button("发布核查结果").click();
+        button("确认发布").click();
+        assertThat(page.locator("#flash")).containsText("开考比例核查结果已发布");
+        assertThat(page.locator(".inset")).containsText("核查结果已发布");
+        assertThat(button("发布核查结果")).hasCount(0);
+        assertEquals(true, Api.admin().get("/api/v1/exams/{exam}", exam).then().extract().path("published"));
+    }
 }
