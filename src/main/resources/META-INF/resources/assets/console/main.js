@@ -682,7 +682,7 @@ async function ratioPage() {
   const table = h('table', {class: 'table table--plan'},
     h('caption', {class: 'table__caption'}, `${rows.length} 个职位${outcome || code ? '（已筛选）' : ''}`),
     h('thead', {}, h('tr', {}, ['职位代码', '已确认报名人数', '开考比例', '达到比例所需人数', '原计划数', '核查结果', '新计划数']
-      .map((t) => h('th', {class: 'table__header', scope: 'col'}, t)))),
+      .map((t, i) => h('th', {class: i === 0 || i === 5 ? 'table__header' : 'table__header table__cell--numeric', scope: 'col'}, t)))),
     h('tbody', {}, shown.map((p) => h('tr', {},
       h('td', {class: 'table__cell', 'data-label': '职位代码'}, p.code),
       h('td', {class: 'table__cell table__cell--numeric', 'data-label': '已确认报名人数'}, String(p.confirmedApplicants)),
