@@ -1,7 +1,9 @@
 // What applicants read: every problem the API can answer, in plain Chinese.
 import {dateTime, minutes} from '../shared/format.js';
 
-export {REQUIREMENT_NAMES, requirementNames, requirementsInWords} from '../shared/labels.js';
+import {REQUIREMENT_NAMES, CHANNELS, requirementNames, requirementsInWords} from '../shared/labels.js';
+
+export {REQUIREMENT_NAMES, CHANNELS, requirementNames, requirementsInWords};
 
 export const SWITCH_STATUS = {
   PENDING: ['待资格审查', 'pending'], APPROVED: ['资格审查通过', 'pass'], REJECTED: ['资格审查未通过', 'fail'],
@@ -11,7 +13,6 @@ export const REFUND_STATUS = {
   SUCCEEDED: ['已退款', 'pass'], FAILED: ['退款未成功，请联系考试机构', 'fail'],
 };
 export const REFUND_REASON = {NOT_SWITCHED: '未改报', REVIEW_REJECTED: '改报后资格审查未通过', DECLINED: '本人放弃改报'};
-export const CHANNELS = {ALIPAY: '支付宝', WECHAT: '微信支付', UNIONPAY: '银联'};
 
 export const NOT_ALLOWED_RULE = '改报期间，只有报考了被取消职位、并已缴费（或已减免报名费）的考生可以登录，其他考生无法登录。';
 

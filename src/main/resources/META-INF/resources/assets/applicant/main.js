@@ -1,7 +1,7 @@
 // The applicant's 职位改报 journey: landing → sign-in → 我的改报 → options → confirm → confirmation,
 // or → decline → refund. One thing per page; routes live in the hash (no personal data in them).
 import {Session, serverNow, syncServerClock, newIdempotencyKey, query} from '../shared/api.js';
-import {h, clear, field, showErrors, summaryList, tag, confirmDialog, confirmationPanel, nextId, liveCountdown} from '../shared/dom.js';
+import {h, clear, field, showErrors, summaryList, tag, confirmDialog, confirmationPanel, nextId, liveCountdown, heading, button, showFlash, startRouter} from '../shared/dom.js';
 import {dateTime, money} from '../shared/format.js';
 import * as idNumber from '../shared/idnumber.js';
 import {
@@ -136,16 +136,8 @@ function canSwitch(me) {
 // ---------------------------------------------------------------------------------------------
 // shared pieces
 
-function heading(text, caption) {
-  return [caption ? h('span', {class: 'caption'}, caption) : null, h('h1', {class: 'heading-l', tabindex: '-1'}, text)];
-}
-
 function backLink(path, text = '返回') {
   return h('a', {class: 'back-link', href: `#${path}`}, text);
-}
-
-function button(text, attrs = {}) {
-  return h('button', {type: 'button', class: 'button', ...attrs}, text);
 }
 
 function linkButton(path, text, cls = '') {
@@ -640,13 +632,9 @@ const ROUTES = {
   '/declined': [declinedPage, true, '退费申请已提交'],
 };
 
-function showFlash() {
-  clear(flashSlot);
-  if (state.flash) {
-    flashSlot.append(h('div', {class: `banner banner--${state.flash.kind}`, role: state.flash.kind === 'warning' ? 'alert' : 'status'},
-      h('p', {class: 'banner__text'}, state.flash.text)));
-    state.flash = null;
-  }
+function showState() {
+  showFlash(flashSlot, state.flash);
+  state.flash = null;
 }
 
 async function render() {
@@ -670,7 +658,7 @@ async function render() {
     content = loadError(e, () => render());
   }
   if (seq !== renderSeq || content === null) return;
-  showFlash();
+  showState();
   signOutButton.hidden = !session.signedIn;
   main.replaceChildren(content);
   main.removeAttribute('aria-busy');
@@ -682,12 +670,4 @@ async function render() {
   firstRender = false;
 }
 
-// Only "#/…" is a route; any other hash (an in-page anchor) leaves the page as it is.
-window.addEventListener('hashchange', () => {
-  if (!location.hash || location.hash.startsWith('#/')) render();
-});
-document.getElementById('skip-link').addEventListener('click', (e) => {
-  e.preventDefault();
-  main.focus();
-});
-render();
+startRouter(main, render);

@@ -12,6 +12,17 @@ export const REFUND_STATUS = {QUEUED: '待发送', SENT: '已发送，待确认'
 
 export const OUTCOMES = {KEEP: ['保留', 'pass'], REDUCE: ['核减计划数', 'manual'], CANCEL: ['取消', 'fail']};
 
+export const REFUND_REASONS = {NOT_SWITCHED: '未改报', REVIEW_REJECTED: '改报审查未通过', DECLINED: '本人放弃改报'};
+export {CHANNELS} from '../shared/labels.js';
+
+export const STAFF_PASSWORD_RULE = '至少 12 位，包含大写字母、小写字母、数字、符号中的两种以上，不能包含用户名，不能是常见密码';
+export const STAFF_FIELD_PROBLEMS = {
+  username: '用户名应为 3–64 位字母、数字、点、横线或下划线，且不能以 applicant、system 等系统保留词开头',
+  agencyCode: '招录单位代码不正确（最多 40 个字符）',
+  password: `初始密码不符合要求：${STAFF_PASSWORD_RULE}`,
+  other: '填写的内容不符合要求，请检查后重试',
+};
+
 /** Precheck marks of one requirement. */
 export const MARKS = {pass: '符合', fail: '不符合', manual: '需人工核实', none: '不限'};
 

@@ -2,12 +2,12 @@
 // agency) work through their agency's queue; administrators (ADMIN) see every agency's. Routes live in
 // the hash; no personal data in them. Built on the shared API client, DOM helpers and styles.
 import {Session, syncServerClock, query} from '../shared/api.js';
-import {h, append, clear, field, showErrors, summaryList, tag, liveCountdown, nextId, confirmDialog} from '../shared/dom.js';
+import {h, append, clear, field, showErrors, summaryList, tag, liveCountdown, nextId, confirmDialog, heading, button, showFlash, startRouter} from '../shared/dom.js';
 import {dateTime, date, ageAt} from '../shared/format.js';
 import {EDUCATION, POLITICAL, REQUIREMENT_NAMES} from '../shared/labels.js';
 import {mask} from '../shared/idnumber.js';
 import {
-  ROLE_NAMES, REVIEW_STATUS, REFUND_STATUS, OUTCOMES, MARKS, USUAL_REASONS, OTHER_REASON,
+  ROLE_NAMES, STAFF_PASSWORD_RULE, STAFF_FIELD_PROBLEMS, REVIEW_STATUS, REFUND_STATUS, REFUND_REASONS, CHANNELS, OUTCOMES, MARKS, USUAL_REASONS, OTHER_REASON,
   forbiddenMessage, signInMessage, decisionMessage, genericMessage,
 } from './copy.js';
 
@@ -86,14 +86,6 @@ signOutButton.addEventListener('click', () => {
 // ---------------------------------------------------------------------------------------------
 // shared pieces
 
-function heading(text, caption) {
-  return [caption ? h('span', {class: 'caption'}, caption) : null, h('h1', {class: 'heading-l', tabindex: '-1'}, text)];
-}
-
-function button(text, attrs = {}) {
-  return h('button', {type: 'button', class: 'button', ...attrs}, text);
-}
-
 function problemBox(text) {
   const slot = h('div', {});
   showErrors(slot, [{text}]);
@@ -109,19 +101,17 @@ function loadError(e, what) {
     e.status === 403 ? h('p', {}, h('a', {href: '#/'}, '返回首页')) : button('重试', {onclick: () => render()}));
 }
 
-function showFlash() {
-  clear(flashSlot);
-  if (state.flash) {
-    flashSlot.append(h('div', {class: `banner banner--${state.flash.kind}`, role: state.flash.kind === 'warning' ? 'alert' : 'status'},
-      h('p', {class: 'banner__text'}, state.flash.text)));
-    state.flash = null;
-  }
+function showState() {
+  showFlash(flashSlot, state.flash);
+  state.flash = null;
 }
 
 const NAV = [
   {path: '/queue', label: '资格审查', roles: ['ADMIN', 'REVIEWER']},
   {path: '/ratio', label: '开考比例核查', roles: ['ADMIN']},
   {path: '/summary', label: '数据概览', roles: ['ADMIN']},
+  {path: '/refunds', label: '退费', roles: ['ADMIN']},
+  {path: '/staff', label: '工作人员账号', roles: ['ADMIN']},
 ];
 
 function showChrome() {
@@ -139,6 +129,26 @@ function showChrome() {
     navList.append(h('li', {class: 'console-nav__item'},
       h('a', {class: 'console-nav__link', href: `#${item.path}`, 'aria-current': current.startsWith(item.path) ? 'page' : null}, item.label)));
   }
+}
+
+/** One figure of a dashboard row (a dl of them). */
+function figure(label, value) {
+  return h('div', {class: 'figure'}, h('dt', {class: 'figure__label'}, label), h('dd', {class: 'figure__value'}, value == null ? '—' : String(value)));
+}
+
+/** The page's heading with the exam as its caption, and the exam chooser (leading to path) when there are several. */
+function pageTop(title, caption, exam, path) {
+  return h('div', {class: 'console-top'}, h('div', {}, heading(title, caption)),
+    state.exams.length > 1 ? examChooser(exam, (c) => go(`${path}${query({exam: c})}`)) : null);
+}
+
+/** Previous / next links of a list paged by href(n), or null for a single page. */
+function pagination(page, pages, href, more = '') {
+  if (pages <= 1) return null;
+  return h('nav', {class: 'pagination', 'aria-label': '翻页'},
+    page > 0 ? h('a', {class: 'button button--secondary', href: href(page - 1)}, '上一页') : h('span', {}),
+    h('span', {class: 'pagination__info'}, `第 ${page + 1} / ${pages} 页${more}`),
+    page + 1 < pages ? h('a', {class: 'button button--secondary', href: href(page + 1)}, '下一页') : h('span', {}));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -399,8 +409,7 @@ async function queuePage() {
   if (!exam) return h('div', {}, heading('资格审查'), h('p', {}, '目前没有考试。'));
   if (!exam.published) {
     return h('div', {},
-      h('div', {class: 'console-top'}, h('div', {}, heading('资格审查', exam.name)),
-        state.exams.length > 1 ? examChooser(exam, () => go('/queue')) : null),
+      pageTop('资格审查', exam.name, exam, '/queue'),
       h('p', {}, '这场考试还没有发布开考比例核查结果，因此还没有改报申请需要审查。'),
       isAdmin() ? h('p', {}, h('a', {href: `#/ratio${query({exam: exam.code})}`}, '去进行开考比例核查')) : null);
   }
@@ -573,22 +582,17 @@ async function queuePage() {
   document.addEventListener('keydown', onKey);
   cleanups.push(() => document.removeEventListener('keydown', onKey));
 
-  const pager = h('nav', {class: 'pagination', 'aria-label': '翻页'},
-    page > 0 ? h('a', {class: 'button button--secondary', href: queueHref(status, page - 1)}, '上一页') : h('span', {}),
-    h('span', {class: 'pagination__info'}, `第 ${page + 1} / ${pages} 页，共 ${q.total} 条`),
-    page + 1 < pages ? h('a', {class: 'button button--secondary', href: queueHref(status, page + 1)}, '下一页') : h('span', {}));
+  const pager = pagination(page, pages, (n) => queueHref(status, n), `，共 ${q.total} 条`);
 
   if (state.notice && state.notice.kind === 'success') live.append(h('p', {class: 'banner__text'}, state.notice.text));
   const content = h('div', {},
-    h('div', {class: 'console-top'},
-      h('div', {}, heading('资格审查', `${exam.name} · ${scope}`)),
-      state.exams.length > 1 ? examChooser(exam, () => go('/queue')) : null),
+    pageTop('资格审查', `${exam.name} · ${scope}`, exam, '/queue'),
     h('div', {class: 'deadline'},
       h('p', {class: 'deadline__at'}, `资格审查截止时间：${dateTime(exam.reviewDeadline, exam.timeZone)}`),
       countdown.box),
     tabs, live,
     h('div', {class: 'review-layout'},
-      h('div', {class: 'review-layout__list'}, q.items.length ? list : h('p', {}, '没有申请。'), pages > 1 ? pager : null),
+      h('div', {class: 'review-layout__list'}, q.items.length ? list : h('p', {}, '没有申请。'), pager),
       h('div', {class: 'review-layout__detail'}, detail)));
   select(q.selected, false);
   const notice = state.notice;
@@ -620,10 +624,8 @@ async function summaryPage() {
   }
   const p = s.positions || {};
   const r = s.reviews || {};
-  const figure = (label, value) => h('div', {class: 'figure'}, h('dt', {class: 'figure__label'}, label), h('dd', {class: 'figure__value'}, value == null ? '—' : String(value)));
   return h('div', {},
-    h('div', {class: 'console-top'}, h('div', {}, heading('数据概览', exam.name)),
-      state.exams.length > 1 ? examChooser(exam, () => go('/summary')) : null),
+    pageTop('数据概览', exam.name, exam, '/summary'),
     h('h2', {class: 'heading-m'}, '职位'),
     h('dl', {class: 'figures'}, Object.entries(p).map(([k, v]) => figure({open: '开考职位', reduced: '其中核减计划数', cancelled: '取消职位'}[k] || k, v))),
     h('h2', {class: 'heading-m'}, '考生与改报'),
@@ -663,7 +665,6 @@ async function ratioPage() {
   const page = Math.min(pages - 1, Math.max(0, Number(params.get('page')) || 0));
   const shown = rows.slice(page * RATIO_PAGE_SIZE, (page + 1) * RATIO_PAGE_SIZE);
   const sum = (list, f) => list.reduce((n, p) => n + (f(p) || 0), 0);
-  const figure = (label, value) => h('div', {class: 'figure'}, h('dt', {class: 'figure__label'}, label), h('dd', {class: 'figure__value'}, String(value)));
 
   const outcomeSelect = h('select', {class: 'select', name: 'outcome'},
     h('option', {value: ''}, '全部'),
@@ -700,10 +701,7 @@ async function ratioPage() {
       h('td', {class: 'table__cell'}, ''),
       h('td', {class: 'table__cell table__cell--numeric'}, String(sum(rows, (p) => p.newQuota))))));
 
-  const pager = pages > 1 ? h('nav', {class: 'pagination', 'aria-label': '翻页'},
-    page > 0 ? h('a', {class: 'button button--secondary', href: ratioHref({exam: exam.code, outcome, q: code, page: page - 1})}, '上一页') : h('span', {}),
-    h('span', {class: 'pagination__info'}, `第 ${page + 1} / ${pages} 页`),
-    page + 1 < pages ? h('a', {class: 'button button--secondary', href: ratioHref({exam: exam.code, outcome, q: code, page: page + 1})}, '下一页') : h('span', {})) : null;
+  const pager = pagination(page, pages, (n) => ratioHref({exam: exam.code, outcome, q: code, page: n}));
 
   const publish = plan.published ? null : button('发布核查结果', {class: 'button button--warning', id: 'publish', onclick: () => confirmDialog({
     title: '确认发布开考比例核查结果？',
@@ -729,8 +727,7 @@ async function ratioPage() {
   })});
 
   return h('div', {},
-    h('div', {class: 'console-top'}, h('div', {}, heading('开考比例核查', exam.name)),
-      state.exams.length > 1 ? examChooser(exam, (c) => go(`/ratio?exam=${encodeURIComponent(c)}`)) : null),
+    pageTop('开考比例核查', exam.name, exam, '/ratio'),
     plan.published
       ? h('div', {class: 'inset inset--closed'}, h('p', {}, h('strong', {}, '核查结果已发布。'), '以下是已发布的结果，不能再修改。'))
       : h('div', {class: 'inset'}, h('p', {}, '以下是按当前报名数据试算的结果（未发布，不影响考生）。核对无误后再发布。')),
@@ -741,6 +738,188 @@ async function ratioPage() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// refunds (ADMIN): the exam's refunds by status, paged from the server; a FAILED one requeued
+
+const REFUND_PAGE_SIZE = 50;
+
+function refundsHref(params) {
+  return `#/refunds${query(params)}`;
+}
+
+async function refundsPage() {
+  const {params} = route();
+  const exam = await chooseExam(params.get('exam'));
+  if (!exam) return h('div', {}, heading('退费'), h('p', {}, '目前没有考试。'));
+  const status = REFUND_STATUS[params.get('status')] ? params.get('status') : '';
+  const page = Math.max(0, Number(params.get('page')) || 0);
+  let list;
+  try {
+    list = await session.get(`/api/v1/admin/exams/${encodeURIComponent(exam.code)}/refunds${query({status, page, size: REFUND_PAGE_SIZE})}`);
+  } catch (e) {
+    if (e.status === 401) throw e;
+    return loadError(e, '查看退费（仅考试机构管理员可以查看）');
+  }
+  const statusSelect = h('select', {class: 'select', name: 'status'}, h('option', {value: ''}, '全部'),
+    Object.entries(REFUND_STATUS).map(([k, text]) => h('option', {value: k}, text)));
+  statusSelect.value = status;
+  const filters = h('form', {class: 'filters filters--row', 'aria-label': '筛选退费'},
+    field({id: 'filter-status', label: '退费状态', input: statusSelect}),
+    h('button', {type: 'submit', class: 'button button--secondary'}, '筛选'));
+  filters.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    location.hash = refundsHref({exam: exam.code, status: statusSelect.value}).slice(1);
+  });
+  const live = h('div', {role: 'status', 'aria-live': 'polite', class: 'queue-status'});
+  const requeue = (r) => confirmDialog({
+    title: '重新发起这笔退费？',
+    content: h('p', {}, `将向${CHANNELS[r.channel] || r.channel}重新发送退费指令：考生 ${r.idNumberMasked}，${r.amount} 元，原交易号 ${r.originalTransactionId}。`),
+    confirm: {label: '重新发起退费', id: 'confirm-requeue'},
+    cancel: {label: '取消', id: 'cancel-requeue'},
+    onConfirm: async ({errors}) => {
+      try {
+        await session.post(`/api/v1/admin/refunds/${r.id}/requeue`);
+        flash(`已重新发起退费（编号 ${r.id}）。`, 'success');
+        setTimeout(() => render(), 0);
+        return true;
+      } catch (e) {
+        if (e.status === 401) return true;
+        const text = e.slug === 'refund-not-allowed' ? '这笔退费现在不是“退费失败”状态，不能重新发起。列表已刷新。' : genericMessage(e);
+        showErrors(errors, [{text}]);
+        return false;
+      }
+    },
+  });
+  const pages = Math.max(1, Math.ceil(list.total / REFUND_PAGE_SIZE));
+  const cell = (label, value, cls = 'table__cell') => h('td', {class: cls, 'data-label': label}, value == null ? '—' : value);
+  const table = h('table', {class: 'table table--responsive table--refunds'},
+    h('caption', {class: 'table__caption'}, `共 ${list.total} 笔退费${status ? `（${REFUND_STATUS[status]}）` : ''}`),
+    h('thead', {}, h('tr', {}, ['编号', '考生身份证号', '原因', '渠道', '金额', '原交易号', '渠道退款号', '状态', '更新时间', '操作']
+      .map((t) => h('th', {class: 'table__header', scope: 'col'}, t)))),
+    h('tbody', {}, list.items.map((r) => h('tr', {},
+      cell('编号', String(r.id)),
+      cell('考生身份证号', r.idNumberMasked),
+      cell('原因', REFUND_REASONS[r.reason] || r.reason),
+      cell('渠道', CHANNELS[r.channel] || r.channel),
+      cell('金额', r.amount ? `${r.amount} 元` : null, 'table__cell table__cell--numeric'),
+      cell('原交易号', r.originalTransactionId),
+      cell('渠道退款号', r.channelRefundId),
+      cell('状态', [tag(REFUND_STATUS[r.status] || r.status, r.status === 'FAILED' ? 'fail' : r.status === 'SUCCEEDED' ? 'pass' : 'pending'),
+        r.failureReason ? h('span', {class: 'precheck__detail'}, r.failureReason) : null]),
+      cell('更新时间', dateTime(r.updatedAt, exam.timeZone)),
+      cell('操作', r.status === 'FAILED' ? button('重新发起', {class: 'button button--secondary button--small', 'aria-label': `重新发起退费 ${r.id}`, onclick: () => requeue(r)}) : null)))));
+  const pager = pagination(page, pages, (n) => refundsHref({exam: exam.code, status, page: n}));
+  return h('div', {},
+    pageTop('退费', exam.name, exam, '/refunds'),
+    filters, live, list.items.length ? table : h('p', {}, '没有符合条件的退费。'), pager);
+}
+
+// ---------------------------------------------------------------------------------------------
+// staff accounts (ADMIN): reviewers created per agency, disabled and enabled
+
+const STAFF_PAGE_SIZE = 50;
+
+function staffForm(onCreated) {
+  const errors = h('div', {});
+  const username = h('input', {class: 'input', name: 'username', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'none'});
+  const agency = h('input', {class: 'input', name: 'agencyCode', autocomplete: 'off', spellcheck: 'false'});
+  const password = h('input', {class: 'input', name: 'new-password', type: 'password', autocomplete: 'new-password'});
+  const groups = {
+    username: field({id: 'new-username', label: '用户名', hint: '3–64 位字母、数字、点、横线或下划线', input: username}),
+    agencyCode: field({id: 'new-agency', label: '招录单位代码', hint: '如 A07；审查人员只能审查本单位职位的申请', input: agency}),
+    password: field({id: 'new-password', label: '初始密码', hint: STAFF_PASSWORD_RULE, input: password}),
+  };
+  const submit = h('button', {type: 'submit', class: 'button'}, '创建审查人员账号');
+  const form = h('form', {class: 'staff-form', novalidate: true, 'aria-labelledby': 'staff-form-heading'},
+    h('h2', {class: 'heading-m', id: 'staff-form-heading'}, '新建招录单位审查人员'), errors,
+    h('div', {class: 'filters--row'}, groups.username, groups.agencyCode, groups.password), submit);
+  const mark = (problems) => {
+    for (const [name, group] of Object.entries(groups)) {
+      const bad = problems.some((p) => p.name === name);
+      group.classList.toggle('form-group--error', bad);
+      group.querySelector('input').setAttribute('aria-invalid', bad ? 'true' : 'false');
+    }
+  };
+  const ids = {username: 'new-username', agencyCode: 'new-agency', password: 'new-password'};
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const problems = [];
+    if (!username.value.trim()) problems.push({name: 'username', text: '请输入用户名'});
+    if (!agency.value.trim()) problems.push({name: 'agencyCode', text: '请输入招录单位代码'});
+    if (!password.value) problems.push({name: 'password', text: '请输入初始密码'});
+    if (!problems.length) {
+      submit.disabled = true;
+      try {
+        const {data} = await session.post('/api/v1/admin/staff',
+          {username: username.value.trim(), password: password.value, role: 'REVIEWER', agencyCode: agency.value.trim()});
+        onCreated(data);
+        return;
+      } catch (e) {
+        if (e.status === 401) return;
+        password.value = '';
+        if (e.slug === 'already-exists') problems.push({name: 'username', text: '这个用户名已被使用（不区分大小写），请换一个'});
+        else if (e.slug === 'validation-failed') {
+          const fields = ((e.problem && e.problem.errors) || []).map((x) => String(x.field || '').split('.').pop());
+          for (const name of ['username', 'agencyCode', 'password']) {
+            if (fields.includes(name)) problems.push({name, text: STAFF_FIELD_PROBLEMS[name]});
+          }
+          if (!problems.length) problems.push({text: STAFF_FIELD_PROBLEMS.other});
+        } else problems.push({text: e.status === 403 ? forbiddenMessage(claims(), '管理工作人员账号') : genericMessage(e)});
+      } finally {
+        submit.disabled = false;
+      }
+    }
+    mark(problems);
+    showErrors(errors, problems.map((p) => ({field: ids[p.name], text: p.text})));
+  });
+  return form;
+}
+
+async function staffPage() {
+  const page = Math.max(0, Number(route().params.get('page')) || 0);
+  let list;
+  try {
+    list = await session.get(`/api/v1/admin/staff${query({page, size: STAFF_PAGE_SIZE})}`);
+  } catch (e) {
+    if (e.status === 401) throw e;
+    return loadError(e, '管理工作人员账号（仅考试机构管理员可以操作）');
+  }
+  const live = h('div', {class: 'queue-status', role: 'status', 'aria-live': 'polite'});
+  const errors = h('div', {});
+  const toggle = async (account) => {
+    const action = account.enabled ? 'disable' : 'enable';
+    try {
+      await session.post(`/api/v1/admin/staff/${encodeURIComponent(account.username)}/${action}`);
+      flash(account.enabled ? `已停用账号 ${account.username}，它的登录立即失效。` : `已启用账号 ${account.username}，需要重新登录。`, 'success');
+      render();
+    } catch (e) {
+      if (e.status === 401) return;
+      showErrors(errors, [{text: e.status === 403 ? forbiddenMessage(claims(), '管理工作人员账号') : genericMessage(e)}]);
+    }
+  };
+  const pages = Math.max(1, Math.ceil(list.total / STAFF_PAGE_SIZE));
+  const table = h('table', {class: 'table table--responsive table--staff'},
+    h('caption', {class: 'table__caption'}, `共 ${list.total} 个账号`),
+    h('thead', {}, h('tr', {}, ['用户名', '角色', '招录单位', '状态', '创建时间', '操作'].map((t) => h('th', {class: 'table__header', scope: 'col'}, t)))),
+    h('tbody', {}, list.items.map((a) => h('tr', {},
+      h('td', {class: 'table__cell', 'data-label': '用户名'}, a.username),
+      h('td', {class: 'table__cell', 'data-label': '角色'}, ROLE_NAMES[a.role] || a.role),
+      h('td', {class: 'table__cell', 'data-label': '招录单位'}, a.agencyCode || '—'),
+      h('td', {class: 'table__cell', 'data-label': '状态'}, a.enabled ? tag('启用', 'pass') : tag('已停用', 'fail')),
+      h('td', {class: 'table__cell', 'data-label': '创建时间'}, a.createdAt ? dateTime(a.createdAt, 'Asia/Shanghai') : '—'),
+      h('td', {class: 'table__cell', 'data-label': '操作'}, a.username === claims().upn ? h('span', {class: 'secondary'}, '当前账号')
+        : button(a.enabled ? '停用' : '启用', {class: `button button--small ${a.enabled ? 'button--warning' : 'button--secondary'}`,
+          'aria-label': `${a.enabled ? '停用' : '启用'}账号 ${a.username}`, onclick: () => toggle(a)}))))));
+  return h('div', {},
+    heading('工作人员账号'),
+    staffForm((created) => {
+      flash(`已创建审查人员账号 ${created.username}（单位 ${created.agencyCode}）。请把用户名和初始密码分开告知本人。`, 'success');
+      render();
+    }),
+    h('h2', {class: 'heading-m'}, '全部账号'), errors, live, table,
+    pagination(page, pages, (n) => `#/staff${query({page: n})}`));
+}
+
+// ---------------------------------------------------------------------------------------------
 // router
 
 const ROUTES = {
@@ -748,6 +927,8 @@ const ROUTES = {
   '/queue': [queuePage, true, '资格审查'],
   '/summary': [summaryPage, true, '数据概览'],
   '/ratio': [ratioPage, true, '开考比例核查'],
+  '/refunds': [refundsPage, true, '退费'],
+  '/staff': [staffPage, true, '工作人员账号'],
 };
 
 async function render() {
@@ -772,7 +953,7 @@ async function render() {
     content = loadError(e, '查看这一页');
   }
   if (seq !== renderSeq || content === null) return;
-  showFlash();
+  showState();
   showChrome();
   main.replaceChildren(content);
   main.removeAttribute('aria-busy');
@@ -784,11 +965,4 @@ async function render() {
   firstRender = false;
 }
 
-window.addEventListener('hashchange', () => {
-  if (!location.hash || location.hash.startsWith('#/')) render();
-});
-document.getElementById('skip-link').addEventListener('click', (e) => {
-  e.preventDefault();
-  main.focus();
-});
-render();
+startRouter(main, render);

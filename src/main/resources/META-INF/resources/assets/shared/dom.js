@@ -189,3 +189,36 @@ export function liveCountdown(deadlineIso, label, onEnd) {
   tick();
   return {box, stop};
 }
+
+/** The page's heading (focusable, for focus after a route change), with a caption above it. */
+export function heading(text, caption) {
+  return [caption ? h('span', {class: 'caption'}, caption) : null, h('h1', {class: 'heading-l', tabindex: '-1'}, text)];
+}
+
+export function button(text, attrs = {}) {
+  return h('button', {type: 'button', class: 'button', ...attrs}, text);
+}
+
+/** Shows a one-time message ({text, kind}) in slot, or clears it: warnings as alerts, others as status. */
+export function showFlash(slot, message) {
+  clear(slot);
+  if (message) {
+    slot.append(h('div', {class: `banner banner--${message.kind}`, role: message.kind === 'warning' ? 'alert' : 'status'},
+      h('p', {class: 'banner__text'}, message.text)));
+  }
+}
+
+/**
+ * Hash routing: only "#/…" is a route (any other hash, an in-page anchor, leaves the page as it is);
+ * the skip link focuses main. Renders once now.
+ */
+export function startRouter(main, render) {
+  window.addEventListener('hashchange', () => {
+    if (!location.hash || location.hash.startsWith('#/')) render();
+  });
+  document.getElementById('skip-link').addEventListener('click', (e) => {
+    e.preventDefault();
+    main.focus();
+  });
+  render();
+}

@@ -28,3 +28,5 @@ export function requirementsInWords(r) {
   if (r.householdRegion) out.push(`户籍：${r.householdRegion}`);
   return out.length ? out : ['不限'];
 }
+
+export const CHANNELS = {ALIPAY: '支付宝', WECHAT: '微信支付', UNIONPAY: '银联'};

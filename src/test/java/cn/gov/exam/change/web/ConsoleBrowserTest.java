@@ -80,6 +80,15 @@ class ConsoleBrowserTest extends BrowserTestBase {
         return items.stream().filter(r -> ((Number) r.get("id")).intValue() == id).findFirst().orElseThrow();
     }
 
+    /** Turns the pages of a list until a button of that name shows. */
+    void toPageWith(String buttonName) {
+        assertThat(h1()).isVisible();
+        for (int n = 1; button(buttonName).count() == 0; n++) {
+            link("下一页").click();
+            assertThat(page.locator(".pagination__info")).containsText("第 " + (n + 1) + " /");
+        }
+    }
+
     @Test
     void staffSignInExplainsEveryProblem() {
         openConsole("/");
@@ -292,5 +301,86 @@ class ConsoleBrowserTest extends BrowserTestBase {
         assertThat(page.locator(".inset")).containsText("核查结果已发布");
         assertThat(button("发布核查结果")).hasCount(0);
         assertEquals(true, Api.admin().get("/api/v1/exams/{exam}", exam).then().extract().path("published"));
+    }
+
+    @Test
+    void anAdministratorListsRefundsByStatusAndRequeueExplainsARefusal() {
+        WebFixture f = new WebFixture(0);
+        Api.as(Api.applicantToken(f.exam, f.paid)).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/me/refund-request").then().statusCode(org.hamcrest.Matchers.lessThan(300));
+        signInToQueue(Api.ADMIN, Api.ADMIN_PASSWORD, f.exam);
+        link("退费").click();
+        assertThat(h1()).hasText("退费");
+        assertThat(page.locator(".table--refunds caption")).hasText("共 1 笔退费");
+        String masked = Api.admin().get("/api/v1/admin/exams/{exam}/refunds", f.exam).then().extract().path("items[0].idNumberMasked");
+        int id = Api.admin().get("/api/v1/admin/exams/{exam}/refunds", f.exam).then().extract().path("items[0].id");
+        assertThat(page.locator(".table--refunds tbody")).containsText(masked);
+        assertThat(page.locator(".table--refunds tbody")).containsText("本人放弃改报");
+        assertThat(page.locator(".table--refunds tbody")).containsText("支付宝");
+        assertThat(page.locator("#confirm-requeue")).hasCount(0);
+
+        page.getByLabel("退费状态").selectOption("SUCCEEDED");
+        button("筛选").click();
+        assertThat(page.locator("main")).containsText("没有符合条件的退费");
+
+        // a FAILED one (the list faked: a real failure needs a payment system's callback) is offered
+        // for requeue; the service refuses this QUEUED refund, and the page says why
+        page.route(url -> url.contains("/refunds?status=FAILED"), route -> route.fulfill(
+                new com.microsoft.playwright.Route.FulfillOptions().setStatus(200).setContentType("application/json")
+                        .setBody("{\"items\":[{\"id\":" + id + ",\"idNumberMasked\":\"" + masked + "\",\"reason\":\"DECLINED\","
+                                + "\"status\":\"FAILED\",\"amount\":\"100.00\",\"currency\":\"CNY\",\"channel\":\"ALIPAY\","
+                                + "\"originalTransactionId\":\"T1\",\"failureReason\":\"账户已注销\"}],\"page\":0,\"size\":50,\"total\":1}")));
+        page.getByLabel("退费状态").selectOption("FAILED");
+        button("筛选").click();
+        assertThat(page.locator(".table--refunds tbody")).containsText("账户已注销");
+        button("重新发起退费 " + id).click();
+        assertThat(page.locator("dialog")).containsText("将向支付宝重新发送退费指令");
+        button("重新发起退费").click();
+        assertThat(page.locator("dialog .error-summary")).containsText("不是“退费失败”状态，不能重新发起");
+        button("取消").click();
+        tab.screenshot("console-refunds-1366");
+    }
+
+    @Test
+    void anAdministratorCreatesAReviewerAndDisablesAndEnablesTheAccount() {
+        String username = "rv-" + UUID.randomUUID().toString().substring(0, 8);
+        WebFixture f = new WebFixture(0);
+        signInToQueue(Api.ADMIN, Api.ADMIN_PASSWORD, f.exam);
+        link("工作人员账号").click();
+        assertThat(h1()).hasText("工作人员账号");
+        button("创建审查人员账号").click();
+        assertThat(errorSummary()).containsText("请输入用户名");
+        assertThat(errorSummary()).containsText("请输入招录单位代码");
+
+        page.getByLabel("用户名").fill(username);
+        page.getByLabel("招录单位代码").fill("A07");
+        page.getByLabel("初始密码").fill(username + "Ab#12345"); // contains the username: refused by the policy
+        button("创建审查人员账号").click();
+        assertThat(errorSummary()).containsText("初始密码不符合要求");
+        assertThat(page.locator("#new-password")).hasAttribute("aria-invalid", "true");
+
+        page.getByLabel("初始密码").fill(REVIEWER_PASSWORD);
+        button("创建审查人员账号").click();
+        assertThat(page.locator("#flash")).containsText("已创建审查人员账号 " + username + "（单位 A07）");
+        Api.staffToken(username, REVIEWER_PASSWORD);
+
+        page.getByLabel("用户名").fill(username.toUpperCase());
+        page.getByLabel("招录单位代码").fill("A07");
+        page.getByLabel("初始密码").fill(REVIEWER_PASSWORD);
+        button("创建审查人员账号").click();
+        assertThat(errorSummary()).containsText("这个用户名已被使用");
+
+        // the accounts list is paged from the server; the new one may be on a later page
+        toPageWith("停用账号 " + username);
+        button("停用账号 " + username).click();
+        assertThat(page.locator("#flash")).containsText("已停用账号 " + username);
+        io.restassured.RestAssured.given().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", REVIEWER_PASSWORD))
+                .post("/api/v1/auth/staff-token").then().statusCode(401);
+        toPageWith("启用账号 " + username);
+        tab.screenshot("console-staff-1366");
+        button("启用账号 " + username).click();
+        assertThat(page.locator("#flash")).containsText("已启用账号 " + username);
+        Api.staffToken(username, REVIEWER_PASSWORD);
     }
 }
