@@ -240,6 +240,12 @@ class ConsoleBrowserTest extends BrowserTestBase {
         assertThat(page.locator(".review .error-summary")).containsText("审查人员不能再作出决定");
         assertThat(page.locator("#tab-PENDING")).hasText("待审查（1）");
         assertEquals("PENDING", review(f.exam, id).get("status"));
+
+        // usable on a tablet: the queue and the review stack, nothing to scroll sideways
+        page.setViewportSize(768, 1024);
+        assertThat(button("通过")).isVisible();
+        assertNoSidewaysScroll();
+        tab.screenshot("console-review-768");
     }
 
     @Test
