@@ -1,8 +1,8 @@
 // The applicant's 职位改报 journey: landing → sign-in → 我的改报 → options → confirm → confirmation,
 // or → decline → refund. One thing per page; routes live in the hash (no personal data in them).
 import {Session, serverNow, syncServerClock, newIdempotencyKey, query} from '../shared/api.js';
-import {h, clear, field, showErrors, summaryList, tag, confirmDialog, confirmationPanel, nextId} from '../shared/dom.js';
-import {dateTime, duration, money} from '../shared/format.js';
+import {h, clear, field, showErrors, summaryList, tag, confirmDialog, confirmationPanel, nextId, liveCountdown, heading, button, showFlash, startRouter} from '../shared/dom.js';
+import {dateTime, money} from '../shared/format.js';
 import * as idNumber from '../shared/idnumber.js';
 import {
   NOT_ALLOWED_RULE, SWITCH_STATUS, REFUND_STATUS, REFUND_REASON, CHANNELS, requirementNames,
@@ -136,16 +136,8 @@ function canSwitch(me) {
 // ---------------------------------------------------------------------------------------------
 // shared pieces
 
-function heading(text, caption) {
-  return [caption ? h('span', {class: 'caption'}, caption) : null, h('h1', {class: 'heading-l', tabindex: '-1'}, text)];
-}
-
 function backLink(path, text = '返回') {
   return h('a', {class: 'back-link', href: `#${path}`}, text);
-}
-
-function button(text, attrs = {}) {
-  return h('button', {type: 'button', class: 'button', ...attrs}, text);
 }
 
 function linkButton(path, text, cls = '') {
@@ -158,21 +150,8 @@ function deadlineText(exam) {
 
 /** A live countdown to the deadline by the server's clock; calls onEnd once it passes. */
 function countdown(deadlineIso, onEnd) {
-  const deadline = Date.parse(deadlineIso);
-  const value = h('span', {class: 'countdown__value'});
-  const box = h('p', {class: 'countdown', role: 'timer', 'aria-live': 'off'}, '距改报截止还有 ', value);
-  const tick = () => {
-    const left = deadline - serverNow();
-    if (left <= 0) {
-      clearInterval(timer);
-      onEnd();
-      return;
-    }
-    value.textContent = duration(left);
-  };
-  const timer = setInterval(tick, 1000);
-  cleanups.push(() => clearInterval(timer));
-  tick();
+  const {box, stop} = liveCountdown(deadlineIso, '距改报截止还有 ', onEnd);
+  cleanups.push(stop);
   return box;
 }
 
@@ -653,13 +632,9 @@ const ROUTES = {
   '/declined': [declinedPage, true, '退费申请已提交'],
 };
 
-function showFlash() {
-  clear(flashSlot);
-  if (state.flash) {
-    flashSlot.append(h('div', {class: `banner banner--${state.flash.kind}`, role: state.flash.kind === 'warning' ? 'alert' : 'status'},
-      h('p', {class: 'banner__text'}, state.flash.text)));
-    state.flash = null;
-  }
+function showState() {
+  showFlash(flashSlot, state.flash);
+  state.flash = null;
 }
 
 async function render() {
@@ -683,7 +658,7 @@ async function render() {
     content = loadError(e, () => render());
   }
   if (seq !== renderSeq || content === null) return;
-  showFlash();
+  showState();
   signOutButton.hidden = !session.signedIn;
   main.replaceChildren(content);
   main.removeAttribute('aria-busy');
@@ -695,12 +670,4 @@ async function render() {
   firstRender = false;
 }
 
-// Only "#/…" is a route; any other hash (an in-page anchor) leaves the page as it is.
-window.addEventListener('hashchange', () => {
-  if (!location.hash || location.hash.startsWith('#/')) render();
-});
-document.getElementById('skip-link').addEventListener('click', (e) => {
-  e.preventDefault();
-  main.focus();
-});
-render();
+startRouter(main, render);

@@ -72,6 +72,11 @@ export class Session {
     return !!this.token;
   }
 
+  /** The token's claims (its payload, not verified here: the server checks every request), or null. */
+  get claims() {
+    return tokenClaims(this.token);
+  }
+
   /**
    * fetch with a timeout; resolves to {status, data, headers} for 2xx, rejects with ApiError.
    * options: {body, headers, auth (default true), timeoutMs}
@@ -126,6 +131,18 @@ export class Session {
 
   post(path, body, options) {
     return this.request('POST', path, {...options, body});
+  }
+}
+
+/** The payload of a JWT (base64url JSON), or null when there is none or it cannot be read. */
+export function tokenClaims(token) {
+  if (!token) return null;
+  try {
+    const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(part.padEnd(part.length + ((4 - (part.length % 4)) % 4), '=')), (c) => c.charCodeAt(0));
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return null;
   }
 }
 

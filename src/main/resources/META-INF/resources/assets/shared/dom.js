@@ -1,5 +1,7 @@
 // Building pages without innerHTML: every text is a text node, so nothing from the API is ever
 // parsed as markup, and nothing needs an inline style or script (the pages run under a strict CSP).
+import {serverNow} from './api.js';
+import {duration} from './format.js';
 
 /** h('p', {class: 'hint', onclick: fn}, 'text', child, [more]) */
 export function h(tag, attrs, ...children) {
@@ -162,4 +164,61 @@ export function confirmDialog({title, content, confirm, cancel, onConfirm}) {
     if (close) dialog.close();
   });
   return dialog;
+}
+
+/**
+ * A live countdown to a deadline by the server's clock ("label 1天 3小时 05分 09秒"); calls onEnd
+ * once when it passes. Returns {box, stop}: stop() ends the timer (call it when the page changes).
+ */
+export function liveCountdown(deadlineIso, label, onEnd) {
+  const deadline = Date.parse(deadlineIso);
+  const value = h('span', {class: 'countdown__value'});
+  const box = h('p', {class: 'countdown', role: 'timer', 'aria-live': 'off'}, label, value);
+  let timer = null;
+  const stop = () => clearInterval(timer);
+  const tick = () => {
+    const left = deadline - serverNow();
+    if (left <= 0) {
+      stop();
+      if (onEnd) onEnd();
+      return;
+    }
+    value.textContent = duration(left);
+  };
+  timer = setInterval(tick, 1000);
+  tick();
+  return {box, stop};
+}
+
+/** The page's heading (focusable, for focus after a route change), with a caption above it. */
+export function heading(text, caption) {
+  return [caption ? h('span', {class: 'caption'}, caption) : null, h('h1', {class: 'heading-l', tabindex: '-1'}, text)];
+}
+
+export function button(text, attrs = {}) {
+  return h('button', {type: 'button', class: 'button', ...attrs}, text);
+}
+
+/** Shows a one-time message ({text, kind}) in slot, or clears it: warnings as alerts, others as status. */
+export function showFlash(slot, message) {
+  clear(slot);
+  if (message) {
+    slot.append(h('div', {class: `banner banner--${message.kind}`, role: message.kind === 'warning' ? 'alert' : 'status'},
+      h('p', {class: 'banner__text'}, message.text)));
+  }
+}
+
+/**
+ * Hash routing: only "#/…" is a route (any other hash, an in-page anchor, leaves the page as it is);
+ * the skip link focuses main. Renders once now.
+ */
+export function startRouter(main, render) {
+  window.addEventListener('hashchange', () => {
+    if (!location.hash || location.hash.startsWith('#/')) render();
+  });
+  document.getElementById('skip-link').addEventListener('click', (e) => {
+    e.preventDefault();
+    main.focus();
+  });
+  render();
 }

@@ -32,3 +32,24 @@ export function duration(ms) {
 export function money(amount) {
   return amount == null ? null : `${amount} 元`;
 }
+
+/** Whole minutes (at least 1) of a wait given in seconds, e.g. from Retry-After. */
+export function minutes(seconds) {
+  return Math.max(1, Math.ceil((seconds || 60) / 60));
+}
+
+/** "1986年1月1日" for a date (YYYY-MM-DD). */
+export function date(isoDate) {
+  if (!isoDate) return null;
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** Age in whole years on the calendar day of the instant in the exam's time zone. */
+export function ageAt(birthDate, instantIso, timeZone) {
+  if (!birthDate || !instantIso) return null;
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {timeZone, year: 'numeric', month: 'numeric', day: 'numeric'})
+    .formatToParts(new Date(instantIso)).map((p) => [p.type, Number(p.value)]));
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  return parts.year - by - (parts.month < bm || (parts.month === bm && parts.day < bd) ? 1 : 0);
+}

@@ -24,3 +24,9 @@ export function problem(value) {
   if (checkDigit(v.slice(0, 17)) !== v[17]) return 'check';
   return null;
 }
+
+/** The ID number as staff lists show it: region code and last four, the birth date hidden. */
+export function mask(value) {
+  if (!value || value.length < 10) return value;
+  return `${value.slice(0, 6)}********${value.slice(-4)}`;
+}

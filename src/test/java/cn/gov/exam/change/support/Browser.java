@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * Debian's Chromium driven by Playwright, one browser for all browser tests (started on first use,
- * closed when the JVM ends). Every page runs under the service's Content-Security-Policy, added to
- * the HTML page's response here so the tests prove the pages work under it, and collects CSP
+ * closed when the JVM ends). Every page (the applicants' and the staff console's) runs under the service's
+ * Content-Security-Policy, added to the HTML page's response here so the tests prove the pages work under it, and collects CSP
  * violations, page errors and console errors for the test to assert there are none.
  */
 public final class Browser {
@@ -91,7 +91,8 @@ public final class Browser {
             String origin = URI.create(base).resolve("/").toString();
             context.route(url -> {
                 String path = URI.create(url).getPath();
-                return url.startsWith(origin) && (path.equals("/") || path.equals("/index.html"));
+                return url.startsWith(origin) && (path.equals("/") || path.equals("/index.html")
+                        || path.equals("/console/") || path.equals("/console/index.html"));
             }, this::withCsp);
             context.addInitScript("document.addEventListener('securitypolicyviolation', e => "
                     + "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));");

@@ -34,8 +34,17 @@ abstract class BrowserTestBase {
     @BeforeEach
     void openTab() {
         clock.reset();
-        tab = Browser.open(base.toString(), 390, 844);
+        tab = Browser.open(base.toString(), viewportWidth(), viewportHeight());
         page = tab.page;
+    }
+
+    /** Phone-sized for the applicants' pages; the staff console's tests open a desktop. */
+    int viewportWidth() {
+        return 390;
+    }
+
+    int viewportHeight() {
+        return 844;
     }
 
     @AfterEach

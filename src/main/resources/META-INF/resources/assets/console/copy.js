@@ -1,0 +1,87 @@
+// What bureau and agency staff read: roles, statuses, the usual rejection reasons and every problem
+// the console's requests can meet, in plain Chinese.
+import {dateTime, minutes} from '../shared/format.js';
+
+export const ROLE_NAMES = {ADMIN: '考试机构管理员', REVIEWER: '招录单位审查人员'};
+
+export const REVIEW_STATUS = {
+  PENDING: ['待审查', 'pending'], APPROVED: ['审查通过', 'pass'], REJECTED: ['审查未通过', 'fail'],
+};
+
+export const REFUND_STATUS = {QUEUED: '待发送', SENT: '已发送，待确认', SUCCEEDED: '已退款', FAILED: '退款失败'};
+
+export const OUTCOMES = {KEEP: ['保留', 'pass'], REDUCE: ['核减计划数', 'manual'], CANCEL: ['取消', 'fail']};
+
+export const REFUND_REASONS = {NOT_SWITCHED: '未改报', REVIEW_REJECTED: '改报审查未通过', DECLINED: '本人放弃改报'};
+export {CHANNELS} from '../shared/labels.js';
+
+export const STAFF_PASSWORD_RULE = '至少 12 位，包含大写字母、小写字母、数字、符号中的两种以上，不能包含用户名，不能是常见密码';
+export const STAFF_FIELD_PROBLEMS = {
+  username: '用户名应为 3–64 位字母、数字、点、横线或下划线，且不能以 applicant、system 等系统保留词开头',
+  agencyCode: '招录单位代码不正确（最多 40 个字符）',
+  password: `初始密码不符合要求：${STAFF_PASSWORD_RULE}`,
+  other: '填写的内容不符合要求，请检查后重试',
+};
+
+/** Precheck marks of one requirement. */
+export const MARKS = {pass: '符合', fail: '不符合', manual: '需人工核实', none: '不限'};
+
+export const USUAL_REASONS = [
+  '学历不符合职位要求',
+  '学位不符合职位要求',
+  '所学专业不符合职位要求',
+  '年龄不符合职位要求',
+  '政治面貌不符合职位要求',
+  '基层工作经历不符合职位要求',
+  '户籍不符合职位要求',
+];
+export const OTHER_REASON = '其他原因';
+
+function generic(e) {
+  switch (e.slug) {
+    case 'network': return '无法连接到服务器。请检查网络连接后重试。';
+    case 'timeout': return '服务器长时间没有响应。请稍后重试。';
+    case 'service-busy': return `系统繁忙，请${e.retryAfter ? `在 ${e.retryAfter} 秒后` : '稍后'}重试。`;
+    case 'not-found': return '没有找到要查看的内容，它可能已被删除，或不属于您的单位。';
+    default:
+      if (e.status >= 500 || e.slug === 'server-error') {
+        return `系统暂时出现问题，请稍后重试。${e.requestId ? `如需联系技术支持，请提供编号 ${e.requestId}。` : ''}`;
+      }
+      return `操作没有成功，请稍后重试。${e.requestId ? `（编号 ${e.requestId}）` : ''}`;
+  }
+}
+
+/** A 403: what this role may not do, and whom to ask. */
+export function forbiddenMessage(claims, what) {
+  const role = claims && (claims.groups || []).includes('ADMIN') ? 'ADMIN' : 'REVIEWER';
+  if (role === 'REVIEWER') {
+    return `您的账号是招录单位审查人员${claims && claims.agency ? `（单位代码 ${claims.agency}）` : ''}，无权${what}。`
+      + '审查人员只能查看和审查报考本单位职位的改报申请；其他工作请联系考试机构管理员。';
+  }
+  return `您的账号无权${what}。请联系系统管理员核实账号权限。`;
+}
+
+export function signInMessage(e) {
+  switch (e.slug) {
+    case 'invalid-credentials': return '用户名或密码不正确，或账号已停用。请核对后重新输入；连续输错多次后，账号会被暂时锁定。';
+    case 'account-locked': return `密码输错次数过多，账号已暂时锁定。请在 ${minutes(e.retryAfter)} 分钟后再试，或请管理员解锁。`;
+    case 'validation-failed': return '请填写用户名和密码。';
+    default: return generic(e);
+  }
+}
+
+export function decisionMessage(e, exam) {
+  switch (e.slug) {
+    case 'review-already-decided':
+      return '这条改报申请已由其他审查人员作出决定，您的决定没有保存。列表已刷新，请在“已审查”中查看结果。';
+    case 'review-deadline-passed':
+      return `资格审查已于 ${exam ? dateTime(exam.reviewDeadline, exam.timeZone) : '截止时间'} 截止，审查人员不能再作出决定。`
+        + '如确需处理，请联系考试机构管理员。';
+    case 'validation-failed': return '请填写不通过的原因（不超过 500 字）。';
+    default: return generic(e);
+  }
+}
+
+export function genericMessage(e) {
+  return generic(e);
+}
