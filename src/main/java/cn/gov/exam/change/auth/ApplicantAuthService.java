@@ -45,6 +45,7 @@ public class ApplicantAuthService {
     }
 
     public TokenResponse issueToken(ApplicantTokenRequest request) {
+        passwords.admit();
         String idNumber = request.idNumber().trim().toUpperCase();
         Candidate c = QuarkusTransaction.requiringNew().call(() -> lookup(request.examCode(), idNumber));
         SignInThrottle.Attempt attempt = throttle.attempt(realm(c.examId()), idNumber, "applicant", "applicant",

@@ -39,15 +39,23 @@ public class PasswordChecks {
         }, new ThreadPoolExecutor.AbortPolicy());
     }
 
+    /**
+     * Turns a sign-in away at once, before any database work, while the queue is full: a flood of
+     * sign-ins that are bound to be refused must not eat the CPU the password checks need.
+     */
+    public void admit() {
+        if (pool.getQueue().remainingCapacity() == 0) {
+            throw busy();
+        }
+    }
+
     /** Whether the password matches the bcrypt hash (null: an unknown account, checked against a dummy). */
     public boolean matches(String password, String hash) {
         Future<Boolean> check;
         try {
             check = pool.submit(() -> Passwords.matches(password, hash));
         } catch (RejectedExecutionException e) {
-            throw new ProblemException(ProblemType.SERVICE_BUSY,
-                    "Too many sign-ins at this moment: please try again in a second")
-                    .with("retryAfterSeconds", 1);
+            throw busy();
         }
         try {
             return check.get();
@@ -58,6 +66,11 @@ public class PasswordChecks {
         } catch (ExecutionException e) {
             throw new IllegalStateException("A password check failed", e.getCause());
         }
+    }
+
+    private static ProblemException busy() {
+        return new ProblemException(ProblemType.SERVICE_BUSY,
+                "Too many sign-ins at this moment: please try again in a second").with("retryAfterSeconds", 1);
     }
 
     void stop(@Observes ShutdownEvent event) {

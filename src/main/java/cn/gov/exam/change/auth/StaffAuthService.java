@@ -33,6 +33,7 @@ public class StaffAuthService {
     AuditService audit;
 
     public TokenResponse issueToken(StaffTokenRequest request) {
+        passwords.admit();
         String account = account(request.username());
         SignInThrottle.Attempt attempt = throttle.attempt(REALM, account, "staff", "staff", account, null);
         throttle.check(attempt);
