@@ -44,12 +44,11 @@ class RefundExportTest {
     }
 
     private static List<Map<String, Object>> json(String exam, String query) {
-        return admin().get("/api/v1/admin/exams/{exam}/refunds?size=500&" + query, exam).then().statusCode(200)
-                .extract().path("items");
+        return Csv.items(admin(), "refunds", exam, query);
     }
 
     private static List<Map<String, String>> csv(String exam, String query) {
-        return Csv.download(admin().accept("text/csv").get("/api/v1/admin/exams/{exam}/refunds" + (query.isEmpty() ? "" : "?" + query), exam));
+        return Csv.rows(admin(), "refunds", exam, query);
     }
 
     @Test

@@ -46,9 +46,7 @@ class ReviewExportTest {
     /** The JSON list's items flattened to the export's columns (the full ID number masked). */
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> json(Supplier<RequestSpecification> who, String exam, String query) {
-        List<Map<String, Object>> items = who.get().get("/api/v1/admin/exams/{exam}/reviews?size=500&" + query, exam)
-                .then().statusCode(200).extract().path("items");
-        return items.stream().map(i -> {
+        return Csv.items(who.get(), "reviews", exam, query).stream().map(i -> {
             Map<String, Object> target = (Map<String, Object>) i.get("targetPosition");
             Map<String, Object> applicant = (Map<String, Object>) i.get("applicant");
             Map<String, Object> flat = new LinkedHashMap<>(i);
@@ -63,7 +61,7 @@ class ReviewExportTest {
     }
 
     private static List<Map<String, String>> csv(Supplier<RequestSpecification> who, String exam, String query) {
-        return Csv.download(who.get().accept("text/csv").get("/api/v1/admin/exams/{exam}/reviews" + (query.isEmpty() ? "" : "?" + query), exam));
+        return Csv.rows(who.get(), "reviews", exam, query);
     }
 
     @Test

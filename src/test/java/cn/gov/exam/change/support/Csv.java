@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,6 +34,18 @@ public final class Csv {
     public static List<String> header(byte[] body) {
         String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
         return List.of(text.substring(0, text.indexOf("\r\n")).split(","));
+    }
+
+    /** An exam's admin list ({@code reviews}, {@code refunds}, …) as JSON items, up to 500, under the query's filters. */
+    public static List<Map<String, Object>> items(RequestSpecification who, String list, String exam, String query) {
+        return who.get("/api/v1/admin/exams/{exam}/" + list + "?size=500&" + query, exam).then().statusCode(200)
+                .extract().path("items");
+    }
+
+    /** The same list downloaded as CSV under the same filters. */
+    public static List<Map<String, String>> rows(RequestSpecification who, String list, String exam, String query) {
+        return download(who.accept("text/csv")
+                .get("/api/v1/admin/exams/{exam}/" + list + (query.isEmpty() ? "" : "?" + query), exam));
     }
 
     /** A 200 CSV download's rows, checked for the export's content type and headers. */

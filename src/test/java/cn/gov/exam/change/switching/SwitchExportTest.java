@@ -39,12 +39,11 @@ class SwitchExportTest {
     }
 
     private static List<Map<String, Object>> json(String exam, String query) {
-        return admin().get("/api/v1/admin/exams/{exam}/switches?size=500&" + query, exam).then().statusCode(200)
-                .extract().path("items");
+        return Csv.items(admin(), "switches", exam, query);
     }
 
     private static List<Map<String, String>> csv(String exam, String query) {
-        return Csv.download(admin().accept("text/csv").get("/api/v1/admin/exams/{exam}/switches" + (query.isEmpty() ? "" : "?" + query), exam));
+        return Csv.rows(admin(), "switches", exam, query);
     }
 
     @Test
