@@ -194,6 +194,11 @@ public class RefundService {
         return ids.stream().map(Number::longValue).toList();
     }
 
+    /** The refund of a registration, if it has one (at most one: a unique constraint). */
+    public Optional<Refund> ofRegistration(long registrationId) {
+        return Refund.<Refund>find("registrationId", registrationId).firstResultOptional();
+    }
+
     /** Puts a FAILED refund back in the queue, as a new webhook message. */
     @Transactional
     public RefundView requeue(long refundId) {

@@ -18,7 +18,6 @@ import cn.gov.exam.change.position.PositionSearch;
 import cn.gov.exam.change.position.PositionService;
 import cn.gov.exam.change.position.PositionStatus;
 import cn.gov.exam.change.registration.FeeStatus;
-import cn.gov.exam.change.refund.Refund;
 import cn.gov.exam.change.registration.Applicant;
 import cn.gov.exam.change.registration.Registration;
 import cn.gov.exam.change.switching.SwitchViews.Me;
@@ -75,7 +74,8 @@ public class SwitchService {
     public record Outcome(int status, SwitchView view, boolean replayed) {
     }
 
-    public Me me(ApplicantPrincipal who) {
+    /** The applicant's registration and switches, with their refund as its owner shows it. */
+    public Me me(ApplicantPrincipal who, SwitchViews.RefundRef refund) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Registration r = registration(who);
             Exam exam = Exam.findById(r.examId);
@@ -88,15 +88,8 @@ public class SwitchService {
                     new PositionRef(original.code(), original.title(), original.agencyName(), original.status()),
                     exam.switchWindowOpensAt.atZone(zone).toOffsetDateTime(),
                     exam.switchDeadline.atZone(zone).toOffsetDateTime(), switchesLeft(exam, switches), current,
-                    refund(r.id));
+                    refund);
         });
-    }
-
-    private SwitchViews.RefundRef refund(long registrationId) {
-        return Refund.<Refund>find("registrationId", registrationId).firstResultOptional()
-                .map(f -> new SwitchViews.RefundRef(f.status.name(), f.amount.setScale(2).toPlainString(), f.reason.name(),
-                        f.channel))
-                .orElse(null);
     }
 
     public PageResponse<SwitchOption> options(ApplicantPrincipal who, PositionSearch search, boolean qualifiedOnly,

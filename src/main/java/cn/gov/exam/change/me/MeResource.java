@@ -1,4 +1,4 @@
-package cn.gov.exam.change.switching;
+package cn.gov.exam.change.me;
 
 import cn.gov.exam.change.auth.ApplicantPrincipal;
 import cn.gov.exam.change.position.PositionSearch;
@@ -12,6 +12,7 @@ import cn.gov.exam.change.switching.SwitchViews.Me;
 import cn.gov.exam.change.switching.SwitchViews.SwitchOption;
 import cn.gov.exam.change.switching.SwitchViews.SwitchRequest;
 import cn.gov.exam.change.switching.SwitchViews.SwitchView;
+import cn.gov.exam.change.switching.SwitchService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -51,11 +52,13 @@ public class MeResource {
     SwitchService switches;
     @Inject
     RefundService refunds;
+    @Inject
+    MeService me;
 
     @GET
     @Operation(summary = "The signed-in applicant's registration, switch and refund status")
     public Me me() {
-        return switches.me(ApplicantPrincipal.of(jwt));
+        return me.me(ApplicantPrincipal.of(jwt));
     }
 
     @GET

@@ -1,0 +1,31 @@
+package cn.gov.exam.change.me;
+
+import cn.gov.exam.change.auth.ApplicantPrincipal;
+import cn.gov.exam.change.refund.RefundService;
+import cn.gov.exam.change.switching.SwitchService;
+import cn.gov.exam.change.switching.SwitchViews.Me;
+import cn.gov.exam.change.switching.SwitchViews.RefundRef;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * The applicant's own page, composed above switching and refunds: refunds depend on switching
+ * (a refund is owed for the switch that did not happen), so switching may not ask refunds.
+ */
+@ApplicationScoped
+public class MeService {
+    @Inject
+    SwitchService switches;
+    @Inject
+    RefundService refunds;
+
+    @Transactional
+    public Me me(ApplicantPrincipal who) {
+        RefundRef refund = refunds.ofRegistration(who.registrationId())
+                .map(f -> new RefundRef(f.status.name(), f.amount.setScale(2).toPlainString(), f.reason.name(),
+                        f.channel))
+                .orElse(null);
+        return switches.me(who, refund);
+    }
+}
