@@ -3,7 +3,6 @@ package cn.gov.exam.change.review;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamService;
-import cn.gov.exam.change.refund.RefundStatus;
 import cn.gov.exam.change.review.ReviewViews.Positions;
 import cn.gov.exam.change.review.ReviewViews.Reviews;
 import cn.gov.exam.change.review.ReviewViews.Summary;
@@ -14,8 +13,6 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The bureau's oversight figures of one exam, counted by the database in one statement. */
 @ApplicationScoped
@@ -24,6 +21,8 @@ public class SummaryService {
     EntityManager em;
     @Inject
     AppClock clock;
+    @Inject
+    RefundCounts refunds;
 
     @Transactional
     public Summary summary(String examCode) {
@@ -52,21 +51,7 @@ public class SummaryService {
                 new Positions(n(t, "open"), n(t, "reduced"), n(t, "cancelled")),
                 affected, switched, affected - switched,
                 new Reviews(pending, n(t, "approved"), n(t, "rejected"), overdue, n(t, "late")),
-                refundsByStatus(exam.id));
-    }
-
-    /** Refunds by status, every status present (0 when none). */
-    private Map<String, Long> refundsByStatus(long examId) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        for (RefundStatus s : RefundStatus.values()) {
-            out.put(s.name(), 0L);
-        }
-        @SuppressWarnings("unchecked")
-        java.util.List<Tuple> rows = em.createNativeQuery(
-                        "select status, count(*) as n from refund where exam_id = ?1 group by status", Tuple.class)
-                .setParameter(1, examId).getResultList();
-        rows.forEach(r -> out.put((String) r.get("status"), ((Number) r.get("n")).longValue()));
-        return out;
+                refunds.byStatus(exam.id));
     }
 
     private static long n(Tuple t, String name) {
