@@ -12,6 +12,7 @@ import cn.gov.exam.change.switching.SwitchViews.Me;
 import cn.gov.exam.change.switching.SwitchViews.SwitchOption;
 import cn.gov.exam.change.switching.SwitchViews.SwitchRequest;
 import cn.gov.exam.change.switching.SwitchViews.SwitchView;
+import cn.gov.exam.change.switching.SwitchReads;
 import cn.gov.exam.change.switching.SwitchService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,6 +52,8 @@ public class MeResource {
     @Inject
     SwitchService switches;
     @Inject
+    SwitchReads reads;
+    @Inject
     RefundService refunds;
     @Inject
     MeService me;
@@ -68,7 +71,7 @@ public class MeResource {
     public PageResponse<SwitchOption> options(@QueryParam("q") String q, @QueryParam("agency") String agency,
                                               @QueryParam("qualifiedOnly") @DefaultValue("true") boolean qualifiedOnly,
                                               @Valid @BeanParam PageParams page) {
-        return switches.options(ApplicantPrincipal.of(jwt), new PositionSearch(q, agency), qualifiedOnly, page);
+        return reads.options(ApplicantPrincipal.of(jwt), new PositionSearch(q, agency), qualifiedOnly, page);
     }
 
     @POST

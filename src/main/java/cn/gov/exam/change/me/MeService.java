@@ -2,7 +2,7 @@ package cn.gov.exam.change.me;
 
 import cn.gov.exam.change.auth.ApplicantPrincipal;
 import cn.gov.exam.change.refund.RefundService;
-import cn.gov.exam.change.switching.SwitchService;
+import cn.gov.exam.change.switching.SwitchReads;
 import cn.gov.exam.change.switching.SwitchViews.Me;
 import cn.gov.exam.change.switching.SwitchViews.RefundRef;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,7 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class MeService {
     @Inject
-    SwitchService switches;
+    SwitchReads switches;
     @Inject
     RefundService refunds;
 

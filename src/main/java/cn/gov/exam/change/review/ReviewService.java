@@ -22,7 +22,7 @@ import cn.gov.exam.change.review.ReviewViews.TargetPosition;
 import cn.gov.exam.change.switching.PositionSwitch;
 import cn.gov.exam.change.switching.Precheck;
 import cn.gov.exam.change.switching.PrecheckResult;
-import cn.gov.exam.change.switching.SwitchService;
+import cn.gov.exam.change.switching.SwitchRules;
 import cn.gov.exam.change.switching.SwitchStatus;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -194,7 +194,7 @@ public class ReviewService {
         } else {
             List<PositionSwitch> switches = PositionSwitch.ofRegistration(r.id);
             boolean canSwitchAgain = exam.timeline().withRefundsDecided(refundsDecided).windowAt(now)
-                    == ExamTimeline.Window.OPEN && SwitchService.switchesLeft(exam, switches) > 0;
+                    == ExamTimeline.Window.OPEN && SwitchRules.switchesLeft(exam, switches) > 0;
             if (!canSwitchAgain) {
                 refundable.fire(new RegistrationRefundable(r.id, exam.code, RegistrationRefundable.REVIEW_REJECTED));
             }
@@ -228,7 +228,7 @@ public class ReviewService {
         // Judged on what was stored at switch time; the recomputation from today's applicant row and
         // deadline is shown beside it, flagged when it differs.
         Precheck stored = s.storedPrecheck();
-        Precheck current = Precheck.of(SwitchService.facts(a), target.requirements(), SwitchService.ageDate(exam));
+        Precheck current = Precheck.of(SwitchRules.facts(a), target.requirements(), SwitchRules.ageDate(exam));
         boolean changed = stored.result() != current.result()
                 || !stored.manualRequirements().equals(current.manualRequirements());
         Instant now = clock.now();

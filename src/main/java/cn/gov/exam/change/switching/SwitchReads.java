@@ -1,0 +1,89 @@
+package cn.gov.exam.change.switching;
+
+import cn.gov.exam.change.auth.ApplicantPrincipal;
+import cn.gov.exam.change.common.IdNumbers;
+import cn.gov.exam.change.common.PageParams;
+import cn.gov.exam.change.common.PageResponse;
+import cn.gov.exam.change.common.ProblemException;
+import cn.gov.exam.change.exam.Exam;
+import cn.gov.exam.change.position.PositionSearch;
+import cn.gov.exam.change.position.PositionService;
+import cn.gov.exam.change.registration.Applicant;
+import cn.gov.exam.change.registration.Registration;
+import cn.gov.exam.change.switching.SwitchViews.Me;
+import cn.gov.exam.change.switching.SwitchViews.PositionRef;
+import cn.gov.exam.change.switching.SwitchViews.SwitchOption;
+import cn.gov.exam.change.switching.SwitchViews.SwitchView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+/** What an applicant reads of their switching: their status and the positions they may switch to. */
+@ApplicationScoped
+public class SwitchReads {
+    @Inject
+    EntityManager em;
+    @Inject
+    PublishedPositions positions;
+    @Inject
+    PositionService positionService;
+
+    /** The applicant's registration and switches, with their refund as its owner shows it. */
+    @Transactional
+    public Me me(ApplicantPrincipal who, SwitchViews.RefundRef refund) {
+        Registration r = registration(who);
+        Exam exam = Exam.findById(r.examId);
+        Applicant a = r.applicant;
+        ZoneId zone = ZoneId.of(exam.timeZone);
+        PublishedPositions.Entry original = positions.of(exam.id).byId().get(r.positionId);
+        List<PositionSwitch> switches = PositionSwitch.ofRegistration(r.id);
+        SwitchView current = switches.isEmpty() ? null : view(switches.get(0), exam);
+        return new Me(IdNumbers.mask(a.idNumber), a.name, exam.code, exam.timeZone,
+                new PositionRef(original.code(), original.title(), original.agencyName(), original.status()),
+                exam.switchWindowOpensAt.atZone(zone).toOffsetDateTime(),
+                exam.switchDeadline.atZone(zone).toOffsetDateTime(), SwitchRules.switchesLeft(exam, switches), current,
+                refund);
+    }
+
+    @Transactional
+    public PageResponse<SwitchOption> options(ApplicantPrincipal who, PositionSearch search, boolean qualifiedOnly,
+                                              PageParams page) {
+        Registration r = registration(who);
+        Exam exam = Exam.findById(r.examId);
+        Precheck.Facts facts = SwitchRules.facts(r.applicant);
+        LocalDate ageDate = SwitchRules.ageDate(exam);
+        Set<Long> found = search.q() == null && search.agency() == null ? null
+                : positionService.matching(exam.id, search);
+        List<SwitchOption> matching = positions.of(exam.id).byCode().values().stream()
+                .filter(p -> p.open() && p.id() != r.positionId)
+                .filter(p -> found == null || found.contains(p.id()))
+                .map(p -> new SwitchOption(p.code(), p.agencyCode(), p.agencyName(), p.employer(), p.title(),
+                        p.quota(), p.status(), p.requirements(), Precheck.of(facts, p.requirements(), ageDate)))
+                .filter(o -> !qualifiedOnly || o.precheck().result() != PrecheckResult.FAIL)
+                .toList();
+        int from = Math.min(page.offset(), matching.size());
+        int to = Math.min(from + page.size, matching.size());
+        return new PageResponse<>(matching.subList(from, to), page.page, page.size, matching.size());
+    }
+
+    private Registration registration(ApplicantPrincipal who) {
+        Registration r = em.createQuery("select r from Registration r join fetch r.applicant where r.id = :id",
+                Registration.class).setParameter("id", who.registrationId()).getResultStream().findFirst().orElse(null);
+        if (r == null) {
+            throw ProblemException.notFound("Your registration");
+        }
+        return r;
+    }
+
+    private SwitchView view(PositionSwitch s, Exam exam) {
+        PublishedPositions.Entry target = positions.of(exam.id).byId().get(s.targetPositionId);
+        return new SwitchView(s.id, target.code(), target.title(), target.agencyName(), s.status,
+                s.storedPrecheck(), s.reason, s.decidedAt, s.createdAt);
+    }
+}
