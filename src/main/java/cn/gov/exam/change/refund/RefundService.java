@@ -12,6 +12,7 @@ import cn.gov.exam.change.common.SqlList;
 import cn.gov.exam.change.common.SqlValues;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamService;
+import cn.gov.exam.change.exam.RefundDecisions;
 import cn.gov.exam.change.registration.FeeStatus;
 import cn.gov.exam.change.registration.PaymentChannel;
 import cn.gov.exam.change.registration.Registration;
@@ -51,6 +52,8 @@ public class RefundService {
     AuditService audit;
     @Inject
     Outbox outbox;
+    @Inject
+    RefundDecisions decisions;
 
     /**
      * Queues the refund of a registration unless it has one or paid nothing; returns it when queued.
@@ -148,14 +151,11 @@ public class RefundService {
     @TransactionConfiguration(timeout = 900)
     public int decideAtDeadline(long examId) {
         Instant now = clock.now();
-        @SuppressWarnings("unchecked")
-        List<Tuple> exams = em.createNativeQuery("""
-                        select id, code from exam where id = ?1 and published_at is not null and switch_deadline <= ?2
-                        and refunds_decided_at is null for update skip locked""", Tuple.class)
-                .setParameter(1, examId).setParameter(2, now).getResultList();
-        if (exams.isEmpty()) {
+        Optional<String> claimed = decisions.claim(examId, now);
+        if (claimed.isEmpty()) {
             return 0;
         }
+        String examCode = claimed.get();
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("""
                         insert into refund (exam_id, registration_id, reason, status, amount, currency, channel,
@@ -176,22 +176,14 @@ public class RefundService {
                 .setParameter(1, examId).setParameter(2, now).getResultList();
         // One audit event for the job's decision (below); each refund row records its own reason.
         announceAll(ids.stream().map(Number::longValue).toList());
-        em.createNativeQuery("update exam set refunds_decided_at = ?2 where id = ?1")
-                .setParameter(1, examId).setParameter(2, now).executeUpdate();
-        audit.record("refunds.decided-at-deadline", "exam", (String) exams.get(0).get(1), (String) exams.get(0).get(1),
-                null, Map.of("queued", ids.size()));
+        decisions.decided(examId, now);
+        audit.record("refunds.decided-at-deadline", "exam", examCode, examCode, null, Map.of("queued", ids.size()));
         return ids.size();
     }
 
     /** Exams whose deadline has passed and whose refunds are not decided yet. */
-    @Transactional
     public List<Long> examsDue() {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("""
-                        select id from exam where published_at is not null and switch_deadline <= ?1
-                        and refunds_decided_at is null order by switch_deadline""")
-                .setParameter(1, clock.now()).getResultList();
-        return ids.stream().map(Number::longValue).toList();
+        return decisions.due(clock.now());
     }
 
     /** The refund of a registration, if it has one (at most one: a unique constraint). */

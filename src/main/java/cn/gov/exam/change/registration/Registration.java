@@ -51,4 +51,10 @@ public class Registration extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** An approved switch: the registration now holds the target position (its original stays recorded). */
+    public void approvedInto(long positionId, Instant at) {
+        currentPositionId = positionId;
+        updatedAt = at;
+    }
 }

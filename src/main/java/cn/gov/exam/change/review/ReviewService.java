@@ -12,6 +12,7 @@ import cn.gov.exam.change.common.ProblemType;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamService;
 import cn.gov.exam.change.exam.ExamTimeline;
+import cn.gov.exam.change.exam.RefundDecisions;
 import cn.gov.exam.change.position.Position;
 import cn.gov.exam.change.registration.Applicant;
 import cn.gov.exam.change.registration.Registration;
@@ -70,6 +71,8 @@ public class ReviewService {
     JsonWebToken jwt;
     @Inject
     Event<RegistrationRefundable> refundable;
+    @Inject
+    RefundDecisions refundDecisions;
 
     /** The filters of the review list and its export; null filters nothing. */
     public record Filter(SwitchStatus status, String agency) {
@@ -171,11 +174,7 @@ public class ReviewService {
                     "Review " + switchId + " was decided (" + s.status + ") at " + s.decidedAt);
         }
         Exam exam = Exam.findById(s.examId);
-        // Held until commit, so that the deadline job (which locks the exam for update) either ran
-        // before this decision, and then we see it, or runs after it and sees the decision.
-        boolean refundsDecided = (Boolean) em.createNativeQuery(
-                        "select refunds_decided_at is not null from exam where id = ?1 for key share")
-                .setParameter(1, exam.id).getSingleResult();
+        boolean refundsDecided = refundDecisions.decidedUnderLock(exam.id);
         Instant now = clock.now();
         boolean late = !now.isBefore(exam.reviewDeadline);
         if (late && !identity.hasRole(Roles.ADMIN)) {
@@ -189,8 +188,7 @@ public class ReviewService {
         s.lateDecision = late;
         Registration r = Registration.findById(s.registrationId);
         if (decision == SwitchStatus.APPROVED) {
-            r.currentPositionId = s.targetPositionId;
-            r.updatedAt = now;
+            r.approvedInto(s.targetPositionId, now);
         } else {
             List<PositionSwitch> switches = PositionSwitch.ofRegistration(r.id);
             boolean canSwitchAgain = exam.timeline().withRefundsDecided(refundsDecided).windowAt(now)
