@@ -7,4 +7,9 @@ public enum FeeStatus {
     public boolean confirmed() {
         return this != UNPAID;
     }
+
+    /** The confirmed statuses' names, for SQL that binds them ({@code fee_status = any(?)}) instead of listing them. */
+    public static String[] confirmedNames() {
+        return java.util.Arrays.stream(values()).filter(FeeStatus::confirmed).map(Enum::name).toArray(String[]::new);
+    }
 }

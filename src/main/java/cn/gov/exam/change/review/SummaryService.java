@@ -3,6 +3,7 @@ package cn.gov.exam.change.review;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamService;
+import cn.gov.exam.change.registration.FeeStatus;
 import cn.gov.exam.change.review.ReviewViews.Positions;
 import cn.gov.exam.change.review.ReviewViews.Reviews;
 import cn.gov.exam.change.review.ReviewViews.Summary;
@@ -30,7 +31,7 @@ public class SummaryService {
         Tuple t = (Tuple) em.createNativeQuery("""
                         with affected as (
                             select r.id from registration r join position p on p.id = r.position_id
-                            where r.exam_id = ?1 and p.status = 'CANCELLED' and r.fee_status in ('PAID', 'WAIVED'))
+                            where r.exam_id = ?1 and p.status = 'CANCELLED' and r.fee_status = any(?2))
                         select
                             (select count(*) from position where exam_id = ?1 and status = 'OPEN') as open,
                             (select count(*) from position where exam_id = ?1 and status = 'REDUCED') as reduced,
@@ -41,7 +42,8 @@ public class SummaryService {
                             (select count(*) from position_switch where exam_id = ?1 and status = 'APPROVED') as approved,
                             (select count(*) from position_switch where exam_id = ?1 and status = 'REJECTED') as rejected,
                             (select count(*) from position_switch where exam_id = ?1 and late_decision) as late""",
-                Tuple.class).setParameter(1, exam.id).getSingleResult();
+                Tuple.class).setParameter(1, exam.id).setParameter(2, FeeStatus.confirmedNames())
+                .getSingleResult();
         Instant now = clock.now();
         long pending = n(t, "pending");
         long overdue = now.isBefore(exam.reviewDeadline) ? 0 : pending;
