@@ -130,7 +130,7 @@ public class SignInThrottle {
                 .setParameter(1, clock.now().minus(config.signIn().window())).executeUpdate();
     }
 
-    @Scheduled(every = "${app.sign-in.cleanup-every:10m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${app.sign-in.cleanup-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledForget() {
         forgetOld();
     }

@@ -6,7 +6,12 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The service's own settings ({@code app.*}); the README's configuration table lists them. */
+/**
+ * The service's own settings ({@code app.*}); the README's configuration table lists them. Each
+ * default is given once, here: the expressions that read a property outside this mapping (the
+ * schedules' {@code @Scheduled(every = "${app.…}")}, {@code mp.jwt.verify.issuer}) name none, as
+ * a mapping's defaults are defaults of the whole configuration.
+ */
 @ConfigMapping(prefix = "app")
 public interface AppConfig {
     BootstrapAdmin bootstrapAdmin();
@@ -155,15 +160,16 @@ public interface AppConfig {
         Optional<java.util.List<String>> allowedHosts();
     }
 
-    /** Read by the config source that starts it, before this mapping exists; listed here to be known. */
+    /**
+     * Read by the config source that starts the server, before any mapping exists, so their
+     * defaults are that source's (db/EmbeddedPostgresConfigSourceFactory); listed here because
+     * an {@code app.*} property the mapping does not know fails the start.
+     */
     interface EmbeddedPostgres {
-        @WithDefault("true")
-        boolean enabled();
+        Optional<Boolean> enabled();
 
-        @WithDefault(".data/postgres")
-        String dataDir();
+        Optional<String> dataDir();
 
-        @WithDefault("0")
-        int port();
+        Optional<Integer> port();
     }
 }

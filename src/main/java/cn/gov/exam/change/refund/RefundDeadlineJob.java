@@ -16,7 +16,7 @@ public class RefundDeadlineJob {
     @Inject
     RefundService refunds;
 
-    @Scheduled(every = "${app.refunds.deadline-check-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${app.refunds.deadline-check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
             run();
