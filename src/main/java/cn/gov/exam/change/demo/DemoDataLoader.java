@@ -59,6 +59,7 @@ public class DemoDataLoader {
 
     @ActivateRequestContext
     void onStart(@Observes @Priority(20) StartupEvent event) {
+        // requiringNew: a start-up observer has no transaction, and each step below commits its own.
         if (!config.demoData() || QuarkusTransaction.requiringNew().call(() -> Exam.count() > 0)) {
             return;
         }

@@ -54,6 +54,8 @@ public class PublishedPositions {
         if (c != null) {
             return Uni.createFrom().item(c);
         }
+        // requiringNew: the worker thread runs for a reactive request, which has no transaction to
+        // join; the read is one of its own, whatever the reactive transaction does after it.
         return Uni.createFrom().item(() -> QuarkusTransaction.requiringNew().call(() -> of(examId)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
