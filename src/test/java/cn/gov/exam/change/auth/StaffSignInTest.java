@@ -13,12 +13,11 @@ import static cn.gov.exam.change.support.Api.admin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static cn.gov.exam.change.support.Problems.BASE;
 
 /** Staff sign-in: throttled like applicants', audited, and only for passwords worth the name. */
 @QuarkusTest
 class StaffSignInTest {
-    private static final String BASE = "https://position-change.example/problems/";
-
     private static ValidatableResponse create(String username, String password) {
         return admin().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", password, "role", "REVIEWER", "agencyCode", "A01"))

@@ -10,12 +10,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
+import static cn.gov.exam.change.support.Problems.BASE;
 
 /** Every failure is application/problem+json, never a stack trace or an HTML page. */
 @QuarkusTest
 class ProblemDetailsTest {
-    private static final String BASE = "https://position-change.example/problems/";
-
     @Test
     void malformedJson() {
         admin().contentType(ContentType.JSON).body("{\"code\": ").post("/api/v1/admin/exams")

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Map;
+import cn.gov.exam.change.support.Problems;
 
 import static cn.gov.exam.change.support.Api.admin;
 import static io.restassured.RestAssured.given;
@@ -37,7 +38,7 @@ class ExamTest {
                 .body("switchDeadline", equalTo("2023-01-16T12:00:00+08:00"))
                 .body("feeAmount", equalTo("100.00")).body("published", equalTo(false));
         admin().contentType(ContentType.JSON).body(body).post("/api/v1/admin/exams")
-                .then().statusCode(409).body("type", equalTo("https://position-change.example/problems/already-exists"));
+                .then().statusCode(409).body("type", equalTo(Problems.type("already-exists")));
 
         body.put("maxSwitches", 2);
         body.put("switchDeadline", "2023-01-16T04:00:00Z");

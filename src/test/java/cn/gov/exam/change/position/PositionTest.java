@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import cn.gov.exam.change.support.Problems;
 
 import static cn.gov.exam.change.support.Api.admin;
 import static cn.gov.exam.change.support.Api.position;
@@ -66,13 +67,13 @@ class PositionTest {
                 .body("errors.find { it.row == 1 }", nullValue());
         given().get("/api/v1/exams/{exam}/positions", exam).then().body("total", equalTo(0));
         admin().contentType(ContentType.JSON).body("{}").post("/api/v1/admin/exams/{exam}/positions", exam)
-                .then().statusCode(400).body("type", equalTo("https://position-change.example/problems/malformed-request"));
+                .then().statusCode(400).body("type", equalTo(Problems.type("malformed-request")));
     }
 
     @Test
     void listFiltersAreValidated() {
         given().get("/api/v1/exams/NOPE/positions").then().statusCode(404)
-                .body("type", equalTo("https://position-change.example/problems/not-found"));
+                .body("type", equalTo(Problems.type("not-found")));
         String exam = Api.newExamCode("POS");
         Api.createExam(exam, 3, true);
         given().get("/api/v1/exams/{exam}/positions?status=CLOSED", exam).then().statusCode(400)

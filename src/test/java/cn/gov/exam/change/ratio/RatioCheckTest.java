@@ -1,6 +1,7 @@
 package cn.gov.exam.change.ratio;
 
 import cn.gov.exam.change.support.Api;
+import cn.gov.exam.change.support.Concurrently;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -13,9 +14,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static cn.gov.exam.change.support.Api.admin;
 import static cn.gov.exam.change.support.Api.position;
@@ -24,6 +22,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static cn.gov.exam.change.support.Problems.type;
 
 /** DESIGN.md rule 1, through the API: the plan, its edges, and publishing. */
 @QuarkusTest
@@ -153,19 +152,10 @@ class RatioCheckTest {
     @Test
     void concurrentPublishersApplyThePlanExactlyOnce() throws Exception {
         String exam = examWithEdges(true);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<CompletableFuture<String>> calls = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> admin()
-                        .post("/api/v1/admin/exams/{exam}/ratio-check/publish", exam)
-                        .then().statusCode(200).extract().asString(), pool));
-            }
-            List<String> bodies = calls.stream().map(CompletableFuture::join).toList();
-            bodies.forEach(b -> assertEquals(bodies.get(0), b));
-        } finally {
-            pool.shutdown();
-        }
+        List<String> bodies = Concurrently.run(4, i -> admin()
+                .post("/api/v1/admin/exams/{exam}/ratio-check/publish", exam)
+                .then().statusCode(200).extract().asString());
+        bodies.forEach(b -> assertEquals(bodies.get(0), b));
         admin().get("/api/v1/admin/audit-events?action=ratio-check.published&subject=exam:" + exam)
                 .then().body("total", equalTo(1));
     }
@@ -215,9 +205,5 @@ class RatioCheckTest {
         admin().post("/api/v1/admin/exams/NOPE/ratio-check").then().statusCode(404)
                 .contentType("application/problem+json").body("type", equalTo(type("not-found")));
         admin().post("/api/v1/admin/exams/NOPE/ratio-check/publish").then().statusCode(404);
-    }
-
-    static String type(String slug) {
-        return "https://position-change.example/problems/" + slug;
     }
 }

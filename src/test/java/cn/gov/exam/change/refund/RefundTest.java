@@ -22,12 +22,12 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.startsWith;
+import static cn.gov.exam.change.support.Problems.BASE;
 
 /** DESIGN.md rule 5: who is refunded, why, and exactly once. */
 @QuarkusTest
 class RefundTest {
-    private static final String BASE = "https://position-change.example/problems/";
-    private static final Instant DURING = OffsetDateTime.parse("2023-01-15T10:00:00+08:00").toInstant();
+    private static final Instant DURING = SwitchFixture.DURING;
     private static final Instant AFTER_DEADLINE = OffsetDateTime.parse("2023-01-16T12:00:01+08:00").toInstant();
 
     @Inject

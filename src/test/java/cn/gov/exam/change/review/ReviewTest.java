@@ -3,6 +3,7 @@ package cn.gov.exam.change.review;
 import cn.gov.exam.change.support.Api;
 import cn.gov.exam.change.support.SwitchFixture;
 import cn.gov.exam.change.support.TestClock;
+import cn.gov.exam.change.support.Concurrently;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -13,14 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static cn.gov.exam.change.support.Api.admin;
 import static cn.gov.exam.change.support.Api.as;
@@ -29,12 +25,12 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static cn.gov.exam.change.support.Problems.BASE;
 
 /** DESIGN.md rule 4: the recruiting agency reviews each switch into its positions. */
 @QuarkusTest
 class ReviewTest {
-    private static final String BASE = "https://position-change.example/problems/";
-    private static final Instant DURING = OffsetDateTime.parse("2023-01-15T10:00:00+08:00").toInstant();
+    private static final Instant DURING = SwitchFixture.DURING;
     private static final Instant REVIEW_DEADLINE = OffsetDateTime.parse("2023-01-17T12:00:00+08:00").toInstant();
 
     @Inject
@@ -166,23 +162,10 @@ class ReviewTest {
         int id = f.switchTo(f.paid, "T-OK");
         String a01 = reviewer("A01");
         int n = 10;
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Integer>> calls = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        List<Integer> statuses = Concurrently.run(n, i -> {
             boolean approve = i % 2 == 0;
-            calls.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return decide(a01, id, approve ? "APPROVED" : "REJECTED", approve ? null : "no").extract().statusCode();
-            }, pool));
-        }
-        start.countDown();
-        List<Integer> statuses = calls.stream().map(CompletableFuture::join).toList();
-        pool.shutdown();
+            return decide(a01, id, approve ? "APPROVED" : "REJECTED", approve ? null : "no").extract().statusCode();
+        });
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "statuses: " + statuses);
         assertEquals(n - 1, statuses.stream().filter(s -> s == 409).count(), "statuses: " + statuses);
         admin().get("/api/v1/admin/audit-events?subject=switch:" + id).then().body("items.action",

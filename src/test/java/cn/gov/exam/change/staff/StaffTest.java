@@ -13,11 +13,10 @@ import static cn.gov.exam.change.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static cn.gov.exam.change.support.Problems.BASE;
 
 @QuarkusTest
 class StaffTest {
-    private static final String BASE = "https://position-change.example/problems/";
-
     private static io.restassured.response.ValidatableResponse create(Map<String, Object> body) {
         return admin().contentType(ContentType.JSON).body(body).post("/api/v1/admin/staff").then();
     }

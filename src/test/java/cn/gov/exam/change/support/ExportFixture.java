@@ -1,7 +1,6 @@
 package cn.gov.exam.change.support;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ import static cn.gov.exam.change.support.Api.registrations;
  * The test must hold the clock inside the switch window ({@link #DURING}).
  */
 public final class ExportFixture {
-    public static final Instant DURING = OffsetDateTime.parse("2023-01-15T10:00:00+08:00").toInstant();
+    public static final Instant DURING = SwitchFixture.DURING;
     public static final String FORMULA = "=HYPERLINK(\"http://x\",\"y\")";
     public static final String REASON = "-学历不符, \"全日制\"";
     public final String exam = Api.newExamCode("EXP");

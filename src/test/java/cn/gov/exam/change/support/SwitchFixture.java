@@ -1,6 +1,7 @@
 package cn.gov.exam.change.support;
 
-
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import static cn.gov.exam.change.support.Api.registrations;
  * 2023-01-14 09:00, deadline 2023-01-16 12:00, review deadline 2023-01-17 12:00 (Asia/Shanghai).
  */
 public final class SwitchFixture {
+    /** Inside the switch window of every exam made by {@link Api#exam}: tests hold the clock here. */
+    public static final Instant DURING = OffsetDateTime.parse("2023-01-15T10:00:00+08:00").toInstant();
     public final String exam = Api.newExamCode("SW");
     /** Applicants of C1: paid, waived, unpaid; and one paid applicant of the kept K1. */
     public final String paid = Api.newIdNumber();

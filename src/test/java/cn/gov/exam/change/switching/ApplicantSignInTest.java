@@ -22,12 +22,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static cn.gov.exam.change.support.Problems.BASE;
 
 /** DESIGN.md rule 2: who may sign in during the switch phase. */
 @QuarkusTest
 class ApplicantSignInTest {
-    private static final String BASE = "https://position-change.example/problems/";
-
     @Inject
     TestClock clock;
 

@@ -3,6 +3,7 @@ package cn.gov.exam.change.switching;
 import cn.gov.exam.change.support.Api;
 import cn.gov.exam.change.support.SwitchFixture;
 import cn.gov.exam.change.support.TestClock;
+import cn.gov.exam.change.support.Concurrently;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,10 +22,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static cn.gov.exam.change.support.Api.as;
 import static io.restassured.RestAssured.given;
@@ -34,13 +31,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static cn.gov.exam.change.support.Problems.BASE;
 
 /** DESIGN.md rule 3 through the API: the window, the target, the count, and concurrency. */
 @QuarkusTest
 class SwitchTest {
-    private static final String BASE = "https://position-change.example/problems/";
     /** Inside the window of every fixture exam. */
-    private static final Instant DURING = OffsetDateTime.parse("2023-01-15T10:00:00+08:00").toInstant();
+    private static final Instant DURING = SwitchFixture.DURING;
 
     @Inject
     TestClock clock;
@@ -189,7 +186,7 @@ class SwitchTest {
     void twentySimultaneousRequestsOfOneApplicantMakeExactlyOneSwitch() throws Exception {
         SwitchFixture f = new SwitchFixture(1, 0);
         String token = Api.applicantToken(f.exam, f.paid);
-        List<Integer> statuses = concurrently(20, i -> requestSwitch(token, i % 2 == 0 ? "T-OK" : "T-MAJOR")
+        List<Integer> statuses = Concurrently.run(20, i -> requestSwitch(token, i % 2 == 0 ? "T-OK" : "T-MAJOR")
                 .extract().statusCode());
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "statuses: " + statuses);
         assertEquals(19, statuses.stream().filter(s -> s == 409).count(), "statuses: " + statuses);
@@ -200,7 +197,7 @@ class SwitchTest {
     void manyApplicantsSwitchingAtOnceAllSucceed() throws Exception {
         SwitchFixture f = new SwitchFixture(1, 12);
         List<String> tokens = f.others.stream().map(id -> Api.applicantToken(f.exam, id)).toList();
-        List<Integer> statuses = concurrently(tokens.size(), i -> requestSwitch(tokens.get(i), "T-OK")
+        List<Integer> statuses = Concurrently.run(tokens.size(), i -> requestSwitch(tokens.get(i), "T-OK")
                 .extract().statusCode());
         assertEquals(List.of(201), statuses.stream().distinct().toList());
         assertEquals(12, switchesOf(f.exam));
@@ -253,7 +250,7 @@ class SwitchTest {
                 .then().statusCode(409).body("type", equalTo(BASE + "idempotency-key-in-use"));
 
         // Simultaneous requests under one fresh key: one switch; the others replay it or are told to wait.
-        List<Integer> statuses = concurrently(8, i -> as(token).header("Idempotency-Key", "same")
+        List<Integer> statuses = Concurrently.run(8, i -> as(token).header("Idempotency-Key", "same")
                 .contentType(ContentType.JSON).body(Map.of("targetPositionCode", "T-OK"))
                 .post("/api/v1/me/switch").then().extract().statusCode());
         assertEquals(List.of(), statuses.stream().filter(s -> s != 201 && s != 409).toList(), "statuses: " + statuses);
@@ -289,34 +286,6 @@ class SwitchTest {
     private void sql(String statement) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(statement)) {
             ps.executeUpdate();
-        }
-    }
-
-    interface Call {
-        int run(int i);
-    }
-
-    /** Runs n calls released at the same moment; returns their statuses. */
-    private static List<Integer> concurrently(int n, Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<CompletableFuture<Integer>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return call.run(index);
-                }, pool));
-            }
-            start.countDown();
-            return futures.stream().map(CompletableFuture::join).toList();
-        } finally {
-            pool.shutdown();
         }
     }
 }
