@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  *     open loop: switches the applicants of tokens FROM..FROM+COUNT-1 at RATE per second, latency
  *     measured from each request's scheduled send time, so a stalled service cannot hide its queue.
  *     With WARM, the WARM applicants before FROM are switched first the same way, uncounted: this
- *     JVM's own JIT, and the service's for this client's requests, are then warm too.
+ *     JVM's own JIT, and the service's for this client's requests, are then warm too;
+ *   open-me BASE_URL RATE TOKEN_FILE COUNT [WARM]
+ *     the same open loop of COUNT status reads (GET /api/v1/me), over the file's tokens in turn.
  *
  * The closed loop at full speed is driven by wrk (bench/switch.lua), which costs the two shared
  * cores far less per request than this JVM's HTTP client.
@@ -40,6 +42,8 @@ public class SwitchLoad {
         try {
             if (a[0].equals("setup")) {
                 setup(a);
+            } else if (a[0].equals("open-me")) {
+                openMe(a);
             } else {
                 open(a);
             }
@@ -66,10 +70,10 @@ public class SwitchLoad {
         int from = Integer.parseInt(a[4]), count = Integer.parseInt(a[5]);
         int warm = a.length > 6 ? Integer.parseInt(a[6]) : 0;
         if (warm > 0) {
-            List<long[]> w = openLoop(base, all.subList(from - warm, from).toArray(String[]::new), rate);
+            List<long[]> w = openLoop(base, all.subList(from - warm, from).toArray(String[]::new), rate, false);
             System.out.printf("open loop warm-up: %d switches at %.0f/s: %s%n", warm, rate, percentiles(w));
         }
-        List<long[]> lat = openLoop(base, all.subList(from, from + count).toArray(String[]::new), rate);
+        List<long[]> lat = openLoop(base, all.subList(from, from + count).toArray(String[]::new), rate, false);
         System.out.printf("open loop: %d switches at %.0f/s: %s%n", count, rate, percentiles(lat));
         System.out.printf("RESULT p99_ms=%.1f%n", p(lat, 0.99));
         String trace = System.getenv("SWITCHLOAD_TRACE");
@@ -78,6 +82,27 @@ public class SwitchLoad {
             java.nio.file.Files.write(java.nio.file.Path.of(trace), lat.stream().sorted((x, y) -> Long.compare(x[1], y[1]))
                     .map(x -> "%.1f %.2f %.2f".formatted((x[1] - first) / 1e6, x[0] / 1e6, x[2] / 1e6)).toList());
         }
+    }
+
+    static void openMe(String[] a) throws Exception {
+        String base = a[1];
+        double rate = Double.parseDouble(a[2]);
+        List<String> all = java.nio.file.Files.readAllLines(java.nio.file.Path.of(a[3]));
+        int count = Integer.parseInt(a[4]);
+        int warm = a.length > 5 ? Integer.parseInt(a[5]) : 0;
+        if (warm > 0) {
+            List<long[]> w = openLoop(base, cycle(all, warm), rate, true);
+            System.out.printf("open loop warm-up: %d reads at %.0f/s: %s%n", warm, rate, percentiles(w));
+        }
+        List<long[]> lat = openLoop(base, cycle(all, count), rate, true);
+        System.out.printf("open loop: %d reads of /me at %.0f/s: %s%n", count, rate, percentiles(lat));
+        System.out.printf("RESULT p99_ms=%.1f%n", p(lat, 0.99));
+    }
+
+    static String[] cycle(List<String> tokens, int n) {
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) out[i] = tokens.get(i % tokens.size());
+        return out;
     }
 
     static String id(int person) {
@@ -147,7 +172,7 @@ public class SwitchLoad {
      * busy to measure anything. A request waits in the queue when every connection is busy, and
      * that wait counts in its latency.
      */
-    static List<long[]> openLoop(String base, String[] tokens, double rate) throws Exception {
+    static List<long[]> openLoop(String base, String[] tokens, double rate, boolean read) throws Exception {
         URI uri = URI.create(base);
         int connections = 64;
         java.util.concurrent.BlockingQueue<long[]> due = new java.util.concurrent.LinkedBlockingQueue<>();
@@ -167,10 +192,12 @@ public class SwitchLoad {
                     while (true) {
                         long[] job = due.take(); // {index, due time}
                         int i = (int) job[0];
-                        byte[] body = "{\"targetPositionCode\":\"O%04d\"}".formatted(i % OPEN).getBytes();
-                        byte[] head = ("POST /api/v1/me/switch HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
-                                + "Authorization: Bearer " + tokens[i] + "\r\nContent-Type: application/json\r\n"
-                                + "Content-Length: " + body.length + "\r\n\r\n").getBytes();
+                        byte[] body = read ? new byte[0]
+                                : "{\"targetPositionCode\":\"O%04d\"}".formatted(i % OPEN).getBytes();
+                        byte[] head = ((read ? "GET /api/v1/me" : "POST /api/v1/me/switch") + " HTTP/1.1\r\nHost: "
+                                + uri.getHost() + "\r\n" + "Authorization: Bearer " + tokens[i]
+                                + (read ? "" : "\r\nContent-Type: application/json\r\nContent-Length: " + body.length)
+                                + "\r\n\r\n").getBytes();
                         int status;
                         long sent = 0;
                         try {
@@ -191,7 +218,7 @@ public class SwitchLoad {
                             socket = null;
                         }
                         lat.add(new long[]{System.nanoTime() - job[1], job[1], sent == 0 ? -1 : sent - job[1]});
-                        if (status != 201) failed.incrementAndGet();
+                        if (status != (read ? 200 : 201)) failed.incrementAndGet();
                         done.countDown();
                     }
                 } catch (Exception e) {

@@ -7,7 +7,11 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -20,10 +24,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bcrypt checks run here, on a bounded pool of their own with a bounded queue: a stream of
  * sign-ins (a deadline rush, or an attack) costs at most this pool's threads of CPU instead of
  * every worker thread, and past the queue a sign-in is answered {@code 503 service-busy} at once
- * rather than waiting without limit while switching and status reads stall.
+ * rather than waiting without limit while switching and status reads stall. Its threads run at a
+ * low OS priority ({@code app.sign-in.password-check-nice}), so that they take the CPU that
+ * switching and status reads leave idle but give it back the moment those need it.
  */
 @ApplicationScoped
 public class PasswordChecks {
+    private static final Logger LOG = Logger.getLogger(PasswordChecks.class);
     private final ThreadPoolExecutor pool;
 
     @Inject
@@ -31,9 +38,13 @@ public class PasswordChecks {
         int threads = config.signIn().passwordCheckThreads()
                 .orElse(Runtime.getRuntime().availableProcessors());
         AtomicInteger n = new AtomicInteger();
+        int nice = config.signIn().passwordCheckNice();
         pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES,
                 new ArrayBlockingQueue<>(config.signIn().passwordCheckQueue()), r -> {
-            Thread t = new Thread(r, "password-check-" + n.incrementAndGet());
+            Thread t = new Thread(() -> {
+                lowerPriority(nice);
+                r.run();
+            }, "password-check-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         }, new ThreadPoolExecutor.AbortPolicy());
@@ -65,6 +76,30 @@ public class PasswordChecks {
             throw new IllegalStateException("Interrupted while checking a password", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("A password check failed", e.getCause());
+        }
+    }
+
+    /**
+     * Linux nice is per thread, and Java has no call for it (thread priorities are ignored unless
+     * the JVM runs as root with -XX:ThreadPriorityPolicy=1, and then reach only nice 4): the thread
+     * renices itself by its thread id. Where that fails (not Linux) it runs at the normal priority.
+     */
+    private static void lowerPriority(int nice) {
+        if (nice <= 0) {
+            return;
+        }
+        try {
+            Path self = Files.readSymbolicLink(Path.of("/proc/thread-self")); // "<pid>/task/<tid>"
+            String tid = self.getFileName().toString();
+            Process renice = new ProcessBuilder("renice", "--priority", String.valueOf(nice), "-p", tid)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (renice.waitFor() != 0) {
+                LOG.warnf("renice of password-check thread %s failed: it runs at the normal priority", tid);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.warnf("Password-check threads run at the normal priority (%s)", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

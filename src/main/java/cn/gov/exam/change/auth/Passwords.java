@@ -4,7 +4,11 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 
 import java.util.regex.Pattern;
 
-/** bcrypt, the hash the registration system exports and the one we store. */
+/**
+ * bcrypt, the hash the registration system exports and the one we store: made by Elytron
+ * ({@code $2a$}), checked by {@link Bcrypt}, which also takes the {@code $2b$} and {@code $2y$}
+ * of other systems' exports (Elytron cannot read {@code $2b$}) and is faster.
+ */
 public final class Passwords {
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}");
     /** Compared against when an account does not exist, so that timing does not tell. */
@@ -26,7 +30,7 @@ public final class Passwords {
             return false;
         }
         try {
-            return BcryptUtil.matches(plain, hash == null ? DUMMY : hash) && hash != null;
+            return Bcrypt.matches(plain, hash == null ? DUMMY : hash) && hash != null;
         } catch (RuntimeException e) {
             return false;
         }

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,34 +69,59 @@ public class SignInThrottle {
 
     public Attempt attempt(String realm, String account, String actionPrefix, String subjectType, String subjectId,
                            String examCode) {
-        return new Attempt(realm, account, clientAddress.of(request.getCurrent()), actionPrefix, subjectType,
-                subjectId, examCode);
+        return new Attempt(realm, account, client(), actionPrefix, subjectType, subjectId, examCode);
     }
 
-    /** Refuses the attempt, without checking its password, while it has to wait. */
-    public void check(Attempt a) {
+    /** The current request's client address, as the counts name it. */
+    public String client() {
+        return clientAddress.of(request.getCurrent());
+    }
+
+    /**
+     * A row of the counts that bear on an attempt: those of its realm with (its account, its client or
+     * {@code *}) or ({@code *}, its client).
+     */
+    public record Count(String account, String client, Instant lockedUntil, Instant lastFailureAt) {
+    }
+
+    /**
+     * Refuses the attempt, without checking its password, while it has to wait; answers whether it
+     * has counts that a success clears (else a success has nothing to write).
+     */
+    public boolean check(Attempt a) {
+        List<Count> counts = new ArrayList<>();
+        for (Tuple t : QuarkusTransaction.requiringNew().call(() -> rows(a))) {
+            counts.add(new Count((String) t.get(0), (String) t.get(1), SqlValues.instant(t.get(2)),
+                    SqlValues.instant(t.get(3))));
+        }
+        return check(counts);
+    }
+
+    /** {@link #check(Attempt)} on the attempt's counts, read by the caller. */
+    public boolean check(List<Count> counts) {
         Instant now = clock.now();
         Instant pair = null;
         Instant client = null;
         Instant account = null;
         boolean pairFailed = false;
-        for (Tuple t : QuarkusTransaction.requiringNew().call(() -> rows(a))) {
-            String accountKey = (String) t.get(0);
-            String clientKey = (String) t.get(1);
-            Instant lockedUntil = SqlValues.instant(t.get(2));
-            if (ANY.equals(accountKey)) {
-                client = lockedUntil;
-            } else if (ANY.equals(clientKey)) {
-                account = lockedUntil;
+        boolean clearOnSuccess = false;
+        for (Count c : counts) {
+            if (ANY.equals(c.account())) {
+                client = c.lockedUntil();
+            } else if (ANY.equals(c.client())) {
+                account = c.lockedUntil();
+                clearOnSuccess = true;
             } else {
-                pair = lockedUntil;
-                pairFailed = counts(SqlValues.instant(t.get(3)), lockedUntil, now);
+                pair = c.lockedUntil();
+                pairFailed = counts(c.lastFailureAt(), c.lockedUntil(), now);
+                clearOnSuccess = true;
             }
         }
         Instant until = latest(now, pair, client, pairFailed ? account : null);
         if (until != null) {
             throw waiting(until, now);
         }
+        return clearOnSuccess;
     }
 
     /** Counts a failure; answers 429 when this failure makes the client wait, else nothing. */
@@ -107,8 +133,14 @@ public class SignInThrottle {
         }
     }
 
-    /** The owner got in: the pair's and the account's counts are cleared (the client's stay). */
-    public void succeeded(Attempt a) {
+    /**
+     * The owner got in: the pair's and the account's counts are cleared (the client's stay), when
+     * {@link #check} found any; the usual sign-in, with none, writes nothing.
+     */
+    public void succeeded(Attempt a, boolean counted) {
+        if (!counted) {
+            return;
+        }
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                         delete from sign_in_throttle where realm = ?1 and account = ?2 and client in (?3, '*')""")
                 .setParameter(1, a.realm()).setParameter(2, a.account()).setParameter(3, a.client()).executeUpdate());

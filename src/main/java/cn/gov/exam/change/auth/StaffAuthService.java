@@ -36,7 +36,7 @@ public class StaffAuthService {
         passwords.admit();
         String account = account(request.username());
         SignInThrottle.Attempt attempt = throttle.attempt(REALM, account, "staff", "staff", account, null);
-        throttle.check(attempt);
+        boolean counted = throttle.check(attempt);
         StaffAccount staff = find(request.username());
         boolean ok = passwords.matches(request.password(), staff == null ? null : staff.passwordHash);
         if (!ok) {
@@ -45,7 +45,7 @@ public class StaffAuthService {
         if (!ok || !staff.enabled) {
             throw new ProblemException(ProblemType.INVALID_CREDENTIALS, "The username or password is not correct");
         }
-        throttle.succeeded(attempt);
+        throttle.succeeded(attempt, counted);
         long lifetime = config.tokens().staffLifetime().toSeconds();
         // Token validity is checked against the system clock by the verifier, so it is issued by it too.
         Instant now = Instant.now();

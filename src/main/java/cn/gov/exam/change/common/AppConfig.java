@@ -105,6 +105,14 @@ public interface AppConfig {
         @WithDefault("32")
         int passwordCheckQueue();
 
+        /**
+         * The Linux nice value of the password-check threads (0 to 19; 0 leaves them as they are): on
+         * a machine with few cores a stream of sign-ins then takes only the CPU that switching and
+         * status reads leave idle.
+         */
+        @WithDefault("19")
+        int passwordCheckNice();
+
         /** How often counts past their window are deleted ("off" in tests, which call it). */
         @WithDefault("10m")
         String cleanupEvery();

@@ -7,6 +7,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,5 +64,26 @@ class SignInCapacityTest {
         }
         // The burst over, sign-in works as before.
         Api.applicantToken(f.exam, f.paid);
+        // The checks ran at the lowest OS priority (app.sign-in.password-check-nice), so that
+        // switching and status reads preempt them.
+        List<Integer> nice = passwordCheckThreadsNice();
+        assertTrue(!nice.isEmpty(), "no password-check thread found");
+        assertEquals(List.of(19), nice.stream().distinct().toList());
+    }
+
+    /** The nice values of this JVM's password-check threads (Linux names a thread by 15 characters). */
+    private static List<Integer> passwordCheckThreadsNice() throws Exception {
+        List<Integer> nice = new ArrayList<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                if (Files.readString(task.resolve("comm")).startsWith("password-check")) {
+                    String stat = Files.readString(task.resolve("stat"));
+                    // After "(comm)": state is field 3, nice field 19.
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    nice.add(Integer.parseInt(fields[19 - 3]));
+                }
+            }
+        }
+        return nice;
     }
 }

@@ -125,6 +125,47 @@ class ApplicantSignInTest {
     }
 
     @Test
+    void theOwnersSuccessStillClearsThePairsFailures() {
+        SwitchFixture f = new SwitchFixture(1, 0);
+        clock.set(Instant.parse("2023-01-15T02:00:00Z"));
+        String phone = "203.0.113.44";
+        for (int i = 1; i <= 4; i++) {
+            signInFrom(phone, f.exam, f.paid, "typo-" + i).statusCode(401);
+        }
+        signInFrom(phone, f.exam, f.paid, Api.PASSWORD).statusCode(200);
+        // Four more typos are four, not eight: the pair's count started afresh with the success …
+        for (int i = 5; i <= 8; i++) {
+            signInFrom(phone, f.exam, f.paid, "typo-" + i).statusCode(401);
+        }
+        signInFrom(phone, f.exam, f.paid, Api.PASSWORD).statusCode(200);
+        // … and a sign-in without any count before it leaves none behind.
+        signInFrom(phone, f.exam, f.paid, Api.PASSWORD).statusCode(200);
+        for (int i = 9; i <= 12; i++) {
+            signInFrom(phone, f.exam, f.paid, "typo-" + i).statusCode(401);
+        }
+        signInFrom(phone, f.exam, f.paid, "typo-13").statusCode(429).header("Retry-After", equalTo("60"));
+    }
+
+    @Test
+    void hashesOfEveryBcryptVersionFromOtherSystemsSignIn() {
+        String exam = Api.newExamCode("HASH");
+        Api.createExam(exam, 3, true);
+        Api.importPositions(exam, java.util.List.of(Api.position("C", 1, null)));
+        // Demo@2023, hashed by libxcrypt's crypt(3) as $2b$ (OpenBSD, PHP) and $2y$ (PHP of old).
+        String b = Api.newIdNumber();
+        String y = Api.newIdNumber();
+        Map<String, Object> rb = Api.registration(b, "C", "PAID");
+        rb.put("passwordHash", "$2b$04$/0Fo.EfJ/ek2V.mqKp6huObI6wwXW3mYtTC3KA1WysLCaG7nyKWLS");
+        Map<String, Object> ry = Api.registration(y, "C", "PAID");
+        ry.put("passwordHash", "$2y$04$nkuB0HCh9wJmSrByr6TbzuKb5W5aQn7X5c0vyczil7bV7qEmcjIoC");
+        Api.importRegistrations(exam, java.util.List.of(rb, ry));
+        admin().post("/api/v1/admin/exams/{exam}/ratio-check/publish", exam).then().statusCode(200);
+        signIn(exam, b, Api.PASSWORD).statusCode(200);
+        signIn(exam, y, Api.PASSWORD).statusCode(200);
+        signIn(exam, b, "Demo@2024").statusCode(401);
+    }
+
+    @Test
     void guessesFromManyClientsSlowTheAccountButNeverTheOwnersFreshClient() {
         SwitchFixture f = new SwitchFixture(1, 0);
         clock.set(Instant.parse("2023-01-15T02:00:00Z"));
