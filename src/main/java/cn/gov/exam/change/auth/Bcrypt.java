@@ -49,6 +49,39 @@ final class Bcrypt {
         return MessageDigest.isEqual(actual, expected);
     }
 
+    /**
+     * A {@code $2b$} hash of {@code password}, made by the same code that checks it, so that every hash we
+     * store verifies (Elytron's differs from libxcrypt's for passwords over 72 bytes).
+     */
+    static String hash(String password, int cost, byte[] salt) {
+        if (cost < 4 || cost > 31 || salt.length != 16) {
+            throw new IllegalArgumentException("bcrypt takes a cost of 04-31 and a 16-byte salt");
+        }
+        byte[] utf8 = password.getBytes(StandardCharsets.UTF_8);
+        byte[] key = java.util.Arrays.copyOf(utf8, utf8.length + 1);
+        return "$2b$" + (cost < 10 ? "0" : "") + cost + "$" + encode(salt, 16)
+                + encode(java.util.Arrays.copyOf(raw(key, salt, cost), 23), 23);
+    }
+
+    /** bcrypt's base64 of the first {@code bytes} bytes, without padding. */
+    private static String encode(byte[] data, int bytes) {
+        StringBuilder out = new StringBuilder((bytes * 4 + 2) / 3);
+        int bits = 0;
+        int acc = 0;
+        for (int i = 0; i < bytes; i++) {
+            acc = (acc << 8) | (data[i] & 0xff);
+            bits += 8;
+            while (bits >= 6) {
+                bits -= 6;
+                out.append(ALPHABET.charAt((acc >>> bits) & 0x3f));
+            }
+        }
+        if (bits > 0) {
+            out.append(ALPHABET.charAt((acc << (6 - bits)) & 0x3f));
+        }
+        return out.toString();
+    }
+
     private static int digit(char c) {
         return c >= '0' && c <= '9' ? c - '0' : -100;
     }

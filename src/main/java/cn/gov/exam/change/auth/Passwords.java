@@ -1,24 +1,27 @@
 package cn.gov.exam.change.auth;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
-
+import java.security.SecureRandom;
 import java.util.regex.Pattern;
 
 /**
- * bcrypt, the hash the registration system exports and the one we store: made by Elytron
- * ({@code $2a$}), checked by {@link Bcrypt}, which also takes the {@code $2b$} and {@code $2y$}
- * of other systems' exports (Elytron cannot read {@code $2b$}) and is faster.
+ * bcrypt, the hash the registration system exports and the one we store ({@code $2b$}, cost 10), made
+ * and checked by {@link Bcrypt}, which also takes the {@code $2a$} and {@code $2y$} of other systems'
+ * exports.
  */
 public final class Passwords {
+    private static final int COST = 10;
+    private static final SecureRandom SALTS = new SecureRandom();
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}");
     /** Compared against when an account does not exist, so that timing does not tell. */
-    private static final String DUMMY = BcryptUtil.bcryptHash("no such account");
+    private static final String DUMMY = hash("no such account");
 
     private Passwords() {
     }
 
     public static String hash(String plain) {
-        return BcryptUtil.bcryptHash(plain);
+        byte[] salt = new byte[16];
+        SALTS.nextBytes(salt);
+        return Bcrypt.hash(plain, COST, salt);
     }
 
     public static boolean isBcryptHash(String value) {

@@ -1,10 +1,16 @@
 package cn.gov.exam.change.auth;
 
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,5 +68,46 @@ class PasswordsTest {
     void anUnknownAccountNeverMatches() {
         assertFalse(Passwords.matches("no such account", null));
         assertFalse(Passwords.matches(null, "$2a$04$Jj3ujzh5hOhX62OZ6wmDuOIVyimAr7QNKX7kfe/FpX.x.2Gu1qB3C"));
+    }
+
+    /**
+     * Our bcrypt is hand-tuned for speed, so it is held to an independent, maintained implementation
+     * (at.favre.lib, with libxcrypt's truncation at 72 bytes) on random passwords and salts.
+     */
+    @Test
+    void agreesWithAnIndependentBcryptOnRandomPasswordsAndSalts() {
+        BCrypt.Hasher reference = BCrypt.with(BCrypt.Version.VERSION_2B,
+                LongPasswordStrategies.truncate(BCrypt.Version.VERSION_2B));
+        Random random = new Random(20261202);
+        for (int n = 0; n < 300; n++) {
+            StringBuilder password = new StringBuilder();
+            int length = random.nextInt(90);
+            for (int i = 0; i < length; i++) {
+                // ASCII, Latin-1, CJK and a surrogate pair: every UTF-8 length
+                int kind = random.nextInt(4);
+                password.append(switch (kind) {
+                    case 0 -> String.valueOf((char) (32 + random.nextInt(95)));
+                    case 1 -> String.valueOf((char) (0xa0 + random.nextInt(0x60)));
+                    case 2 -> String.valueOf((char) (0x4e00 + random.nextInt(0x5000)));
+                    default -> new String(Character.toChars(0x1f600 + random.nextInt(0x40)));
+                });
+            }
+            byte[] salt = new byte[16];
+            random.nextBytes(salt);
+            String plain = password.toString();
+            String expected = new String(reference.hash(4, salt, plain.getBytes(StandardCharsets.UTF_8)),
+                    StandardCharsets.US_ASCII);
+            assertEquals(expected, Bcrypt.hash(plain, 4, salt), () -> "for " + plain);
+            assertTrue(Passwords.matches(plain, expected));
+            assertTrue(Passwords.matches(plain, "$2a$" + expected.substring(4)));
+            // a prefix, since only the first 72 bytes count
+            assertFalse(Passwords.matches("x" + plain, expected));
+        }
+    }
+
+    @Test
+    void passwordsOverSeventyTwoBytesStillSignInWithTheHashWeStored() {
+        String plain = "考生".repeat(30);
+        assertTrue(Passwords.matches(plain, Passwords.hash(plain)));
     }
 }
