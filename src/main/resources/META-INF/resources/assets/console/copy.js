@@ -85,3 +85,41 @@ export function decisionMessage(e, exam) {
 export function genericMessage(e) {
   return generic(e);
 }
+
+export const PHASES = {
+  REGISTRATION_CLOSED: '报名已结束，改报未开始', SWITCHING: '改报中', REVIEWING: '资格审查中', CLOSED: '已结束',
+};
+
+/** The time zones offered for an exam (an exam's own zone is offered as well when it is another). */
+export const TIME_ZONES = {
+  'Asia/Shanghai': '北京时间', 'Asia/Urumqi': '乌鲁木齐时间', 'Asia/Hong_Kong': '香港时间', 'Asia/Macau': '澳门时间', UTC: '协调世界时',
+};
+
+export const EXAM_FIELDS = {
+  code: '考试代码', name: '考试名称', timeZone: '时区', defaultRatio: '开考比例（X:1）',
+  reduceQuotaBeforeCancel: '达不到开考比例时，先核减计划数，仍达不到再取消职位', maxSwitches: '每人可改报次数',
+  feeAmount: '报名费（元）', registrationClosedAt: '报名截止时间', switchWindowOpensAt: '改报开始时间',
+  switchDeadline: '改报截止时间', reviewDeadline: '资格审查截止时间',
+};
+
+/** What is wrong with an exam field, from the field's name (the server's English message is not shown). */
+export function examFieldProblem(name) {
+  switch (name) {
+    case 'code': return '考试代码应为 1–40 位字母、数字、横线或下划线，以字母或数字开头';
+    case 'timeZone': return '时区不正确';
+    case 'defaultRatio': return '开考比例应为 1 到 100 的整数';
+    case 'maxSwitches': return '改报次数应为 0 到 10 的整数';
+    case 'feeAmount': return '报名费应为金额，最多两位小数';
+    case 'switchDeadline': return '改报截止时间应晚于改报开始时间';
+    case 'reviewDeadline': return '资格审查截止时间应晚于改报截止时间';
+    default: return '填写的内容不符合要求';
+  }
+}
+
+/** Problems of an import (validation-failed rows name their field in English; the message is the server's). */
+export const IMPORT_KINDS = {
+  positions: {title: '职位', what: '职位表', columns: 'code, agencyCode, agencyName, employer, title, quota, ratio, minEducation, degreeRequired, majors, maxAge, politicalStatus, minGrassrootsYears, householdRegion'},
+  registrations: {title: '报名数据', what: '报名数据', columns: 'idNumber, name, phone, birthDate, education, degree, major, politicalStatus, grassrootsYears, householdRegion, password 或 passwordHash, positionCode, fee.status, fee.amount, fee.currency, fee.channel, fee.transactionId, fee.paidAt'},
+};
+
+export const DELIVERY_STATUS = {PENDING: '待发送', DELIVERED: '已送达', FAILED: '发送失败'};

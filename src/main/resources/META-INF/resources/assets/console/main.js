@@ -10,6 +10,11 @@ import {summaryPage} from './pages/summary.js';
 import {ratioPage} from './pages/ratio.js';
 import {refundsPage} from './pages/refunds.js';
 import {staffPage} from './pages/staff.js';
+import {examsPage, examFormPage} from './pages/exams.js';
+import {importsPage} from './pages/imports.js';
+import {reviewsPage, switchesPage} from './pages/reviews.js';
+import {webhooksPage, subscriptionFormPage, deliveriesPage} from './pages/webhooks.js';
+import {auditPage} from './pages/audit.js';
 
 const main = document.getElementById('main');
 const flashSlot = document.getElementById('flash');
@@ -40,10 +45,16 @@ function showState() {
 }
 
 const NAV = [
-  {path: '/queue', label: '资格审查', roles: ['ADMIN', 'REVIEWER']},
+  {path: '/exams', label: '考试', roles: ['ADMIN']},
+  {path: '/imports', label: '导入数据', roles: ['ADMIN']},
   {path: '/ratio', label: '开考比例核查', roles: ['ADMIN']},
+  {path: '/queue', label: '资格审查', roles: ['ADMIN', 'REVIEWER']},
+  {path: '/reviews', label: '审查情况', roles: ['ADMIN']},
+  {path: '/switches', label: '改报结果', roles: ['ADMIN']},
   {path: '/summary', label: '数据概览', roles: ['ADMIN']},
   {path: '/refunds', label: '退费', roles: ['ADMIN']},
+  {path: '/webhooks', label: '支付系统通知', roles: ['ADMIN']},
+  {path: '/audit', label: '操作日志', roles: ['ADMIN']},
   {path: '/staff', label: '工作人员账号', roles: ['ADMIN']},
 ];
 
@@ -74,6 +85,17 @@ const ROUTES = {
   '/ratio': [ratioPage, true, '开考比例核查'],
   '/refunds': [refundsPage, true, '退费'],
   '/staff': [staffPage, true, '工作人员账号'],
+  '/exams': [examsPage, true, '考试'],
+  '/exams/new': [examFormPage, true, '新建考试'],
+  '/exams/edit': [examFormPage, true, '修改考试时间安排'],
+  '/imports': [importsPage, true, '导入数据'],
+  '/reviews': [reviewsPage, true, '审查情况'],
+  '/switches': [switchesPage, true, '改报结果'],
+  '/webhooks': [webhooksPage, true, '支付系统通知'],
+  '/webhooks/new': [subscriptionFormPage, true, '新建订阅'],
+  '/webhooks/edit': [subscriptionFormPage, true, '修改订阅'],
+  '/webhooks/deliveries': [deliveriesPage, true, '投递记录'],
+  '/audit': [auditPage, true, '操作日志'],
 };
 
 async function render() {
