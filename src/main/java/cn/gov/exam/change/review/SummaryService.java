@@ -3,7 +3,9 @@ package cn.gov.exam.change.review;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamService;
+import cn.gov.exam.change.refund.RefundReason;
 import cn.gov.exam.change.refund.RefundStatus;
+import cn.gov.exam.change.review.ReviewViews.AgencyReviews;
 import cn.gov.exam.change.review.ReviewViews.Positions;
 import cn.gov.exam.change.review.ReviewViews.Reviews;
 import cn.gov.exam.change.review.ReviewViews.Summary;
@@ -15,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The bureau's oversight figures of one exam, counted by the database in one statement. */
@@ -52,7 +55,36 @@ public class SummaryService {
                 new Positions(n(t, "open"), n(t, "reduced"), n(t, "cancelled")),
                 affected, switched, affected - switched,
                 new Reviews(pending, n(t, "approved"), n(t, "rejected"), overdue, n(t, "late")),
-                refundsByStatus(exam.id));
+                refundsByStatus(exam.id), refundsByReason(exam.id), reviewsByAgency(exam.id));
+    }
+
+    /** Refunds by reason, every reason present (0 when none). */
+    private Map<String, Long> refundsByReason(long examId) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (RefundReason r : RefundReason.values()) {
+            out.put(r.name(), 0L);
+        }
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = em.createNativeQuery(
+                        "select reason, count(*) as n from refund where exam_id = ?1 group by reason", Tuple.class)
+                .setParameter(1, examId).getResultList();
+        rows.forEach(r -> out.put((String) r.get("reason"), ((Number) r.get("n")).longValue()));
+        return out;
+    }
+
+    /** Switches by the target position's agency and review status; agencies without switches are left out. */
+    private List<AgencyReviews> reviewsByAgency(long examId) {
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = em.createNativeQuery("""
+                        select p.agency_code, min(p.agency_name) as agency_name,
+                            count(*) filter (where s.status = 'PENDING') as pending,
+                            count(*) filter (where s.status = 'APPROVED') as approved,
+                            count(*) filter (where s.status = 'REJECTED') as rejected
+                        from position_switch s join position p on p.id = s.target_position_id
+                        where s.exam_id = ?1 group by p.agency_code order by p.agency_code""", Tuple.class)
+                .setParameter(1, examId).getResultList();
+        return rows.stream().map(r -> new AgencyReviews((String) r.get("agency_code"), (String) r.get("agency_name"),
+                n(r, "pending"), n(r, "approved"), n(r, "rejected"))).toList();
     }
 
     /** Refunds by status, every status present (0 when none). */
