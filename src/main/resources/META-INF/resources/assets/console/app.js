@@ -179,12 +179,13 @@ export function exportButton(label, path, fallback) {
 
 /** A table: caption, column names, and rows of cells (each a node, text, or null for a dash). */
 export function dataTable({caption, columns, rows, cls = ''}) {
-  return h('table', {class: `table table--responsive ${cls}`.trim()},
+  // a wide table scrolls inside its own box on a tablet instead of the page (focusable, so the keys scroll it)
+  return h('div', {class: 'table-wrap', role: 'region', 'aria-label': caption, tabindex: '0'}, h('table', {class: `table table--responsive ${cls}`.trim()},
     h('caption', {class: 'table__caption'}, caption),
     h('thead', {}, h('tr', {}, columns.map((c) => h('th', {class: `table__header${c.numeric ? ' table__cell--numeric' : ''}`, scope: 'col'}, c.label)))),
     h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((v, i) => h('td', {
       class: `table__cell${columns[i].numeric ? ' table__cell--numeric' : ''}`, 'data-label': columns[i].label,
-    }, v == null || v === '' ? '—' : v))))));
+    }, v == null || v === '' ? '—' : v)))))));
 }
 
 /** A filter form (GOV.UK row of fields) whose submit goes to the route of its values. */

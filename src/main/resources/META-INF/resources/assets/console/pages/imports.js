@@ -3,7 +3,7 @@
 // page says that nothing of a refused file was imported.
 import {h, field, showErrors, heading} from '../../shared/dom.js';
 import {session, route, claims, pageTop, chooseExam, examApi, dataTable} from '../app.js';
-import {IMPORT_KINDS, forbiddenMessage, genericMessage} from '../copy.js';
+import {IMPORT_KINDS, importMessage, forbiddenMessage, genericMessage} from '../copy.js';
 
 const MAX_ROWS_SHOWN = 1000;
 
@@ -30,7 +30,7 @@ function rejected(kind, file, e) {
     dataTable({
       caption: count > shown.length ? `错误明细（共 ${count} 处，列出前 ${shown.length} 处）` : `错误明细（共 ${count} 处）`,
       columns: [{label: '行号（不含表头）'}, {label: '字段'}, {label: '问题'}],
-      rows: shown.map((x) => [x.row == null ? '—' : String(x.row), x.field || '—', x.message || '—']),
+      rows: shown.map((x) => [x.row == null ? '—' : String(x.row), x.field || '—', importMessage(x.message)]),
       cls: 'table--import-errors',
     }));
 }

@@ -35,7 +35,8 @@ export function chartData(s) {
 }
 
 function option(c) {
-  const horizontal = c.categories.length > 4;
+  // agency names are long: those bars lie down, their names beside them
+  const horizontal = c.stacked || c.categories.length > 4;
   const categoryAxis = {type: 'category', data: c.categories, axisLabel: {interval: 0, width: horizontal ? 180 : 110, overflow: 'truncate'}, inverse: horizontal};
   const valueAxis = {type: 'value', minInterval: 1};
   return {
@@ -50,7 +51,9 @@ function option(c) {
     yAxis: horizontal ? categoryAxis : valueAxis,
     series: c.series.map((s) => ({
       type: 'bar', name: s.name, stack: c.stacked ? 'all' : undefined, barMaxWidth: 48,
-      data: s.data.map((v, i) => ({value: v, itemStyle: {color: s.colours ? s.colours[i] : s.colour}})),
+      // a series' own colour is the legend's too; colours per bar where the bars are the categories
+      itemStyle: s.colour ? {color: s.colour} : undefined,
+      data: s.data.map((v, i) => (s.colours ? {value: v, itemStyle: {color: s.colours[i]}} : {value: v})),
       label: {show: !c.stacked, position: horizontal ? 'right' : 'top'},
     })),
   };
@@ -81,7 +84,7 @@ export async function summaryPage() {
   const r = s.reviews || {};
   const charts = chartData(s);
   const boxes = charts.map((c) => {
-    const canvas = h('div', {class: `chart__canvas${c.categories.length > 4 ? ' chart__canvas--tall' : ''}`, id: c.id, 'aria-hidden': 'true'});
+    const canvas = h('div', {class: `chart__canvas${c.categories.length > 5 ? ' chart__canvas--tall' : ''}`, id: c.id, 'aria-hidden': 'true'});
     return {c, canvas, box: h('figure', {class: 'chart'}, h('figcaption', {class: 'heading-s'}, c.title), canvas,
       c.categories.length ? numbers(c) : h('p', {}, '还没有改报申请。'))};
   });

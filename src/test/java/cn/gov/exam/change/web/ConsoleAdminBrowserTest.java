@@ -113,6 +113,7 @@ class ConsoleAdminBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#positions-rejected tbody tr")).hasCount(1);
         assertThat(page.locator("#positions-rejected tbody tr td").first()).hasText("4");
         assertThat(page.locator("#positions-rejected tbody")).containsText("quota");
+        assertThat(page.locator("#positions-rejected tbody")).containsText("应为整数");
         tab.screenshot("console-import-rejected-1366");
         assertEquals(0, (int) Api.admin().get("/api/v1/exams/{exam}/positions", exam).then().extract().path("total"),
                 "nothing of the refused file was imported");
@@ -170,14 +171,22 @@ class ConsoleAdminBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#chart-agencies canvas")).hasCount(1);
         assertEquals(List.of(reviews.get("pending"), reviews.get("approved"), reviews.get("rejected")), chartValues("chart-reviews", 0));
         assertEquals(List.of(positions.get("open"), positions.get("reduced"), positions.get("cancelled")), chartValues("chart-positions", 0));
-        assertEquals(List.of(0, 0, 1), chartValues("chart-refund-reasons", 0), "NOT_SWITCHED, REVIEW_REJECTED, DECLINED");
+        @SuppressWarnings("unchecked")
+        Map<String, Integer> byReason = (Map<String, Integer>) s.get("refundsByReason");
+        @SuppressWarnings("unchecked")
+        Map<String, Integer> byStatus = (Map<String, Integer>) s.get("refunds");
+        // the rejection left no switch (REVIEW_REJECTED), and one applicant declined
+        assertEquals(List.of(0, 1, 1), List.of(byReason.get("NOT_SWITCHED"), byReason.get("REVIEW_REJECTED"), byReason.get("DECLINED")));
+        assertEquals(List.of(0, 1, 1), chartValues("chart-refund-reasons", 0), "NOT_SWITCHED, REVIEW_REJECTED, DECLINED");
+        assertEquals(List.of(byStatus.get("QUEUED"), byStatus.get("SENT"), byStatus.get("SUCCEEDED"), byStatus.get("FAILED")),
+                chartValues("chart-refund-status", 0));
         // by agency: A01 (T-OK) one pending; A07 (T-MAJOR) one rejected
         assertEquals(List.of(1, 0), chartValues("chart-agencies", 0), "pending by agency");
         assertEquals(List.of(0, 1), chartValues("chart-agencies", 2), "rejected by agency");
         // the text alternative holds the same numbers
         assertThat(page.locator("#chart-reviews-table tbody tr").nth(0)).containsText(String.valueOf(reviews.get("pending")));
         assertThat(page.locator("#chart-agencies-table tbody")).containsText("太原市人力资源和社会保障局（A07）");
-        assertThat(page.locator("#chart-refund-status-table tbody tr").first()).containsText("1");
+        assertThat(page.locator("#chart-refund-status-table tbody tr").first()).containsText(String.valueOf(byStatus.get("QUEUED")));
         tab.screenshot("console-dashboard-1366");
 
         // refreshed on demand: a decision made meanwhile shows after 刷新数据
@@ -344,5 +353,8 @@ class ConsoleAdminBrowserTest extends BrowserTestBase {
         assertEquals(events.stream().map(e -> String.valueOf(e.get("id"))).toList(), rows.stream().map(r -> r.get("id")).toList());
         assertEquals(events.stream().map(e -> (String) e.get("action")).toList(), rows.stream().map(r -> r.get("action")).toList());
         tab.screenshot("console-audit-1366");
+        page.setViewportSize(768, 1024); // a tablet: the wide table scrolls in its own box, not the page
+        tab.screenshot("console-audit-768");
+        assertNoSidewaysScroll();
     }
 }
