@@ -85,3 +85,82 @@ export function decisionMessage(e, exam) {
 export function genericMessage(e) {
   return generic(e);
 }
+
+export const PHASES = {
+  REGISTRATION_CLOSED: '报名已结束，改报未开始', SWITCHING: '改报中', REVIEWING: '资格审查中', CLOSED: '已结束',
+};
+
+/** The time zones offered for an exam (an exam's own zone is offered as well when it is another). */
+export const TIME_ZONES = {
+  'Asia/Shanghai': '北京时间', 'Asia/Urumqi': '乌鲁木齐时间', 'Asia/Hong_Kong': '香港时间', 'Asia/Macau': '澳门时间', UTC: '协调世界时',
+};
+
+export const EXAM_FIELDS = {
+  code: '考试代码', name: '考试名称', timeZone: '时区', defaultRatio: '开考比例（X:1）',
+  reduceQuotaBeforeCancel: '达不到开考比例时，先核减计划数，仍达不到再取消职位', maxSwitches: '每人可改报次数',
+  feeAmount: '报名费（元）', registrationClosedAt: '报名截止时间', switchWindowOpensAt: '改报开始时间',
+  switchDeadline: '改报截止时间', reviewDeadline: '资格审查截止时间',
+};
+
+/** What is wrong with an exam field, from the field's name (the server's English message is not shown). */
+export function examFieldProblem(name) {
+  switch (name) {
+    case 'code': return '考试代码应为 1–40 位字母、数字、横线或下划线，以字母或数字开头';
+    case 'timeZone': return '时区不正确';
+    case 'defaultRatio': return '开考比例应为 1 到 100 的整数';
+    case 'maxSwitches': return '改报次数应为 0 到 10 的整数';
+    case 'feeAmount': return '报名费应为金额，最多两位小数';
+    case 'switchDeadline': return '改报截止时间应晚于改报开始时间';
+    case 'reviewDeadline': return '资格审查截止时间应晚于改报截止时间';
+    default: return '填写的内容不符合要求';
+  }
+}
+
+/** Problems of an import (validation-failed rows name their field in English; the message is the server's). */
+export const IMPORT_KINDS = {
+  positions: {title: '职位', what: '职位表', columns: 'code, agencyCode, agencyName, employer, title, quota, ratio, minEducation, degreeRequired, majors, maxAge, politicalStatus, minGrassrootsYears, householdRegion'},
+  registrations: {title: '报名数据', what: '报名数据', columns: 'idNumber, name, phone, birthDate, education, degree, major, politicalStatus, grassrootsYears, householdRegion, password 或 passwordHash, positionCode, fee.status, fee.amount, fee.currency, fee.channel, fee.transactionId, fee.paidAt'},
+};
+
+export const DELIVERY_STATUS = {PENDING: '待发送', DELIVERED: '已送达', FAILED: '发送失败'};
+
+// The import's row problems in Chinese; a message not listed here is shown as the service wrote it.
+const IMPORT_MESSAGES = [
+  [/^is required$/, '必填，不能为空'],
+  [/^must be a whole number$/, '应为整数'],
+  [/^must be true or false$/, '应为 true 或 false'],
+  [/^must be text$/, '应为文字'],
+  [/^must be 0 or more$/, '不能小于 0'],
+  [/^must be at least (\d+)$/, '不能小于 $1'],
+  [/^must be at most (\d+)$/, '不能大于 $1'],
+  [/^must be between (.+)$/, '应在 $1 之间'],
+  [/^must be one of (.+)$/, '应为以下之一：$1'],
+  [/^must be a date like.*$/, '应为日期，如 1990-01-31'],
+  [/^must be an ISO-8601 instant with offset.*$/, '应为带时区的时间，如 2023-01-14T09:00:00+08:00'],
+  [/^must be an amount like.*$/, '应为金额，如 100.00'],
+  [/^must be CNY$/, '币种应为 CNY'],
+  [/^must be a phone number$/, '应为电话号码'],
+  [/^must be 18 characters$/, '身份证号应为 18 位'],
+  [/^must be 17 digits and a check character$/, '身份证号应为 17 位数字加 1 位校验码'],
+  [/^must end in a digit or X$/, '身份证号最后一位应为数字或 X'],
+  [/^.*check digit.*$/i, '身份证号校验码不正确'],
+  [/^does not match the birth date in idNumber$/, '与身份证号中的出生日期不一致'],
+  [/^is not a position of this exam$/, '不是这场考试的职位代码'],
+  [/^is not a known field$/, '不是可以导入的字段'],
+  [/^must be a bcrypt hash$/, '应为 bcrypt 密码摘要'],
+  [/^must be at least 6 characters$/, '至少 6 个字符'],
+  [/^must be more than 0 for a PAID registration$/, '已缴费（PAID）时金额应大于 0'],
+  [/^must be empty for a (.+)$/, '$1 时应为空'],
+  [/^must not contain control characters.*$/, '不能含有控制字符或无效字符'],
+  [/^must be a list of text$/, '应为文字列表'],
+  [/^must be an object$/, '格式不正确'],
+];
+
+export function importMessage(message) {
+  const text = String(message || '');
+  for (const [pattern, zh] of IMPORT_MESSAGES) {
+    const m = pattern.exec(text);
+    if (m) return zh.replace(/\$(\d)/g, (_, i) => m[Number(i)]);
+  }
+  return text || '—';
+}

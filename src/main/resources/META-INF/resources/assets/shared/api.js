@@ -82,7 +82,7 @@ export class Session {
    * options: {body, headers, auth (default true), timeoutMs}
    */
   async request(method, path, options = {}) {
-    const {body, auth = true, timeoutMs = 20000} = options;
+    const {body, auth = true, timeoutMs = 20000, blob = false} = options;
     const headers = {Accept: 'application/json', ...(options.headers || {})};
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (auth && this.token) headers.Authorization = `Bearer ${this.token}`;
@@ -101,6 +101,7 @@ export class Session {
       clearTimeout(timer);
     }
     learnServerTime(res, sentAt);
+    if (res.ok && blob) return {status: res.status, data: await res.blob(), headers: res.headers};
     const text = await res.text().catch(() => '');
     let data = null;
     try {
@@ -109,20 +110,75 @@ export class Session {
       data = null;
     }
     if (res.ok) return {status: res.status, data, headers: res.headers};
+    throw this.problem(res.status, data, (name) => res.headers.get(name), auth);
+  }
+
+  /** The ApiError of a refused answer (and the end of the session on a 401 of a signed-in request). */
+  problem(status, data, header, auth = true) {
     const type = data && typeof data.type === 'string' ? data.type : '';
     let slug = type ? type.split('/').pop() : '';
-    if (!slug) slug = res.status >= 500 ? 'server-error' : res.status === 401 ? 'unauthorized' : `http-${res.status}`;
-    const retry = Number(res.headers.get('Retry-After'));
+    if (!slug) slug = status >= 500 ? 'server-error' : status === 401 ? 'unauthorized' : `http-${status}`;
+    const retry = Number(header('Retry-After'));
     const error = new ApiError({
-      status: res.status, slug, problem: data,
+      status, slug, problem: data,
       retryAfter: Number.isFinite(retry) && retry > 0 ? retry : null,
-      requestId: res.headers.get('X-Request-Id'),
+      requestId: header('X-Request-Id'),
     });
-    if (res.status === 401 && auth && this.token) {
+    if (status === 401 && auth && this.token) {
       this.token = null;
       if (this.onExpired) this.onExpired();
     }
-    throw error;
+    return error;
+  }
+
+  /**
+   * Sends a file as the request body with XMLHttpRequest, since fetch reports no upload progress:
+   * onProgress(sent, total) as it goes. Resolves to {status, data} for 2xx, rejects with ApiError.
+   */
+  upload(method, path, file, contentType, onProgress) {
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open(method, path);
+      xhr.setRequestHeader('Accept', 'application/json');
+      xhr.setRequestHeader('Content-Type', contentType);
+      if (this.token) xhr.setRequestHeader('Authorization', `Bearer ${this.token}`);
+      xhr.upload.addEventListener('progress', (ev) => {
+        if (onProgress) onProgress(ev.loaded, ev.lengthComputable ? ev.total : file.size);
+      });
+      xhr.addEventListener('load', () => {
+        let data = null;
+        try {
+          data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+        } catch {
+          data = null;
+        }
+        if (xhr.status >= 200 && xhr.status < 300) resolve({status: xhr.status, data});
+        else reject(this.problem(xhr.status, data, (name) => xhr.getResponseHeader(name)));
+      });
+      xhr.addEventListener('error', () => reject(new ApiError({slug: 'network'})));
+      xhr.addEventListener('timeout', () => reject(new ApiError({slug: 'timeout'})));
+      xhr.send(file);
+    });
+  }
+
+  /**
+   * Downloads what path answers for accept (e.g. text/csv) and saves it under the server's file name
+   * (Content-Disposition) or fallback: the API needs the bearer token, so a plain link cannot do it.
+   */
+  async download(path, accept, fallback) {
+    const {data, headers} = await this.request('GET', path, {headers: {Accept: accept}, blob: true, timeoutMs: 600000});
+    const disposition = headers.get('Content-Disposition') || '';
+    const named = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+    const name = named ? decodeURIComponent(named[1]) : fallback;
+    const url = URL.createObjectURL(data);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    return name;
   }
 
   get(path, options) {
@@ -131,6 +187,14 @@ export class Session {
 
   post(path, body, options) {
     return this.request('POST', path, {...options, body});
+  }
+
+  put(path, body, options) {
+    return this.request('PUT', path, {...options, body});
+  }
+
+  patch(path, body, options) {
+    return this.request('PATCH', path, {...options, body});
   }
 }
 

@@ -9,4 +9,7 @@ import java.util.Map;
 public interface RefundCounts {
     /** The exam's refunds by status name, every status present (0 when none), in the statuses' order. */
     Map<String, Long> byStatus(long examId);
+
+    /** The exam's refunds by reason name, every reason present (0 when none), in the reasons' order. */
+    Map<String, Long> byReason(long examId);
 }

@@ -45,7 +45,12 @@ public final class ReviewViews {
 
     public record Summary(String examCode, String phase, Positions positions, long affectedApplicants,
                           long switchedApplicants, long notSwitched, Reviews reviews,
-                          java.util.Map<String, Long> refunds) {
+                          java.util.Map<String, Long> refunds, java.util.Map<String, Long> refundsByReason,
+                          java.util.List<AgencyReviews> reviewsByAgency) {
+    }
+
+    /** The switches into one agency's positions by review status (for the dashboard's chart by agency). */
+    public record AgencyReviews(String agencyCode, String agencyName, long pending, long approved, long rejected) {
     }
 
     public record Positions(long open, long reduced, long cancelled) {

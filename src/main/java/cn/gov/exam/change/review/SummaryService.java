@@ -4,6 +4,7 @@ import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamService;
 import cn.gov.exam.change.registration.FeeStatus;
+import cn.gov.exam.change.review.ReviewViews.AgencyReviews;
 import cn.gov.exam.change.review.ReviewViews.Positions;
 import cn.gov.exam.change.review.ReviewViews.Reviews;
 import cn.gov.exam.change.review.ReviewViews.Summary;
@@ -14,6 +15,7 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 
 /** The bureau's oversight figures of one exam, counted by the database in one statement. */
 @ApplicationScoped
@@ -53,7 +55,22 @@ public class SummaryService {
                 new Positions(n(t, "open"), n(t, "reduced"), n(t, "cancelled")),
                 affected, switched, affected - switched,
                 new Reviews(pending, n(t, "approved"), n(t, "rejected"), overdue, n(t, "late")),
-                refunds.byStatus(exam.id));
+                refunds.byStatus(exam.id), refunds.byReason(exam.id), reviewsByAgency(exam.id));
+    }
+
+    /** Switches by the target position's agency and review status; agencies without switches are left out. */
+    private List<AgencyReviews> reviewsByAgency(long examId) {
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = em.createNativeQuery("""
+                        select p.agency_code, min(p.agency_name) as agency_name,
+                            count(*) filter (where s.status = 'PENDING') as pending,
+                            count(*) filter (where s.status = 'APPROVED') as approved,
+                            count(*) filter (where s.status = 'REJECTED') as rejected
+                        from position_switch s join position p on p.id = s.target_position_id
+                        where s.exam_id = ?1 group by p.agency_code order by p.agency_code""", Tuple.class)
+                .setParameter(1, examId).getResultList();
+        return rows.stream().map(r -> new AgencyReviews((String) r.get("agency_code"), (String) r.get("agency_name"),
+                n(r, "pending"), n(r, "approved"), n(r, "rejected"))).toList();
     }
 
     private static long n(Tuple t, String name) {

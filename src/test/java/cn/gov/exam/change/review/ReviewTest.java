@@ -190,7 +190,15 @@ class ReviewTest {
         admin().get("/api/v1/admin/exams/{exam}/summary", f.exam).then()
                 .body("switchedApplicants", equalTo(3)).body("notSwitched", equalTo(3))
                 .body("reviews.pending", equalTo(1)).body("reviews.approved", equalTo(1))
-                .body("reviews.rejected", equalTo(1)).body("reviews.overdue", equalTo(0));
+                .body("reviews.rejected", equalTo(1)).body("reviews.overdue", equalTo(0))
+                // T-OK is A01's, T-MAJOR A07's
+                .body("reviewsByAgency.agencyCode", equalTo(List.of("A01", "A07")))
+                .body("reviewsByAgency[0].approved", equalTo(1)).body("reviewsByAgency[0].rejected", equalTo(1))
+                .body("reviewsByAgency[0].pending", equalTo(0)).body("reviewsByAgency[1].pending", equalTo(1))
+                .body("reviewsByAgency[1].agencyName", equalTo("太原市人力资源和社会保障局"))
+                // the rejection of the waived applicant's only switch owes no refund (nothing was paid)
+                .body("refundsByReason.REVIEW_REJECTED", equalTo(0)).body("refundsByReason.NOT_SWITCHED", equalTo(0))
+                .body("refundsByReason.DECLINED", equalTo(0));
         admin().get("/api/v1/admin/exams/NOPE/summary").then().statusCode(404);
     }
 

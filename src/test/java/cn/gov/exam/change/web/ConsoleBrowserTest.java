@@ -263,9 +263,8 @@ class ConsoleBrowserTest extends BrowserTestBase {
                 .containsText("2");
         assertThat(page.locator(".figure", new com.microsoft.playwright.Page.LocatorOptions().setHasText("待审查")))
                 .containsText("1");
-        assertThat(page.locator(".figure", new com.microsoft.playwright.Page.LocatorOptions().setHasText("不通过")))
+        assertThat(page.locator(".figure", new com.microsoft.playwright.Page.LocatorOptions().setHasText("审查未通过")))
                 .containsText("1");
-        tab.screenshot("console-summary-1366");
     }
 
     @Test

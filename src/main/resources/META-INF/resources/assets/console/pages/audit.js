@@ -1,0 +1,76 @@
+// Point 11: the audit log, filtered by actor, action, subject, exam and time range (Beijing time), paged
+// from the server, newest first; the filtered log exported as CSV.
+import {query} from '../../shared/api.js';
+import {h, field, heading} from '../../shared/dom.js';
+import {dateTime, toLocalInput, fromLocalInput} from '../../shared/format.js';
+import {session, route, loadError, pagination, pageParam, dataTable, exportButton} from '../app.js';
+
+const ZONE = 'Asia/Shanghai';
+const PAGE_SIZE = 50;
+const FILTERS = ['actor', 'action', 'subject', 'examCode', 'from', 'to'];
+
+function states(e) {
+  const text = (v) => (v == null ? null : JSON.stringify(v));
+  const before = text(e.before);
+  const after = text(e.after);
+  if (!before && !after) return null;
+  return h('details', {class: 'details'}, h('summary', {class: 'details__summary'}, '查看变化'),
+    before ? h('p', {class: 'audit__state'}, h('strong', {}, '之前：'), h('code', {class: 'break-all'}, before)) : null,
+    after ? h('p', {class: 'audit__state'}, h('strong', {}, '之后：'), h('code', {class: 'break-all'}, after)) : null);
+}
+
+export async function auditPage() {
+  const {params} = route();
+  const filter = Object.fromEntries(FILTERS.map((k) => [k, (params.get(k) || '').trim().slice(0, 200)]));
+  const page = pageParam(params);
+  let list;
+  try {
+    list = await session.get(`/api/v1/admin/audit-events${query({...filter, page, size: PAGE_SIZE})}`);
+  } catch (e) {
+    if (e.status === 401) throw e;
+    if (e.slug === 'validation-failed' || e.slug === 'malformed-request') {
+      return h('div', {}, heading('操作日志'), h('p', {}, '筛选条件不正确。'), h('p', {}, h('a', {href: '#/audit'}, '清除筛选条件')));
+    }
+    return loadError(e, '查看操作日志（仅考试机构管理员可以查看）');
+  }
+  const input = (name, attrs = {}) => h('input', {class: 'input', name, value: filter[name], spellcheck: 'false', autocomplete: 'off', ...attrs});
+  const inputs = {
+    actor: input('actor'), action: input('action'), subject: input('subject'), examCode: input('examCode'),
+    from: input('from', {type: 'datetime-local', value: toLocalInput(filter.from, ZONE)}),
+    to: input('to', {type: 'datetime-local', value: toLocalInput(filter.to, ZONE)}),
+  };
+  const form = h('form', {class: 'filters filters--grid', 'aria-label': '筛选操作日志'},
+    field({id: 'audit-actor', label: '操作人', hint: '用户名，或 applicant:身份证号、system、payment-system', input: inputs.actor}),
+    field({id: 'audit-action', label: '操作', hint: '如 review.decided、refund.queued', input: inputs.action}),
+    field({id: 'audit-subject', label: '对象', hint: '类型:编号，如 switch:12、exam:SX-2023-GWY', input: inputs.subject}),
+    field({id: 'audit-exam', label: '考试代码', input: inputs.examCode}),
+    field({id: 'audit-from', label: '开始时间（北京时间）', input: inputs.from}),
+    field({id: 'audit-to', label: '结束时间（北京时间）', input: inputs.to}),
+    h('div', {class: 'filters__actions'}, h('button', {type: 'submit', class: 'button button--secondary'}, '筛选'),
+      h('a', {href: '#/audit', class: 'filters__clear'}, '清除筛选条件')));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const next = {};
+    for (const k of FILTERS) {
+      const v = inputs[k].value.trim();
+      next[k] = k === 'from' || k === 'to' ? fromLocalInput(v, ZONE) : v;
+    }
+    location.hash = `/audit${query(next)}`;
+  });
+  const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
+  const rows = list.items.map((e) => [
+    dateTime(e.occurredAt, ZONE), e.actorRole ? `${e.actor}（${e.actorRole}）` : e.actor, h('code', {}, e.action),
+    `${e.subjectType}:${e.subjectId}`, e.examCode, states(e), e.requestId ? h('code', {class: 'break-all'}, e.requestId) : null,
+  ]);
+  const filtered = FILTERS.some((k) => filter[k]);
+  return h('div', {},
+    heading('操作日志'),
+    form,
+    exportButton('导出操作日志（CSV）', `/api/v1/admin/audit-events${query(filter)}`, 'audit-events.csv'),
+    list.items.length ? dataTable({
+      caption: `共 ${list.total} 条${filtered ? '（已筛选）' : ''}，最新的在前`, cls: 'table--audit',
+      columns: ['时间', '操作人', '操作', '对象', '考试', '变化', '请求编号'].map((label) => ({label})),
+      rows,
+    }) : h('p', {}, '没有符合条件的记录。'),
+    pagination(page, pages, (n) => `#/audit${query({...filter, page: n})}`));
+}

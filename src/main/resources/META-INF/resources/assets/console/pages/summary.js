@@ -1,0 +1,134 @@
+// Point 6: the exam summary as numbers and charts, refreshed on demand. ECharts comes from the app itself
+// (the org.mvnpm:echarts jar serves it under /_static), loaded only on this page. Every chart has its
+// numbers in a table beside it (the text alternative), and the canvas is hidden from screen readers.
+import {h, heading, button} from '../../shared/dom.js';
+import {dateTime} from '../../shared/format.js';
+import {session, route, loadError, figure, pageTop, chooseExam, examApi, render, onLeave} from '../app.js';
+import {REFUND_STATUS, REFUND_REASONS, PHASES} from '../copy.js';
+
+export const ECHARTS = '/_static/echarts/6.0.0/dist/echarts.esm.min.js';
+
+const COLOURS = {pass: '#00703c', fail: '#d4351c', pending: '#1d70b8', manual: '#f47738', grey: '#505a5f'};
+
+/** The charts' data: each {id, title, categories, series: [{name, data, colour}]} (summed per category). */
+export function chartData(s) {
+  const p = s.positions || {};
+  const r = s.reviews || {};
+  const agencies = s.reviewsByAgency || [];
+  const statusColour = {QUEUED: COLOURS.grey, SENT: COLOURS.pending, SUCCEEDED: COLOURS.pass, FAILED: COLOURS.fail};
+  return [
+    {id: 'chart-positions', title: '职位核查结果', categories: ['保留', '核减计划数', '取消'],
+      series: [{name: '职位数', data: [p.open, p.reduced, p.cancelled], colours: [COLOURS.pass, COLOURS.manual, COLOURS.fail]}]},
+    {id: 'chart-reviews', title: '改报申请的审查状态', categories: ['待审查', '审查通过', '审查未通过'],
+      series: [{name: '申请数', data: [r.pending, r.approved, r.rejected], colours: [COLOURS.pending, COLOURS.pass, COLOURS.fail]}]},
+    {id: 'chart-agencies', title: '各招录单位的改报申请', categories: agencies.map((a) => `${a.agencyName}（${a.agencyCode}）`), stacked: true,
+      series: [
+        {name: '待审查', data: agencies.map((a) => a.pending), colour: COLOURS.pending},
+        {name: '审查通过', data: agencies.map((a) => a.approved), colour: COLOURS.pass},
+        {name: '审查未通过', data: agencies.map((a) => a.rejected), colour: COLOURS.fail}]},
+    {id: 'chart-refund-reasons', title: '退费原因', categories: Object.keys(REFUND_REASONS).map((k) => REFUND_REASONS[k]),
+      series: [{name: '退费笔数', data: Object.keys(REFUND_REASONS).map((k) => (s.refundsByReason || {})[k] || 0), colour: COLOURS.grey}]},
+    {id: 'chart-refund-status', title: '退费状态', categories: Object.keys(REFUND_STATUS).map((k) => REFUND_STATUS[k]),
+      series: [{name: '退费笔数', data: Object.keys(REFUND_STATUS).map((k) => (s.refunds || {})[k] || 0),
+        colours: Object.keys(REFUND_STATUS).map((k) => statusColour[k])}]},
+  ];
+}
+
+function option(c) {
+  // agency names are long: those bars lie down, their names beside them
+  const horizontal = c.stacked || c.categories.length > 4;
+  const categoryAxis = {type: 'category', data: c.categories, axisLabel: {interval: 0, width: horizontal ? 180 : 110, overflow: 'truncate'}, inverse: horizontal};
+  const valueAxis = {type: 'value', minInterval: 1};
+  return {
+    animation: false,
+    // No tooltip: ECharts builds it with inline styles, which the pages' CSP refuses; the table has the numbers.
+    tooltip: {show: false},
+    aria: {enabled: false},
+    textStyle: {fontFamily: 'system-ui, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'},
+    grid: {left: horizontal ? 190 : 40, right: 24, top: c.series.length > 1 ? 36 : 16, bottom: 32, containLabel: false},
+    legend: c.series.length > 1 ? {top: 0} : {show: false},
+    xAxis: horizontal ? valueAxis : categoryAxis,
+    yAxis: horizontal ? categoryAxis : valueAxis,
+    series: c.series.map((s) => ({
+      type: 'bar', name: s.name, stack: c.stacked ? 'all' : undefined, barMaxWidth: 48,
+      // a series' own colour is the legend's too; colours per bar where the bars are the categories
+      itemStyle: s.colour ? {color: s.colour} : undefined,
+      data: s.data.map((v, i) => (s.colours ? {value: v, itemStyle: {color: s.colours[i]}} : {value: v})),
+      label: {show: !c.stacked, position: horizontal ? 'right' : 'top'},
+    })),
+  };
+}
+
+/** The chart's numbers as a table: one row per category, one column per series. */
+function numbers(c) {
+  return h('table', {class: 'table table--chart', id: `${c.id}-table`},
+    h('caption', {class: 'table__caption table__caption--s'}, `${c.title}（数据）`),
+    h('thead', {}, h('tr', {}, h('th', {class: 'table__header', scope: 'col'}, '项目'),
+      c.series.map((s) => h('th', {class: 'table__header table__cell--numeric', scope: 'col'}, s.name)))),
+    h('tbody', {}, c.categories.map((name, i) => h('tr', {},
+      h('th', {class: 'table__header', scope: 'row'}, name),
+      c.series.map((s) => h('td', {class: 'table__cell table__cell--numeric'}, String(s.data[i] ?? 0)))))));
+}
+
+export async function summaryPage() {
+  const exam = await chooseExam(route().params.get('exam'));
+  if (!exam) return h('div', {}, heading('数据概览'), h('p', {}, '目前没有考试。'));
+  let s;
+  try {
+    s = await session.get(examApi(exam, '/summary'));
+  } catch (e) {
+    if (e.status === 401) throw e;
+    return loadError(e, '查看考试的数据概览（仅考试机构管理员可以查看）');
+  }
+  const p = s.positions || {};
+  const r = s.reviews || {};
+  const charts = chartData(s);
+  const boxes = charts.map((c) => {
+    const canvas = h('div', {class: `chart__canvas${c.categories.length > 5 ? ' chart__canvas--tall' : ''}`, id: c.id, 'aria-hidden': 'true'});
+    return {c, canvas, box: h('figure', {class: 'chart'}, h('figcaption', {class: 'heading-s'}, c.title), canvas,
+      c.categories.length ? numbers(c) : h('p', {}, '还没有改报申请。'))};
+  });
+  const loaded = new Date().toISOString();
+  const content = h('div', {},
+    pageTop('数据概览', exam.name, exam, '/summary'),
+    h('div', {class: 'dashboard__bar'},
+      h('p', {class: 'secondary', role: 'status'}, `阶段：${PHASES[s.phase] || s.phase}。数据截至 ${dateTime(loaded, exam.timeZone)}。`),
+      button('刷新数据', {class: 'button button--secondary', id: 'refresh', onclick: () => render()})),
+    h('h2', {class: 'heading-m'}, '主要数字'),
+    h('dl', {class: 'figures'},
+      figure('保留的职位', p.open), figure('核减计划数的职位', p.reduced), figure('取消的职位', p.cancelled),
+      figure('被取消职位的考生', s.affectedApplicants), figure('已改报', s.switchedApplicants), figure('未改报', s.notSwitched)),
+    h('dl', {class: 'figures'}, figure('待审查', r.pending), figure('审查通过', r.approved), figure('审查未通过', r.rejected),
+      figure('逾期未审', r.overdue), figure('截止后决定', r.decidedLate)),
+    h('dl', {class: 'figures'}, Object.entries(s.refunds || {}).map(([k, v]) => figure(`退费${REFUND_STATUS[k] || k}`, v))),
+    h('h2', {class: 'heading-m'}, '图表'),
+    h('div', {class: 'charts'}, boxes.map((b) => b.box)));
+  content.afterShow = () => {
+    drawCharts(boxes);
+    return false;
+  };
+  return content;
+}
+
+async function drawCharts(boxes) {
+  let echarts;
+  try {
+    echarts = await import(ECHARTS);
+  } catch {
+    for (const b of boxes) b.canvas.replaceChildren(h('p', {class: 'secondary'}, '图表没有加载成功，数字见下表。'));
+    return;
+  }
+  const instances = [];
+  for (const {c, canvas} of boxes) {
+    if (!canvas.isConnected || !c.categories.length) continue;
+    const chart = echarts.init(canvas, null, {renderer: 'canvas'});
+    chart.setOption(option(c));
+    instances.push(chart);
+  }
+  const resize = () => instances.forEach((i) => i.resize());
+  window.addEventListener('resize', resize);
+  onLeave(() => {
+    window.removeEventListener('resize', resize);
+    instances.forEach((i) => i.dispose());
+  });
+}
