@@ -15,7 +15,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"type", "title", "status", "detail", "instance", "requestId", "errors"})
 @Schema(name = "Problem", description = "RFC 9457 problem details; some types add members", properties = {
-        @SchemaProperty(name = "failedRequirements", type = SchemaType.ARRAY,
+        @SchemaProperty(name = "failedRequirements", type = SchemaType.ARRAY, implementation = String.class,
                 description = "requirements-not-met: the codes of the requirements not met (MIN_EDUCATION, DEGREE, MAJOR, "
                         + "MAX_AGE, POLITICAL_STATUS, GRASSROOTS_YEARS, HOUSEHOLD_REGION)"),
         @SchemaProperty(name = "errorCount", type = SchemaType.INTEGER,
