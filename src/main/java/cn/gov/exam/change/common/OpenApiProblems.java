@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import java.util.LinkedHashMap;
@@ -20,9 +21,9 @@ import java.util.Map;
  * document at build time instead of on each method, as shared responses under
  * {@code components/responses}: 400 where a body or parameter is read (bean validation,
  * unreadable JSON), 401 and 403 where a bearer token is required, 404 where the path names
- * something, 413 and 415 where a body is read (common/BodyLimits, JAX-RS), 406 and 500 anywhere.
- * What only some operations answer (409, 422, 429, 503) stays on the operation's own
- * {@code @APIResponse}; a status given there is kept as it is.
+ * something or a query parameter is read, 413 and 415 where a body is read (common/BodyLimits,
+ * JAX-RS), 406 and 500 anywhere. What only some operations answer (409, 422, 429, 503) stays on
+ * the operation's own {@code @APIResponse}; a status given there is kept as it is.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class OpenApiProblems implements OASFilter {
@@ -65,7 +66,11 @@ public class OpenApiProblems implements OASFilter {
                     add(responses, "401");
                     add(responses, "403");
                 }
-                if (namesSomething) {
+                // JAX-RS answers 404 for a query parameter it cannot convert (page=2147483648 for an
+                // int), not 400: listed until the service maps that to validation-failed.
+                boolean queryParams = op.getParameters() != null
+                        && op.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);
+                if (namesSomething || queryParams) {
                     add(responses, "404");
                 }
                 add(responses, "406");
