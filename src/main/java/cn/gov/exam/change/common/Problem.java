@@ -15,13 +15,17 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"type", "title", "status", "detail", "instance", "requestId", "errors"})
 @Schema(name = "Problem", description = "RFC 9457 problem details; some types add members", properties = {
-        @SchemaProperty(name = "failedRequirements", type = SchemaType.ARRAY,
+        @SchemaProperty(name = "failedRequirements", type = SchemaType.ARRAY, implementation = String.class,
                 description = "requirements-not-met: the codes of the requirements not met (MIN_EDUCATION, DEGREE, MAJOR, "
                         + "MAX_AGE, POLITICAL_STATUS, GRASSROOTS_YEARS, HOUSEHOLD_REGION)"),
         @SchemaProperty(name = "errorCount", type = SchemaType.INTEGER,
                 description = "validation-failed of an import: every problem counted, the first 1,000 listed"),
         @SchemaProperty(name = "retryAfterSeconds", type = SchemaType.INTEGER,
-                description = "account-locked: seconds until sign-in is possible again (also in Retry-After)")})
+                description = "account-locked: seconds until sign-in is possible again (also in Retry-After)"),
+        @SchemaProperty(name = "subscriptionId", type = SchemaType.INTEGER,
+                description = "channel-already-subscribed: the enabled subscription that covers the channels"),
+        @SchemaProperty(name = "channels", type = SchemaType.ARRAY, implementation = String.class,
+                description = "channel-already-subscribed: the channels that subscription covers already")})
 public class Problem {
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://position-change.example/problems/";

@@ -3,6 +3,7 @@ package cn.gov.exam.change.exam;
 import cn.gov.exam.change.auth.Roles;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
+import cn.gov.exam.change.common.Problem;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -42,6 +43,8 @@ public class ExamResource {
     @Operation(summary = "Create an exam with its settings and timeline")
     @APIResponse(responseCode = "201", description = "The exam",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExamView.class)))
+    @APIResponse(responseCode = "409", description = "already-exists: use PUT to change an exam",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ExamView> create(@NotNull @Valid ExamRequest request) {
         ExamView view = exams.create(request);
         return RestResponse.ResponseBuilder.<ExamView>created(URI.create("/api/v1/exams/" + view.code())).entity(view).build();
@@ -55,6 +58,10 @@ public class ExamResource {
     @Operation(summary = "Create or update an exam; ratio settings are frozen once the ratio check is published",
             description = "On an update, maxSwitches, feeAmount and registrationClosedAt keep their current value when "
                     + "omitted or null; every other field is required and replaces the current value.")
+    @APIResponse(responseCode = "200", description = "The exam, created or updated",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExamView.class)))
+    @APIResponse(responseCode = "409", description = "exam-already-published: the ratio settings are frozen",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ExamView put(@PathParam("examCode") String examCode, @NotNull @Valid ExamRequest request) {
         return exams.put(examCode, request);
     }

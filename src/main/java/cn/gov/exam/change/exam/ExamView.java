@@ -1,5 +1,7 @@
 package cn.gov.exam.change.exam;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -12,13 +14,13 @@ public record ExamView(
         int defaultRatio,
         boolean reduceQuotaBeforeCancel,
         int maxSwitches,
-        String feeAmount,
-        OffsetDateTime registrationClosedAt,
+        @Schema(nullable = true) String feeAmount,
+        @Schema(nullable = true) OffsetDateTime registrationClosedAt,
         OffsetDateTime switchWindowOpensAt,
         OffsetDateTime switchDeadline,
         OffsetDateTime reviewDeadline,
         boolean published,
-        OffsetDateTime publishedAt,
+        @Schema(nullable = true) OffsetDateTime publishedAt,
         ExamPhase phase) {
 
     public static ExamView of(Exam e, Instant now) {

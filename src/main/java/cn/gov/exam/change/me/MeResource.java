@@ -81,6 +81,8 @@ public class MeResource {
             description = "With an Idempotency-Key, repeating the same request replays the first response")
     @APIResponse(responseCode = "201", description = "The switch, PENDING review",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SwitchView.class)))
+    @APIResponse(responseCode = "404", description = "not-found: no such position in the exam",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "switch-window-not-open, switch-window-closed, position-not-open, "
             + "same-position, no-switches-left, switch-pending, idempotency-key-in-use",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -3,6 +3,7 @@ package cn.gov.exam.change.position;
 import cn.gov.exam.change.auth.Roles;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
+import cn.gov.exam.change.common.Problem;
 import cn.gov.exam.change.common.QueryValues;
 import cn.gov.exam.change.common.imports.ImportResult;
 import jakarta.annotation.security.PermitAll;
@@ -21,7 +22,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,6 +47,10 @@ public class PositionResource {
             description = "CSV columns: code, agencyCode, agencyName, employer, title, quota, ratio, minEducation, "
                     + "degreeRequired, majors (separated by |), maxAge, politicalStatus, minGrassrootsYears, householdRegion")
     @RequestBody(description = "JSON array of positions or CSV with a header row")
+    @APIResponse(responseCode = "200", description = "What the import did",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "409", description = "exam-already-published: positions are frozen",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportResult importPositions(@PathParam("examCode") String examCode,
                                                         @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                                         InputStream body) {

@@ -6,6 +6,7 @@ import cn.gov.exam.change.common.PageResponse;
 import cn.gov.exam.change.common.export.CsvDownload;
 import cn.gov.exam.change.common.export.CsvWriter;
 import cn.gov.exam.change.exam.ExamService;
+import cn.gov.exam.change.common.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -78,6 +79,10 @@ public class RefundResource {
     @Path("/admin/refunds/{id}/requeue")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue a FAILED refund again (a new webhook message)")
+    @APIResponse(responseCode = "200", description = "The refund, QUEUED again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundView.class)))
+    @APIResponse(responseCode = "409", description = "refund-not-allowed: only a FAILED refund is queued again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RefundView requeue(@PathParam("id") long id) {
         return refunds.requeue(id);
     }

@@ -1,6 +1,7 @@
 package cn.gov.exam.change.registration;
 
 import cn.gov.exam.change.auth.Roles;
+import cn.gov.exam.change.common.Problem;
 import cn.gov.exam.change.common.imports.ImportResult;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -13,7 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,6 +39,10 @@ public class RegistrationResource {
                     + "grassrootsYears, householdRegion, password or passwordHash, positionCode, fee.status, "
                     + "fee.amount, fee.currency, fee.channel, fee.transactionId, fee.paidAt (the fee. prefix is optional)")
     @RequestBody(description = "JSON array of registrations or CSV with a header row")
+    @APIResponse(responseCode = "200", description = "What the import did",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "409", description = "exam-already-published: registrations are frozen",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportResult importRegistrations(@PathParam("examCode") String examCode,
                                             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                             InputStream body) {

@@ -95,6 +95,8 @@ public class ReviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
     @Operation(summary = "Approve or reject a switch (a rejection needs a reason); decisions are final")
+    @APIResponse(responseCode = "200", description = "The decided review",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Review.class)))
     @APIResponse(responseCode = "404", description = "not-found (also for another agency's review)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "review-already-decided, review-deadline-passed",

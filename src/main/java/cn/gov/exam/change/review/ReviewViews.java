@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -24,8 +26,10 @@ public final class ReviewViews {
 
     /** What a reviewer needs to judge the applicant; staff see the full ID number. */
     public record ApplicantDetails(String name, String idNumber, LocalDate birthDate, Education education,
-                                   boolean degree, String major, PoliticalStatus politicalStatus, int grassrootsYears,
-                                   String householdRegion, String phone) {
+                                   boolean degree, @Schema(nullable = true) String major,
+                                   @Schema(nullable = true) PoliticalStatus politicalStatus, int grassrootsYears,
+                                   @Schema(nullable = true) String householdRegion,
+                                   @Schema(nullable = true) String phone) {
     }
 
     public record TargetPosition(String code, String title, String agencyCode, String agencyName, String employer,
@@ -39,8 +43,10 @@ public final class ReviewViews {
      */
     public record Review(long id, String examCode, String targetPositionCode, TargetPosition targetPosition,
                          String originalPositionCode, ApplicantDetails applicant, Precheck precheck,
-                         Precheck currentPrecheck, boolean precheckChanged, SwitchStatus status, String reviewer, String reason, Instant decidedAt, boolean lateDecision,
-                         Instant createdAt, Instant reviewDeadline, long secondsToReviewDeadline) {
+                         Precheck currentPrecheck, boolean precheckChanged, SwitchStatus status,
+                         @Schema(nullable = true) String reviewer, @Schema(nullable = true) String reason,
+                         @Schema(nullable = true) Instant decidedAt, boolean lateDecision, Instant createdAt,
+                         Instant reviewDeadline, long secondsToReviewDeadline) {
     }
 
     public record Summary(String examCode, String phase, Positions positions, long affectedApplicants,

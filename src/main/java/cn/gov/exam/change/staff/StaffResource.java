@@ -4,6 +4,7 @@ import cn.gov.exam.change.auth.Roles;
 import cn.gov.exam.change.auth.SignInUnlocked;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
+import cn.gov.exam.change.common.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -44,6 +45,8 @@ public class StaffResource {
                     + " username, not one of the well-known passwords shipped with the service. Usernames are unique"
                     + " whatever their case and may not begin with applicant, anonymous, system, payment-system or"
                     + " dispatcher (the other actors of the audit log)")
+    @APIResponse(responseCode = "409", description = "already-exists: the username is taken (whatever its case)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<StaffView> create(@NotNull @Valid StaffRequest request) {
         StaffView v = staff.create(request);
         return RestResponse.ResponseBuilder.<StaffView>created(URI.create("/api/v1/admin/staff/" + v.username()))

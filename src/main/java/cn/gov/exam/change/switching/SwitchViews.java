@@ -5,6 +5,8 @@ import cn.gov.exam.change.position.Requirements;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
@@ -17,8 +19,8 @@ public final class SwitchViews {
     }
 
     public record SwitchView(long id, String targetPositionCode, String targetPositionTitle, String targetAgencyName,
-                             SwitchStatus status, Precheck precheck, String reason, Instant decidedAt,
-                             Instant createdAt) {
+                             SwitchStatus status, Precheck precheck, @Schema(nullable = true) String reason,
+                             @Schema(nullable = true) Instant decidedAt, Instant createdAt) {
     }
 
     public record PositionRef(String code, String title, String agencyName, PositionStatus status) {
@@ -28,9 +30,9 @@ public final class SwitchViews {
     public record RefundRef(String status, String amount, String reason, String channel) {
     }
 
-    public record Me(String idNumberMasked, String name, String examCode, String timeZone,
-                     PositionRef originalPosition, OffsetDateTime switchWindowOpensAt, OffsetDateTime switchDeadline,
-                     int switchesLeft, SwitchView currentSwitch, RefundRef refund) {
+    public record Me(String idNumberMasked, String name, String examCode, String timeZone, PositionRef originalPosition,
+                     OffsetDateTime switchWindowOpensAt, OffsetDateTime switchDeadline, int switchesLeft,
+                     @Schema(nullable = true) SwitchView currentSwitch, @Schema(nullable = true) RefundRef refund) {
     }
 
     public record SwitchOption(String code, String agencyCode, String agencyName, String employer, String title,

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -22,16 +24,19 @@ public final class SubscriptionViews {
     }
 
     /** The secret appears once: in the answer to creating or rotating. */
-    public record Subscription(long id, String url, List<String> channels, boolean enabled, String disabledReason,
-                               String secret, Instant previousSecretExpiresAt, Instant createdAt) {
+    public record Subscription(long id, String url, List<String> channels, boolean enabled,
+                               @Schema(nullable = true) String disabledReason, @Schema(nullable = true) String secret,
+                               @Schema(nullable = true) Instant previousSecretExpiresAt, Instant createdAt) {
     }
 
-    public record Attempt(int attempt, long subscriptionId, String dispatcher, Instant startedAt, Integer durationMs,
-                          Integer statusCode, String error) {
+    public record Attempt(int attempt, long subscriptionId, String dispatcher, Instant startedAt,
+                          @Schema(nullable = true) Integer durationMs, @Schema(nullable = true) Integer statusCode,
+                          @Schema(nullable = true) String error) {
     }
 
     public record Delivery(long id, long refundId, String webhookId, String eventType, String status, int attempts,
-                           Instant nextAttemptAt, Integer lastStatusCode, String lastError, Instant createdAt,
-                           List<Attempt> attemptLog) {
+                           @Schema(nullable = true) Instant nextAttemptAt,
+                           @Schema(nullable = true) Integer lastStatusCode, @Schema(nullable = true) String lastError,
+                           Instant createdAt, List<Attempt> attemptLog) {
     }
 }

@@ -7,6 +7,7 @@ import cn.gov.exam.change.webhook.SubscriptionViews.Delivery;
 import cn.gov.exam.change.webhook.SubscriptionViews.Subscription;
 import cn.gov.exam.change.webhook.SubscriptionViews.SubscriptionChange;
 import cn.gov.exam.change.webhook.SubscriptionViews.SubscriptionRequest;
+import cn.gov.exam.change.common.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -48,6 +49,8 @@ public class WebhookResource {
     @Operation(summary = "Subscribe a payment system to the refunds of its channels; the whsec_ secret is shown once")
     @APIResponse(responseCode = "201", description = "The subscription with its secret",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscription.class)))
+    @APIResponse(responseCode = "409", description = "channel-already-subscribed: an enabled subscription covers one of the channels",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Subscription> create(@NotNull @Valid SubscriptionRequest request) {
         Subscription s = subscriptions.create(request);
         return RestResponse.ResponseBuilder.<Subscription>created(URI.create("/api/v1/admin/webhook-subscriptions/" + s.id()))
@@ -68,6 +71,10 @@ public class WebhookResource {
             description = "The same target rules as creation; an enabled subscription's channels may not overlap"
                     + " another enabled one's (409 channel-already-subscribed). Pending deliveries of the channels"
                     + " concerned become due at once.")
+    @APIResponse(responseCode = "200", description = "The subscription (without its secret)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscription.class)))
+    @APIResponse(responseCode = "409", description = "channel-already-subscribed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Subscription change(@PathParam("id") long id, @NotNull @Valid SubscriptionChange request) {
         return subscriptions.change(id, request);
     }
@@ -75,6 +82,10 @@ public class WebhookResource {
     @POST
     @Path("/admin/webhook-subscriptions/{id}/enable")
     @Operation(summary = "Deliver to this subscription again (409 channel-already-subscribed when another covers one of its channels)")
+    @APIResponse(responseCode = "200", description = "The subscription (without its secret)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscription.class)))
+    @APIResponse(responseCode = "409", description = "channel-already-subscribed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Subscription enable(@PathParam("id") long id) {
         return subscriptions.enable(id);
     }
@@ -106,6 +117,10 @@ public class WebhookResource {
     @POST
     @Path("/admin/webhook-deliveries/{id}/replay")
     @Operation(summary = "Send a delivery again from the start of its retry schedule, with the same webhook-id")
+    @APIResponse(responseCode = "200", description = "The delivery, due at once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Delivery.class)))
+    @APIResponse(responseCode = "409", description = "already-exists: the delivery is pending already; refund-not-allowed: its refund is decided",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Delivery replay(@PathParam("id") long id) {
         return subscriptions.replay(id);
     }
