@@ -97,6 +97,34 @@ public class AuditService {
                 insert(conn, actor, role, action, subjectType, subjectId, examCode, before, after));
     }
 
+    /** One event of {@link #recordAll}: the current actor's. */
+    public record Event(String action, String subjectType, String subjectId, String examCode,
+                        Map<String, Object> before, Map<String, Object> after) {
+    }
+
+    /** Many events of one transaction in one batch (a round of webhook deliveries: hundreds). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(List<Event> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        String actor = currentActor();
+        String role = currentRole();
+        em.unwrap(Session.class).doWork(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(INSERT)) {
+                for (Event e : events) {
+                    List<Object> values = values(actor, role, e.action(), e.subjectType(), e.subjectId(), e.examCode(),
+                            e.before(), e.after());
+                    for (int i = 0; i < values.size(); i++) {
+                        ps.setObject(i + 1, values.get(i));
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
     private static final String INSERT = """
             insert into audit_event (occurred_at, actor, actor_role, action, subject_type, subject_id,
                                      exam_code, before_state, after_state, request_id)

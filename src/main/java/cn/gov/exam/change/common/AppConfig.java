@@ -133,7 +133,7 @@ public interface AppConfig {
     }
 
     interface Webhooks {
-        /** How often the dispatcher looks for due deliveries ("off" in tests, which drive it). */
+        /** How often an idle dispatcher looks for due deliveries unless woken by a NOTIFY ("off" in tests, which drive it). */
         @WithDefault("1s")
         String dispatchEvery();
 
@@ -150,8 +150,22 @@ public interface AppConfig {
         Duration timeout();
 
         /** Deliveries claimed per round. */
-        @WithDefault("50")
+        @WithDefault("200")
         int batchSize();
+
+        /** Calls in flight per subscription and instance, at most; fewer while the peer pushes back. */
+        @WithDefault("16")
+        int maxInFlight();
+
+        /** Calls per second per subscription and instance, at most; no limit when unset. */
+        Optional<Double> rateLimit();
+
+        /**
+         * How long a payment system may answer only with back-pressure (429, 503, refused
+         * connections) before it counts as down and its messages go through the retry schedule.
+         */
+        @WithDefault("PT1M")
+        Duration downAfter();
 
         /** How long a rotated-out secret still signs and verifies. */
         @WithDefault("PT24H")

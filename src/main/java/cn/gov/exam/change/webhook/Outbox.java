@@ -64,6 +64,17 @@ public class Outbox {
                 ps.executeBatch();
             }
         });
+        wakeDispatchers();
+    }
+
+    /**
+     * Wakes every instance's dispatcher when the current transaction commits (PostgreSQL delivers
+     * a NOTIFY only then, once per transaction however often it is sent), so that a decision's
+     * refund goes out at once rather than on the next poll.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void wakeDispatchers() {
+        em.createNativeQuery("select pg_notify('" + DispatchLoop.CHANNEL + "', '')").getSingleResult();
     }
 
     /**

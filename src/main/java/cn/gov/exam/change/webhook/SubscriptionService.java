@@ -40,6 +40,10 @@ public class SubscriptionService {
     AuditService audit;
     @Inject
     WebhookTargets targets;
+    @Inject
+    Outbox outbox;
+    @Inject
+    DeliveryOutcomes outcomes;
 
     @Transactional
     public Subscription create(SubscriptionRequest r) {
@@ -142,6 +146,7 @@ public class SubscriptionService {
                         update webhook_delivery set next_attempt_at = ?1, updated_at = ?1
                         where status = 'PENDING' and next_attempt_at > ?1 and channel = any(?2)""")
                 .setParameter(1, now).setParameter(2, channels.toArray(String[]::new)).executeUpdate();
+        outbox.wakeDispatchers();
     }
 
     public PageResponse<Subscription> list(PageParams page) {
@@ -205,8 +210,8 @@ public class SubscriptionService {
     public Delivery replay(long deliveryId) {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery("""
-                        select d.id, d.status, f.status from webhook_delivery d join refund f on f.id = d.refund_id
-                        where d.id = ?1 for update of d""", Tuple.class)
+                        select d.id, d.status, d.refund_id from webhook_delivery d where d.id = ?1 for update""",
+                Tuple.class)
                 .setParameter(1, deliveryId).getResultList();
         if (rows.isEmpty()) {
             throw ProblemException.notFound("Webhook delivery " + deliveryId);
@@ -215,15 +220,16 @@ public class SubscriptionService {
             throw new ProblemException(ProblemType.ALREADY_EXISTS, "Delivery " + deliveryId + " is pending already");
         }
         // A settled refund's request is never sent again (a FAILED one is requeued as a new message).
-        if ("SUCCEEDED".equals(rows.get(0).get(2)) || "FAILED".equals(rows.get(0).get(2))) {
+        if (!outcomes.settled(List.of(((Number) rows.get(0).get(2)).longValue())).isEmpty()) {
             throw new ProblemException(ProblemType.REFUND_NOT_ALLOWED, "The refund of delivery " + deliveryId
-                    + " is " + rows.get(0).get(2) + ": there is nothing to deliver");
+                    + " is settled: there is nothing to deliver");
         }
         Instant now = clock.now();
         em.createNativeQuery("""
                         update webhook_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?2,
                             claimed_by = null, claimed_until = null, updated_at = ?2 where id = ?1""")
                 .setParameter(1, deliveryId).setParameter(2, now).executeUpdate();
+        outbox.wakeDispatchers();
         audit.record("webhook.delivery-replayed", "webhook-delivery", Long.toString(deliveryId), null,
                 Map.of("status", rows.get(0).get(1)), Map.of("status", "PENDING"));
         @SuppressWarnings("unchecked")

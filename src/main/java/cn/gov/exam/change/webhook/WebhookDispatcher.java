@@ -4,11 +4,11 @@ import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.net.ConnectException;
@@ -18,26 +18,41 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Delivers the outbox at least once (DESIGN.md rule 6). A round claims due deliveries with
- * {@code FOR UPDATE SKIP LOCKED} and a lease, commits, makes the HTTP calls outside any
- * transaction, then records each outcome. Several instances share the work without sending one
- * attempt twice (the claim, and a unique key per attempt); a dispatcher that dies mid-round loses
- * nothing: its lease runs out and another sends the same message again, with the same webhook-id.
+ * Delivers the outbox at least once (DESIGN.md rule 6). A round claims due deliveries and writes
+ * their attempts in one statement ({@code FOR UPDATE SKIP LOCKED} and a lease), commits, makes the
+ * HTTP calls outside any transaction on keep-alive connections, at most a window of them in
+ * flight per subscription ({@link Peer}), then records the round's outcomes in one transaction.
+ * Several instances share the work without sending one attempt twice (the claim, and a unique key
+ * per attempt); a dispatcher that dies mid-round loses nothing: its lease runs out and another
+ * sends the same message again, with the same webhook-id.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -57,108 +72,228 @@ public class WebhookDispatcher {
     AuditService audit;
     @Inject
     WebhookTargets targets;
+    @Inject
+    DeliveryOutcomes outcomes;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "webhook-rate-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Per subscription and version of it (a changed URL or re-enabled subscription starts afresh). */
+    private final Map<String, Peer> peers = new ConcurrentHashMap<>();
+    /** The soonest moment a message this instance put back becomes due, for the loop's wait. */
+    private final AtomicReference<Instant> soonest = new AtomicReference<>();
 
-    record Claim(long deliveryId, int attempt, long subscriptionId, String url, List<String> secrets,
+    record Claim(long deliveryId, int attempt, long subscriptionId, String peer, String url, List<String> secrets,
                  String messageId, String payload, long refundId) {
     }
 
     /** What a call came to; {@code error} is one of a few neutral words, never an exception's text. */
-    record Outcome(int status, Duration retryAfter, String error, int durationMs) {
+    record Outcome(int status, Duration retryAfter, String error, int durationMs, boolean released) {
+        /** Not sent: its subscription was paused while it waited for a slot. */
+        static final Outcome RELEASED = new Outcome(0, Duration.ZERO, null, 0, true);
+
         static Outcome failed(String error, int durationMs) {
-            return new Outcome(0, Duration.ZERO, error, durationMs);
+            return new Outcome(0, Duration.ZERO, error, durationMs, false);
         }
 
         boolean delivered() {
             return status >= 200 && status < 300;
         }
-    }
 
-    @Scheduled(every = "${app.webhooks.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        try {
-            while (dispatchOnce(INSTANCE) > 0) {
-                // drain what is due
-            }
-        } catch (RuntimeException e) {
-            LOG.error("Webhook dispatch round failed; it is retried next round", e);
+        RetryRules.Kind kind() {
+            return RetryRules.kind(status, error);
         }
     }
 
-    /** One round: claim, send, record. Returns how many deliveries were attempted. */
+    @PreDestroy
+    void close() {
+        timer.shutdownNow();
+    }
+
+    /** One round: claim, send, record. Returns how many deliveries were claimed. */
     public int dispatchOnce(String dispatcher) {
-        List<Claim> claims = QuarkusTransaction.requiringNew().call(() -> claim(dispatcher));
+        return dispatchOnce(dispatcher, config.webhooks().batchSize());
+    }
+
+    public int dispatchOnce(String dispatcher, int batchSize) {
+        List<Claim> claims = QuarkusTransaction.requiringNew().call(() -> claim(dispatcher, batchSize));
         if (claims.isEmpty()) {
             return 0;
         }
-        // Resolved afresh each round (DNS answers change), once per endpoint. The HTTP client asks
-        // the JVM's resolver cache (30 s) right after, so it connects to the addresses just checked.
-        Map<String, Boolean> allowed = new HashMap<>();
-        List<CompletableFuture<Outcome>> calls = claims.stream().map(c -> allowed.computeIfAbsent(c.url(), targets::allowed)
-                ? send(c) : CompletableFuture.completedFuture(Outcome.failed(TARGET_NOT_ALLOWED, 0))).toList();
-        for (int i = 0; i < claims.size(); i++) {
-            Claim c = claims.get(i);
-            // Each outcome on its own: one that cannot be recorded must not keep the others of the
-            // round unrecorded (they would be sent again once their lease ran out).
-            try {
-                Outcome o = calls.get(i).join();
-                QuarkusTransaction.requiringNew().run(() -> record(c, o, dispatcher));
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Recording attempt %d of webhook delivery %d failed; it is retried when its lease ends",
-                        c.attempt(), c.deliveryId());
+        List<Outcome> results = send(claims);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> record(claims, results, dispatcher));
+        } catch (RuntimeException e) {
+            // One outcome that cannot be recorded must not keep the others of the round unrecorded
+            // (they would be sent again once their lease ran out): each then on its own.
+            LOG.warnf(e, "Recording a round of %d webhook outcomes failed; recording them one by one", claims.size());
+            for (int i = 0; i < claims.size(); i++) {
+                Claim c = claims.get(i);
+                Outcome o = results.get(i);
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> record(List.of(c), List.of(o), dispatcher));
+                } catch (RuntimeException e2) {
+                    LOG.errorf(e2, "Recording attempt %d of webhook delivery %d failed; it is retried when its lease ends",
+                            c.attempt(), c.deliveryId());
+                }
             }
         }
         return claims.size();
     }
 
+    private void wakeAt(Instant at) {
+        soonest.accumulateAndGet(at, (a, b) -> a == null || b.isBefore(a) ? b : a);
+    }
+
+    /** The soonest time a message put back by this instance is due (null: none), and forgets it. */
+    Instant takeSoonest() {
+        return soonest.getAndSet(null);
+    }
+
     List<Claim> claim(String dispatcher) {
+        return claim(dispatcher, config.webhooks().batchSize());
+    }
+
+    private static final String CLAIM = """
+            with due as (
+                select d.id, s.id as subscription_id, k.peer
+                from webhook_delivery d
+                join webhook_subscription s on s.enabled and d.channel = any(s.channels)
+                cross join lateral (select s.id::text || '@'
+                                    || floor(extract(epoch from s.updated_at) * 1000000)::bigint::text as peer) k
+                where d.status = 'PENDING' and d.next_attempt_at <= ?
+                  and (d.claimed_until is null or d.claimed_until <= ?)
+                  and k.peer <> all(?)
+                order by d.next_attempt_at, d.id
+                limit ?
+                for update of d skip locked
+            ), claimed as (
+                update webhook_delivery d set attempts_total = d.attempts_total + 1, claimed_by = ?, claimed_until = ?,
+                    subscription_id = due.subscription_id, updated_at = ?
+                from due where d.id = due.id
+                returning d.id, d.attempts_total, d.subscription_id, due.peer, d.message_id, d.payload, d.refund_id
+            ), logged as (
+                insert into webhook_attempt (delivery_id, attempt, subscription_id, dispatcher, started_at)
+                select id, attempts_total, subscription_id, ?, ? from claimed
+            )
+            select * from claimed order by id""";
+
+    /**
+     * Claims up to {@code limit} due deliveries whose subscription is not paused, each for the
+     * subscription covering its channel now (whichever was tried before), and logs their attempts.
+     */
+    List<Claim> claim(String dispatcher, int limit) {
         Instant now = clock.now();
-        @SuppressWarnings("unchecked")
-        List<Tuple> due = em.createNativeQuery("""
-                        select d.id, d.channel, d.message_id, d.payload, d.refund_id, d.attempts_total
-                        from webhook_delivery d
-                        where d.status = 'PENDING' and d.next_attempt_at <= ?1
-                          and (d.claimed_until is null or d.claimed_until <= ?1)
-                          and exists (select 1 from webhook_subscription s where s.enabled and d.channel = any(s.channels))
-                          and not exists (select 1 from refund f where f.id = d.refund_id
-                                          and f.status in ('SUCCEEDED', 'FAILED'))
-                        order by d.next_attempt_at, d.id
-                        limit ?2
-                        for update of d skip locked""", Tuple.class)
-                .setParameter(1, now).setParameter(2, config.webhooks().batchSize()).getResultList();
-        // Each delivery goes to the subscription covering its channel now, whichever was tried before.
-        Map<String, WebhookSubscription> byChannel = new HashMap<>();
-        List<Claim> claims = new ArrayList<>();
-        for (Tuple t : due) {
-            String channel = (String) t.get(1);
-            WebhookSubscription s = byChannel.computeIfAbsent(channel,
-                    ch -> WebhookSubscription.covering(ch).orElse(null));
-            if (s == null) {
-                continue;
+        String[] paused = peers.entrySet().stream().filter(e -> e.getValue().paused(now)).map(Map.Entry::getKey)
+                .toArray(String[]::new);
+        List<Object[]> rows = new ArrayList<>();
+        em.unwrap(Session.class).doWork(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(CLAIM)) {
+                Timestamp at = Timestamp.from(now);
+                ps.setTimestamp(1, at);
+                ps.setTimestamp(2, at);
+                ps.setArray(3, conn.createArrayOf("text", paused));
+                ps.setInt(4, limit);
+                ps.setString(5, dispatcher);
+                ps.setTimestamp(6, Timestamp.from(now.plus(config.webhooks().lease())));
+                ps.setTimestamp(7, at);
+                ps.setString(8, dispatcher);
+                ps.setTimestamp(9, at);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Object[]{rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getLong(7)});
+                    }
+                }
             }
-            long id = ((Number) t.get(0)).longValue();
-            int attempt = ((Number) t.get(5)).intValue() + 1;
-            em.createNativeQuery("""
-                            update webhook_delivery set attempts = attempts + 1, attempts_total = ?2,
-                                claimed_by = ?3, claimed_until = ?4, subscription_id = ?5, updated_at = ?6
-                            where id = ?1""")
-                    .setParameter(1, id).setParameter(2, attempt).setParameter(3, dispatcher)
-                    .setParameter(4, now.plus(config.webhooks().lease())).setParameter(5, s.id).setParameter(6, now)
-                    .executeUpdate();
-            em.createNativeQuery("""
-                            insert into webhook_attempt (delivery_id, attempt, subscription_id, dispatcher, started_at)
-                            values (?1, ?2, ?3, ?4, ?5)""")
-                    .setParameter(1, id).setParameter(2, attempt).setParameter(3, s.id).setParameter(4, dispatcher)
-                    .setParameter(5, now).executeUpdate();
-            claims.add(new Claim(id, attempt, s.id, s.url, s.activeSecrets(now), (String) t.get(2), (String) t.get(3),
-                    ((Number) t.get(4)).longValue()));
+        });
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> settled = outcomes.settled(rows.stream().map(r -> (Long) r[6]).distinct().toList());
+        Map<Long, WebhookSubscription> subscriptions = new HashMap<>();
+        List<Claim> claims = new ArrayList<>();
+        List<Claim> done = new ArrayList<>();
+        for (Object[] r : rows) {
+            WebhookSubscription s = subscriptions.computeIfAbsent((Long) r[2], id -> em.find(WebhookSubscription.class, id));
+            Claim c = new Claim((Long) r[0], (Integer) r[1], s.id, (String) r[3], s.url, s.activeSecrets(now),
+                    (String) r[4], (String) r[5], (Long) r[6]);
+            (settled.contains(c.refundId()) ? done : claims).add(c);
+        }
+        if (!done.isEmpty()) {
+            // The refund's outcome is known (as earlier versions could leave it): nothing to send.
+            em.unwrap(Session.class).doWork(conn -> unclaim(conn, done, "DELIVERED", dispatcher, now));
         }
         return claims;
     }
 
-    CompletableFuture<Outcome> send(Claim c) {
+    private Peer peer(String key) {
+        return peers.computeIfAbsent(key, k -> new Peer(config.webhooks().maxInFlight(),
+                config.webhooks().rateLimit().orElse(0.0)));
+    }
+
+    /** Sends a round's claims, each subscription's through its own window; the outcomes in the claims' order. */
+    List<Outcome> send(List<Claim> claims) {
+        // Resolved afresh each round (DNS answers change), once per endpoint. The HTTP client asks
+        // the JVM's resolver cache (30 s) right after, so it connects to the addresses just checked.
+        Map<String, Boolean> allowed = new HashMap<>();
+        Map<String, Lane> lanes = new LinkedHashMap<>();
+        List<CompletableFuture<Outcome>> results = new ArrayList<>(claims.size());
+        for (Claim c : claims) {
+            CompletableFuture<Outcome> result = new CompletableFuture<>();
+            results.add(result);
+            if (!allowed.computeIfAbsent(c.url(), targets::allowed)) {
+                result.complete(Outcome.failed(TARGET_NOT_ALLOWED, 0));
+            } else {
+                lanes.computeIfAbsent(c.peer(), k -> new Lane(peer(k))).waiting.add(Map.entry(c, result));
+            }
+        }
+        lanes.values().forEach(Lane::pump);
+        return results.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** One subscription's claims of a round, started as its window and rate allow. */
+    private final class Lane {
+        final Peer peer;
+        final ArrayDeque<Map.Entry<Claim, CompletableFuture<Outcome>>> waiting = new ArrayDeque<>();
+
+        Lane(Peer peer) {
+            this.peer = peer;
+        }
+
+        synchronized void pump() {
+            while (!waiting.isEmpty()) {
+                if (peer.paused(clock.now())) {
+                    // The peer asked for a pause: what has not started goes back, unsent.
+                    while (!waiting.isEmpty()) {
+                        waiting.poll().getValue().complete(Outcome.RELEASED);
+                    }
+                    return;
+                }
+                long slot = peer.tryStart();
+                if (slot == -1) {
+                    return; // a call in flight pumps again when it ends
+                }
+                if (slot < -1) {
+                    timer.schedule(this::pump, -2 - slot, TimeUnit.NANOSECONDS);
+                    return;
+                }
+                Map.Entry<Claim, CompletableFuture<Outcome>> next = waiting.poll();
+                call(next.getKey()).whenComplete((o, e) -> {
+                    Outcome out = o != null ? o : Outcome.failed(describe(e), 0);
+                    peer.finished(slot, out.kind(), out.retryAfter(), clock.now(), firstStep());
+                    next.getValue().complete(out);
+                    pump();
+                });
+            }
+        }
+    }
+
+    CompletableFuture<Outcome> call(Claim c) {
         // Receivers check the timestamp against their own clock: it is real time, not the service's.
         long timestamp = Instant.now().getEpochSecond();
         HttpRequest request;
@@ -179,78 +314,189 @@ public class WebhookDispatcher {
         try {
             // The request timeout covers the headers only; a receiver trickling its body is cut off too.
             return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .orTimeout(config.webhooks().timeout().toMillis() + 5_000, java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .orTimeout(config.webhooks().timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)
                     .thenApply(r -> new Outcome(r.statusCode(),
                             retryAfter(r.headers().firstValue("Retry-After").orElse(null), clock.now(), maxRetryAfter()),
-                            null, millis(start)))
+                            null, millis(start), false))
                     .exceptionally(e -> Outcome.failed(describe(e), millis(start)));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(Outcome.failed(describe(e), millis(start)));
         }
     }
 
-    void record(Claim c, Outcome o, String dispatcher) {
+    /** Records a round's outcomes: a few statements for the whole round, whatever its size. */
+    void record(List<Claim> claims, List<Outcome> results, String dispatcher) {
         Instant now = clock.now();
-        em.createNativeQuery("""
-                        update webhook_attempt set duration_ms = ?3, status_code = ?4, error = ?5
-                        where delivery_id = ?1 and attempt = ?2""")
-                .setParameter(1, c.deliveryId()).setParameter(2, c.attempt()).setParameter(3, o.durationMs())
-                .setParameter(4, o.status() == 0 ? null : o.status()).setParameter(5, o.error()).executeUpdate();
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("""
-                        select attempts, status, claimed_by from webhook_delivery where id = ?1 for update""", Tuple.class)
-                .setParameter(1, c.deliveryId()).getResultList();
-        Tuple d = rows.get(0);
-        if (!"PENDING".equals(d.get(1)) || !dispatcher.equals(d.get(2))) {
-            return; // the lease ran out and another dispatcher owns the delivery now
-        }
-        int attempts = ((Number) d.get(0)).intValue();
-        if (o.delivered()) {
-            update(c.deliveryId(), "DELIVERED", now, o);
-            int sent = em.createNativeQuery(
-                            "update refund set status = 'SENT', updated_at = ?2 where id = ?1 and status = 'QUEUED'")
-                    .setParameter(1, c.refundId()).setParameter(2, now).executeUpdate();
-            if (sent == 1) {
-                audit.record("refund.sent", "refund", Long.toString(c.refundId()), null, Map.of("status", "QUEUED"),
-                        Map.of("status", "SENT", "webhookId", c.messageId(), "subscriptionId", c.subscriptionId()));
+        List<Claim> released = new ArrayList<>();
+        List<Claim> sent = new ArrayList<>();
+        List<Outcome> sentOutcomes = new ArrayList<>();
+        for (int i = 0; i < claims.size(); i++) {
+            if (results.get(i).released()) {
+                released.add(claims.get(i));
+            } else {
+                sent.add(claims.get(i));
+                sentOutcomes.add(results.get(i));
             }
-        } else if (o.status() == 410) {
-            // The receiver says the endpoint is gone: stop using it; the message waits for another.
-            em.createNativeQuery("""
-                            update webhook_subscription set enabled = false, disabled_reason = '410 Gone', updated_at = ?2
-                            where id = ?1 and enabled""")
-                    .setParameter(1, c.subscriptionId()).setParameter(2, now).executeUpdate();
-            update(c.deliveryId(), "PENDING", now, o);
-            audit.record("webhook.subscription-disabled", "webhook-subscription", Long.toString(c.subscriptionId()),
+        }
+        List<RetryRules.Next> decisions = new ArrayList<>();
+        List<Integer> steps = new ArrayList<>();
+        em.unwrap(Session.class).doWork(conn -> {
+            if (!released.isEmpty()) {
+                unclaim(conn, released, null, dispatcher, now);
+                released.forEach(c -> wakeAt(peer(c.peer()).pausedUntil()));
+            }
+            if (sent.isEmpty()) {
+                return;
+            }
+            logAttempts(conn, sent, sentOutcomes);
+            Map<Long, Integer> stepsUsed = stillOurs(conn, sent, dispatcher);
+            for (int i = 0; i < sent.size(); i++) {
+                Claim c = sent.get(i);
+                Outcome o = sentOutcomes.get(i);
+                Integer used = stepsUsed.get(c.deliveryId());
+                decisions.add(used == null ? null : RetryRules.next(o.kind(), o.retryAfter(), used,
+                        peer(c.peer()).busyFor(now), config.webhooks().retrySchedule(), config.webhooks().downAfter(),
+                        ThreadLocalRandom.current().nextDouble()));
+                steps.add(used == null ? 0 : used);
+            }
+            updateDeliveries(conn, sent, sentOutcomes, decisions, now);
+        });
+        List<DeliveryOutcomes.Delivered> delivered = new ArrayList<>();
+        for (int i = 0; i < decisions.size(); i++) {
+            RetryRules.Next n = decisions.get(i);
+            if (n == null) {
+                continue; // the lease ran out and another dispatcher owns the delivery now
+            }
+            Claim c = sent.get(i);
+            Outcome o = sentOutcomes.get(i);
+            if (o.delivered()) {
+                delivered.add(new DeliveryOutcomes.Delivered(c.refundId(), c.messageId(), c.subscriptionId()));
+            } else if (o.kind() == RetryRules.Kind.GONE) {
+                gone(c.subscriptionId(), now);
+            } else if ("FAILED".equals(n.status())) {
+                audit.record("webhook.delivery-failed", "webhook-delivery", Long.toString(c.deliveryId()), null, null,
+                        Map.of("refundId", c.refundId(), "attempts", steps.get(i) + n.steps(),
+                                "lastStatusCode", o.status(), "lastError", o.error() == null ? "" : o.error()));
+            } else {
+                wakeAt(now.plus(n.delay()));
+            }
+        }
+        if (!delivered.isEmpty()) {
+            outcomes.delivered(delivered);
+        }
+    }
+
+    private static void logAttempts(Connection conn, List<Claim> sent, List<Outcome> results) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                update webhook_attempt a set duration_ms = v.ms, status_code = v.code, error = v.err
+                from unnest(?::bigint[], ?::int[], ?::int[], ?::int[], ?::text[]) as v(id, attempt, ms, code, err)
+                where a.delivery_id = v.id and a.attempt = v.attempt""")) {
+            ps.setArray(1, conn.createArrayOf("bigint", sent.stream().map(Claim::deliveryId).toArray()));
+            ps.setArray(2, conn.createArrayOf("int4", sent.stream().map(Claim::attempt).toArray()));
+            ps.setArray(3, conn.createArrayOf("int4", results.stream().map(Outcome::durationMs).toArray()));
+            ps.setArray(4, conn.createArrayOf("int4", results.stream().map(o -> o.status() == 0 ? null : o.status())
+                    .toArray()));
+            ps.setArray(5, conn.createArrayOf("text", results.stream().map(Outcome::error).toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Locks the round's deliveries that are still this dispatcher's; their steps of the schedule used. */
+    private static Map<Long, Integer> stillOurs(Connection conn, List<Claim> sent, String dispatcher)
+            throws SQLException {
+        Map<Long, Integer> attemptOf = new HashMap<>();
+        sent.forEach(c -> attemptOf.put(c.deliveryId(), c.attempt()));
+        Map<Long, Integer> ours = new HashMap<>();
+        try (PreparedStatement ps = conn.prepareStatement("""
+                select id, attempts, attempts_total from webhook_delivery
+                where id = any(?) and status = 'PENDING' and claimed_by = ? order by id for update""")) {
+            ps.setArray(1, conn.createArrayOf("bigint", attemptOf.keySet().toArray()));
+            ps.setString(2, dispatcher);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (attemptOf.get(rs.getLong(1)) == rs.getInt(3)) {
+                        ours.put(rs.getLong(1), rs.getInt(2));
+                    }
+                }
+            }
+        }
+        return ours;
+    }
+
+    private void updateDeliveries(Connection conn, List<Claim> sent, List<Outcome> results,
+                                  List<RetryRules.Next> decisions, Instant now) throws SQLException {
+        List<Object> ids = new ArrayList<>(), statuses = new ArrayList<>(), nexts = new ArrayList<>(),
+                steps = new ArrayList<>(), codes = new ArrayList<>(), errors = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            RetryRules.Next n = decisions.get(i);
+            if (n == null) {
+                continue;
+            }
+            Outcome o = results.get(i);
+            ids.add(sent.get(i).deliveryId());
+            statuses.add(n.status());
+            nexts.add(now.plus(n.delay()).toString());
+            steps.add(n.steps());
+            codes.add(o.status() == 0 ? null : o.status());
+            errors.add(o.error());
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = conn.prepareStatement("""
+                update webhook_delivery d set status = v.status, next_attempt_at = v.next::timestamptz,
+                    attempts = d.attempts + v.steps, claimed_by = null, claimed_until = null,
+                    last_status_code = v.code, last_error = v.err, updated_at = ?
+                from unnest(?::bigint[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[])
+                     as v(id, status, next, steps, code, err)
+                where d.id = v.id""")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setArray(2, conn.createArrayOf("bigint", ids.toArray()));
+            ps.setArray(3, conn.createArrayOf("text", statuses.toArray()));
+            ps.setArray(4, conn.createArrayOf("text", nexts.toArray()));
+            ps.setArray(5, conn.createArrayOf("int4", steps.toArray()));
+            ps.setArray(6, conn.createArrayOf("int4", codes.toArray()));
+            ps.setArray(7, conn.createArrayOf("text", errors.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Gives claims back unsent: their attempts are taken out of the log (no call was made) and the
+     * delivery is free again, with {@code status} when given (else as it was).
+     */
+    private static void unclaim(Connection conn, List<Claim> claims, String status, String dispatcher, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                with v as (select * from unnest(?::bigint[], ?::int[]) as v(id, attempt)),
+                unlogged as (delete from webhook_attempt a using v where a.delivery_id = v.id and a.attempt = v.attempt)
+                update webhook_delivery d set attempts_total = d.attempts_total - 1, claimed_by = null,
+                    claimed_until = null, status = coalesce(?, d.status), updated_at = ?
+                from v where d.id = v.id and d.claimed_by = ? and d.attempts_total = v.attempt""")) {
+            ps.setArray(1, conn.createArrayOf("bigint", claims.stream().map(Claim::deliveryId).toArray()));
+            ps.setArray(2, conn.createArrayOf("int4", claims.stream().map(Claim::attempt).toArray()));
+            ps.setString(3, status);
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.setString(5, dispatcher);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The receiver says the endpoint is gone: stop using it; its messages wait for another. */
+    private void gone(long subscriptionId, Instant now) {
+        int changed = em.createNativeQuery("""
+                        update webhook_subscription set enabled = false, disabled_reason = '410 Gone', updated_at = ?2
+                        where id = ?1 and enabled""")
+                .setParameter(1, subscriptionId).setParameter(2, now).executeUpdate();
+        if (changed == 1) {
+            audit.record("webhook.subscription-disabled", "webhook-subscription", Long.toString(subscriptionId),
                     null, Map.of("enabled", true), Map.of("enabled", false, "reason", "410 Gone"));
-        } else if (attempts > config.webhooks().retrySchedule().size()) {
-            update(c.deliveryId(), "FAILED", now, o);
-            audit.record("webhook.delivery-failed", "webhook-delivery", Long.toString(c.deliveryId()), null, null,
-                    Map.of("refundId", c.refundId(), "attempts", attempts,
-                            "lastStatusCode", o.status(), "lastError", o.error() == null ? "" : o.error()));
-        } else {
-            Duration wait = jitter(config.webhooks().retrySchedule().get(attempts - 1));
-            if (o.retryAfter().compareTo(wait) > 0) {
-                wait = o.retryAfter();
-            }
-            update(c.deliveryId(), "PENDING", now.plus(wait), o);
         }
     }
 
-    private void update(long deliveryId, String status, Instant next, Outcome o) {
-        em.createNativeQuery("""
-                        update webhook_delivery set status = ?2, next_attempt_at = ?3, claimed_by = null,
-                            claimed_until = null, last_status_code = ?4, last_error = ?5, updated_at = ?6
-                        where id = ?1""")
-                .setParameter(1, deliveryId).setParameter(2, status).setParameter(3, next)
-                .setParameter(4, o.status() == 0 ? null : o.status()).setParameter(5, o.error())
-                .setParameter(6, clock.now()).executeUpdate();
-    }
-
-    /** ±20 %, so that retries of many messages do not arrive together. */
-    static Duration jitter(Duration base) {
-        double factor = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis((long) (base.toMillis() * factor));
+    private Duration firstStep() {
+        List<Duration> schedule = config.webhooks().retrySchedule();
+        return schedule.isEmpty() ? Duration.ofSeconds(5) : schedule.get(0);
     }
 
     /** A receiver may ask for a pause, never for more than the longest wait of the schedule. */
@@ -293,7 +539,7 @@ public class WebhookDispatcher {
                 return "timeout";
             }
             if (t instanceof ConnectException) {
-                return "connection refused";
+                return RetryRules.CONNECTION_REFUSED;
             }
         }
         return "invalid response";

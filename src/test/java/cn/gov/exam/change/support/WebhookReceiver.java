@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A payment system's endpoint on loopback: records what it receives, answers as scripted (200 by default). */
 public final class WebhookReceiver implements AutoCloseable {
@@ -30,6 +31,9 @@ public final class WebhookReceiver implements AutoCloseable {
     private final LinkedBlockingQueue<Answer> script = new LinkedBlockingQueue<>();
     private final Map<String, Answer> byBody = new ConcurrentHashMap<>();
     private final String address;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
+    private volatile Answer otherwise = Answer.of(200);
 
     public WebhookReceiver() {
         this("127.0.0.1");
@@ -45,27 +49,36 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
-                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                    exchange.getRequestHeaders().getFirst("webhook-signature"), body));
-            Answer a = byBody.entrySet().stream().filter(e -> body.contains(e.getKey())).map(Map.Entry::getValue)
-                    .findFirst().orElseGet(script::poll);
-            if (a == null) {
-                a = Answer.of(200);
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                handle(exchange);
+            } finally {
+                inFlight.decrementAndGet();
             }
-            if (a.delayMillis() > 0) {
-                try {
-                    Thread.sleep(a.delayMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            a.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            exchange.sendResponseHeaders(a.status(), -1);
-            exchange.close();
         });
         server.start();
+    }
+
+    private void handle(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
+                exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                exchange.getRequestHeaders().getFirst("webhook-signature"), body));
+        Answer a = byBody.entrySet().stream().filter(e -> body.contains(e.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElseGet(script::poll);
+        if (a == null) {
+            a = otherwise;
+        }
+        if (a.delayMillis() > 0) {
+            try {
+                Thread.sleep(a.delayMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        a.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        exchange.sendResponseHeaders(a.status(), -1);
+        exchange.close();
     }
 
     public String url() {
@@ -79,6 +92,16 @@ public final class WebhookReceiver implements AutoCloseable {
     /** Every message whose body contains {@code fragment} gets this answer (before the script). */
     public void answerWhenBodyContains(String fragment, Answer answer) {
         byBody.put(fragment, answer);
+    }
+
+    /** The answer once the script is used up (200 at once unless set). */
+    public void otherwise(Answer answer) {
+        otherwise = answer;
+    }
+
+    /** The most requests this receiver has had in hand at one time. */
+    public int mostInFlight() {
+        return mostInFlight.get();
     }
 
     public List<Received> received() {

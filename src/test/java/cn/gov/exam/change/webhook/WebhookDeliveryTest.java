@@ -51,6 +51,8 @@ class WebhookDeliveryTest {
     WebhookDispatcher dispatcher;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    DispatchLoop loop;
 
     private WebhookReceiver receiver;
 
@@ -193,7 +195,7 @@ class WebhookDeliveryTest {
     @Test
     void afterTheLastAttemptTheDeliveryFailsUntilReplayed() {
         JsonPath sub = subscribe();
-        receiver.answer(Answer.of(503), Answer.of(500), Answer.of(502), Answer.of(500));
+        receiver.answer(Answer.of(500), Answer.of(500), Answer.of(502), Answer.of(500));
         SwitchFixture f = declined(1);
         for (int i = 0; i < 4; i++) {
             drain();
@@ -275,21 +277,25 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void twoDispatchersOnOneDatabaseNeverSendOneAttemptTwice() throws Exception {
+    void twoDispatchersOnOneDatabaseShareTheWorkAndNeverSendOneAttemptTwice() throws Exception {
         subscribe();
         declined(30);
+        // Small rounds of a slow receiver: each dispatcher finds work the other has not claimed.
+        receiver.otherwise(new Answer(200, 30, Map.of()));
         List<CompletableFuture<Integer>> runs = new ArrayList<>();
         for (String name : List.of("A", "B")) {
             runs.add(CompletableFuture.supplyAsync(() -> {
                 int total = 0;
-                for (int n; (n = dispatcher.dispatchOnce(name)) > 0; ) {
+                for (int n; (n = dispatcher.dispatchOnce(name, 3)) > 0; ) {
                     total += n;
                 }
                 return total;
             }));
         }
-        int attempted = runs.stream().mapToInt(CompletableFuture::join).sum();
-        assertEquals(30, attempted);
+        List<Integer> each = runs.stream().map(CompletableFuture::join).toList();
+        assertEquals(30, each.get(0) + each.get(1));
+        assertTrue(each.get(0) > 0 && each.get(1) > 0, "both dispatchers sent some: " + each);
+        assertTrue(receiver.mostInFlight() <= 4, "one instance's limit holds across its dispatchers");
         List<Received> got = receiver.received();
         assertEquals(30, got.size());
         assertEquals(30, got.stream().map(Received::id).distinct().count());
@@ -300,7 +306,115 @@ class WebhookDeliveryTest {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 assertEquals(30, rs.getInt(1));
+                assertEquals(2, rs.getInt(2), "attempts by both dispatchers");
             }
+        }
+    }
+
+    // --- Respecting the peer, and waking up on commit
+
+    @Test
+    void noMoreCallsInFlightThanTheLimit() {
+        JsonPath sub = subscribe();
+        receiver.otherwise(new Answer(200, 100, Map.of()));
+        declined(12);
+        assertEquals(12, dispatcher.dispatchOnce(WebhookDispatcher.INSTANCE), "one round");
+        assertEquals(12, receiver.received().size());
+        // app.webhooks.max-in-flight is 4 in tests; the receiver holds each call 100 ms.
+        assertTrue(receiver.mostInFlight() <= 4, "at most 4 in flight, saw " + receiver.mostInFlight());
+        assertTrue(receiver.mostInFlight() > 1, "calls do run side by side");
+        admin().get("/api/v1/admin/webhook-subscriptions/{id}/deliveries?status=DELIVERED", sub.getLong("id")).then()
+                .body("total", equalTo(12));
+    }
+
+    @Test
+    void aBusyPeerIsWaitedForWithoutUsingUpTheRetrySchedule() {
+        JsonPath sub = subscribe();
+        // Four calls answered "busy": the tests' schedule (10 s, 20 s, 40 s) fails a message after
+        // four failures, and would not have allowed the next call yet.
+        receiver.answer(new Answer(503, 0, Map.of("Retry-After", "5")), new Answer(429, 0, Map.of("Retry-After", "5")),
+                Answer.of(503), new Answer(429, 0, Map.of("Retry-After", "5")));
+        SwitchFixture f = declined(1);
+        drain();
+        clock.advance(Duration.ofSeconds(4));
+        drain();
+        assertEquals(1, receiver.received().size(), "Retry-After is honoured");
+        // Busy for 10 s and more, the peer's messages wait 10 s (the first step) or its Retry-After.
+        for (int seconds : new int[]{1, 5, 10, 10}) {
+            clock.advance(Duration.ofSeconds(seconds));
+            drain();
+        }
+        assertEquals(5, receiver.received().size());
+        admin().get("/api/v1/admin/webhook-subscriptions/{id}/deliveries", sub.getLong("id")).then()
+                .body("items[0].status", equalTo("DELIVERED"))
+                .body("items[0].attempts", equalTo(1))
+                .body("items[0].attemptLog.statusCode", equalTo(List.of(503, 429, 503, 429, 200)));
+        admin().get("/api/v1/admin/exams/{exam}/refunds", f.exam).then().body("items[0].status", equalTo("SENT"));
+    }
+
+    @Test
+    void aDecisionWakesTheDispatcherWithoutWaitingForItsPoll() throws Exception {
+        JsonPath sub = subscribe();
+        // A first delivery by hand: the HTTP client's first call (its start-up) is not the point here.
+        declined(1);
+        drain();
+        assertEquals(1, receiver.received().size());
+        loop.start(Duration.ofHours(1));
+        try {
+            await(loop::listening, "the loop listens");
+            long before = loop.wokenByNotification();
+            sql("notify webhook_due");
+            await(() -> loop.wokenByNotification() > before, "a bare NOTIFY wakes the loop");
+            SwitchFixture f = declined(1); // the refund's transaction notifies on commit
+            diagnose = () -> {
+                try (Connection c = dataSource.getConnection(); var st = c.createStatement();
+                     ResultSet rs = st.executeQuery("select d.status, d.attempts_total, d.next_attempt_at, d.claimed_by, "
+                             + "d.channel from webhook_delivery d join refund f on f.id = d.refund_id join exam e on "
+                             + "e.id = f.exam_id where e.code = '" + f.exam + "'")) {
+                    StringBuilder out = new StringBuilder("clock " + clock.now() + " notified " + loop.wokenByNotification()
+                            + " polled " + loop.wokenByPoll() + " received " + receiver.received().size() + "; ");
+                    while (rs.next()) {
+                        out.append(rs.getString(1)).append(' ').append(rs.getInt(2)).append(' ')
+                                .append(rs.getTimestamp(3).toInstant()).append(' ').append(rs.getString(4)).append(' ')
+                                .append(rs.getString(5)).append("; ");
+                    }
+                    return out.toString();
+                } catch (Exception e) {
+                    return e.toString();
+                }
+            };
+            await(() -> "SENT".equals(admin().get("/api/v1/admin/exams/{exam}/refunds", f.exam).then().extract()
+                    .path("items[0].status")), "the refund is delivered and recorded");
+            assertEquals(2, receiver.received().size());
+            assertEquals(0, loop.wokenByPoll(), "delivered on the notification: the hour-long poll never ran");
+            assertTrue(loop.wokenByNotification() >= 1);
+            admin().get("/api/v1/admin/exams/{exam}/refunds", f.exam).then().body("items[0].status", equalTo("SENT"));
+            admin().get("/api/v1/admin/webhook-subscriptions/{id}/deliveries", sub.getLong("id")).then()
+                    .body("items[0].attemptLog[0].dispatcher", equalTo(WebhookDispatcher.INSTANCE));
+        } finally {
+            loop.stop();
+        }
+    }
+
+    private static java.util.function.Supplier<String> diagnose = () -> "";
+
+    /** Waits for something the service does on its own threads (not a timing: 60 s only bounds a failure). */
+    private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > giveUp) {
+                StringBuilder threads = new StringBuilder();
+                Thread.getAllStackTraces().forEach((t, st) -> {
+                    if (t.getName().startsWith("webhook")) {
+                        threads.append(t.getName()).append(' ').append(t.getState()).append('\n');
+                        for (StackTraceElement e : st) {
+                            threads.append("  ").append(e).append('\n');
+                        }
+                    }
+                });
+                org.junit.jupiter.api.Assertions.fail(what + "\n" + diagnose.get() + "\n" + threads);
+            }
+            Thread.sleep(50);
         }
     }
 
@@ -629,9 +743,10 @@ class WebhookDeliveryTest {
         SwitchFixture f = declined(1);
         drain();
         clock.advance(Duration.ofSeconds(13)); // past the tests' first wait (10 s ± 20 %)
-        drain(); // two attempts refused: the next is a minute away
+        drain(); // two attempts refused: back-pressure, the next 10 s away
         admin().get("/api/v1/admin/webhook-subscriptions/{id}/deliveries", id).then()
-                .body("items[0].attempts", equalTo(2)).body("items[0].status", equalTo("PENDING"));
+                .body("items[0].attemptLog.error", equalTo(List.of("connection refused", "connection refused")))
+                .body("items[0].attempts", equalTo(0)).body("items[0].status", equalTo("PENDING"));
         patch(id, Map.of("url", receiver.url())).statusCode(200)
                 .body("url", equalTo(receiver.url())).body("channels", equalTo(List.of("ALIPAY")))
                 .body("enabled", equalTo(true)).body("secret", nullValue());

@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Refund delivery at a deadline (issue 14): two packaged instances on one PostgreSQL, N refunds
+# (100,000) queued by the deadline job in one decision, delivered to a receiver that keeps up
+# (bench/WebhookSink.java, JDK HTTP server, keep-alive); the receiver's own capacity measured with
+# wrk in the same run. Then the same with a receiver that takes only 8 requests at a time (503
+# beyond, each accepted one held LIMITED_DELAY_MS). Then single decisions (an administrator's
+# requeue) on an idle service: time from the API's answer to the receiver's arrival.
+# Prints deliveries/s, decision-to-delivery p50/p99, attempts per delivery, and the checks.
+cd "$(dirname "$0")/.." && source bench/common.sh
+N=${N:-100000}
+LIMITED_DELAY_MS=${LIMITED_DELAY_MS:-2}
+# Ports: two instances (HTTP, management = HTTP + 10) and two receivers.
+PORT_A=${PORT_A:-18201}; PORT_B=${PORT_B:-18202}; FAST=${FAST:-18221}; LIMITED=${LIMITED:-18222}
+build_app
+keys
+DB="$BENCH_DIR/pg-webhooks"; rm -rf "$DB"
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  sleep 2
+  for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+  [ -f "$DB/postmaster.pid" ] && kill -INT "$(head -1 "$DB/postmaster.pid")" 2>/dev/null || true
+}
+trap cleanup EXIT
+echo "machine: $(nproc) cores, $(uptime)"
+
+instance() { # NAME PORT [JDBC_URL]
+  local url=(); [ -n "${3:-}" ] && url=(QUARKUS_DATASOURCE_JDBC_URL="$3")
+  env "${url[@]}" QUARKUS_DATASOURCE_USERNAME=postgres APP_EMBEDDED_POSTGRES_DATA_DIR="$DB" \
+  SMALLRYE_JWT_VERIFY_KEY_LOCATION="$BENCH_DIR/token-key.jwk" SMALLRYE_JWT_SIGN_KEY_LOCATION="$BENCH_DIR/token-key.jwk" \
+  APP_BOOTSTRAP_ADMIN_USERNAME=admin APP_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD QUARKUS_HTTP_PORT=$2 QUARKUS_MANAGEMENT_PORT=$(($2 + 10)) \
+  APP_REFUNDS_DEADLINE_CHECK_EVERY=1s APP_WEBHOOKS_ALLOWED_HOSTS=127.0.0.1 \
+    java -Xmx2g -jar "${APP_JAR:-target/quarkus-app/quarkus-run.jar}" > "$BENCH_DIR/webhooks-$1.log" 2>&1 &
+  PIDS+=("$!")
+}
+wait_up() { for _ in $(seq 1 180); do curl -sf "http://localhost:$(($1 + 10))/q/health/ready" > /dev/null && return; sleep 1; done; echo "instance on $1 not up"; exit 1; }
+instance a $PORT_A; wait_up $PORT_A
+PG_PORT=$(grep -ao 'started on port [0-9]*' "$BENCH_DIR/webhooks-a.log" | head -1 | awk '{print $4}')
+PSQL="psql -h localhost -p $PG_PORT -U postgres -Atq"
+instance b $PORT_B "jdbc:postgresql://localhost:$PG_PORT/postgres"; wait_up $PORT_B
+BASE=http://localhost:$PORT_A
+TOKEN=$(curl -sf -XPOST "$BASE/api/v1/auth/staff-token" -H 'content-type: application/json' \
+  -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+api() { curl -sf --max-time 60 -X"$1" "$BASE$2" -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' "${@:3}"; }
+
+java bench/WebhookSink.java $FAST 0 0 "$BENCH_DIR/sink-fast.txt" > "$BENCH_DIR/sink-fast.log" 2>&1 & PIDS+=("$!")
+java bench/WebhookSink.java $LIMITED 8 "$LIMITED_DELAY_MS" "$BENCH_DIR/sink-limited.txt" > "$BENCH_DIR/sink-limited.log" 2>&1 & PIDS+=("$!")
+for port in $FAST $LIMITED; do until curl -sf "http://127.0.0.1:$port/stats" > /dev/null; do sleep 0.5; done; done
+stats() { curl -sf "http://127.0.0.1:$1/stats"; } # requests distinct duplicates refused wrk
+
+# The receivers' own capacity, on keep-alive connections, before the service calls them.
+wrk_rate() { wrk -t2 -c"$2" -d10s -s bench/webhooks-wrk.lua "http://127.0.0.1:$1/wrk" | awk '/Requests\/sec/ {print int($2)}'; }
+FAST_WRK=$(wrk_rate $FAST 16)
+LIMITED_WRK=$(wrk_rate $LIMITED 8)
+echo "receiver capacity (wrk -t2, 10 s): $FAST_WRK req/s at 16 connections; limited receiver $LIMITED_WRK req/s at 8 connections"
+
+SUB=$(api POST /api/v1/admin/webhook-subscriptions \
+  -d "{\"url\":\"http://127.0.0.1:$FAST/refunds\",\"channels\":[\"ALIPAY\",\"WECHAT\",\"UNIONPAY\"]}" | sed 's/.*"id":\([0-9]*\).*/\1/')
+
+# N paid applicants of cancelled positions of a new exam, written set-based; the deadline job
+# queues their refunds (and outbox messages) in one transaction once the deadline is moved to now.
+seed() { # EXAM
+  $PSQL <<SQL
+insert into exam (code, name, time_zone, default_ratio, reduce_quota_before_cancel, switch_window_opens_at,
+                  switch_deadline, review_deadline, published_at, created_at, updated_at)
+values ('$1', 'webhook bench', 'Asia/Shanghai', 3, false, now() - interval '1 day', now() + interval '1 day',
+        now() + interval '2 days', now(), now(), now());
+insert into position (exam_id, code, agency_code, agency_name, employer, title, quota, original_quota, status,
+                      created_at, updated_at)
+select e.id, 'P' || g, 'A1', 'agency', 'employer', 'title', 1, 1, 'CANCELLED', now(), now()
+from exam e, generate_series(1, 40) g where e.code = '$1';
+insert into applicant (exam_id, id_number, name, birth_date, education, degree, political_status, password_hash,
+                       created_at, updated_at)
+select e.id, '1408021986' || lpad(g::text, 8, '0'), 'a' || g, date '1990-01-01', 'BACHELOR', true, 'MASSES',
+       'none', now(), now()
+from exam e, generate_series(1, $N) g where e.code = '$1';
+insert into registration (exam_id, applicant_id, position_id, current_position_id, fee_status, fee_amount,
+                          fee_currency, payment_channel, transaction_id, paid_at, created_at, updated_at)
+select a.exam_id, a.id, p.id, p.id, 'PAID', 100, 'CNY', (array['ALIPAY', 'WECHAT', 'UNIONPAY'])[1 + a.id % 3],
+       '$1-' || a.id, now(), now(), now()
+from applicant a join exam e on e.id = a.exam_id and e.code = '$1'
+join position p on p.exam_id = e.id and p.code = 'P' || (1 + a.id % 40);
+SQL
+}
+
+# scenario NAME EXAM PORT: queue N refunds at the deadline, wait until the receiver has them all.
+scenario() {
+  local name=$1 exam=$2 port=$3 before
+  seed "$exam"
+  before=$(stats "$port" | awk '{print $2}')
+  echo "[$name] $N refunds seeded; load: $(uptime | sed 's/.*load/load/')"
+  $PSQL -c "update exam set switch_deadline = now() where code = '$exam'"
+  until [ "$($PSQL -c "select count(*) from exam where code = '$exam' and refunds_decided_at is not null")" = 1 ]; do sleep 0.2; done
+  COMMITTED=$(date +%s%6N)
+  DECIDED=$($PSQL -c "select (extract(epoch from refunds_decided_at) * 1000000)::bigint from exam where code = '$exam'")
+  echo "[$name] deadline job committed $(( (COMMITTED - DECIDED) / 1000 )) ms after its decision time"
+  local give_up=$(( $(date +%s) + N / 50 + 300 ))
+  until [ "$(stats "$port" | awk '{print $2}')" -ge $((before + N)) ]; do
+    sleep 0.5
+    if [ "$(date +%s)" -gt "$give_up" ]; then echo "[$name] gave up: $(stats "$port")"; break; fi
+  done
+  sleep 2 # let the last rounds be recorded
+  curl -sf -XPOST "http://127.0.0.1:$port/dump" > /dev/null
+  local ids attempts delivered sent
+  read -r attempts delivered <<< "$($PSQL -F' ' -c "select count(a.*), count(distinct d.id) filter (where d.status = 'DELIVERED')
+    from webhook_delivery d join refund f on f.id = d.refund_id join exam e on e.id = f.exam_id
+    left join webhook_attempt a on a.delivery_id = d.id where e.code = '$exam'")"
+  sent=$($PSQL -c "select count(*) from refund f join exam e on e.id = f.exam_id where e.code = '$exam' and f.status = 'SENT'")
+  python3 - "$BENCH_DIR/sink-$4.txt" "$DECIDED" "$COMMITTED" "$N" "$attempts" "$delivered" "$sent" "$name" "${5:-0}" \
+    "$($PSQL -c "select min(f.id) || ' ' || max(f.id) from refund f join exam e on e.id = f.exam_id where e.code = '$exam'")" <<'PY'
+import sys
+path, decided, committed, n, attempts, delivered, sent, name, rate, span = sys.argv[1:11]
+lo, hi = map(int, span.split())
+decided, committed, n, attempts, delivered, sent, rate = int(decided), int(committed), int(n), int(attempts), int(delivered), int(sent), int(rate)
+ts = sorted(int(l.split()[1]) for l in open(path) if lo <= int(l.split()[0]) <= hi)
+lat = [(t - decided) / 1000 for t in ts]
+pct = lambda q: lat[min(len(lat) - 1, int(q * len(lat)))]
+last = (ts[-1] - decided) / 1e6
+print(f"[{name}] received {len(ts)} of {n} refunds; delivered rows {delivered}, refunds SENT {sent}")
+print(f"[{name}] {len(ts) / ((ts[-1] - committed) / 1e6):.0f} deliveries/s from the job's commit to the last arrival "
+      f"({len(ts) / ((ts[-1] - ts[0]) / 1e6):.0f}/s first to last arrival); last arrival {last:.1f} s after the decision")
+print(f"[{name}] decision-to-delivery p50 {pct(0.5) / 1000:.2f} s, p99 {pct(0.99) / 1000:.2f} s (first {lat[0]:.0f} ms)")
+print(f"[{name}] attempts {attempts} for {delivered} deliveries: {attempts / max(1, delivered):.3f} per delivery")
+if rate:
+    bound = 2 * n / rate
+    ok = len(ts) == n and attempts <= 1.05 * delivered and last <= bound
+    print(f"[{name}] checks: every refund delivered {len(ts) == n}, attempts <= 1.05 x deliveries {attempts <= 1.05 * delivered}, "
+          f"last delivery {last:.1f} s <= 2 x N / receiver rate = {bound:.1f} s {last <= bound}: {'PASS' if ok else 'FAIL'}")
+PY
+  echo "[$name] receiver: $(stats "$port") (requests distinct duplicates refused wrk)"
+}
+
+scenario fast BENCH-WH-1 $FAST fast
+api PATCH "/api/v1/admin/webhook-subscriptions/$SUB" -d "{\"url\":\"http://127.0.0.1:$LIMITED/refunds\"}" > /dev/null
+scenario limited BENCH-WH-2 $LIMITED limited "$LIMITED_WRK"
+
+# Single decisions on the idle service: an administrator requeues a FAILED refund (a decision that
+# queues one message); measured from the API's answer to the receiver's count moving.
+api PATCH "/api/v1/admin/webhook-subscriptions/$SUB" -d "{\"url\":\"http://127.0.0.1:$FAST/refunds\"}" > /dev/null
+sleep 3
+LAT=()
+for id in $($PSQL -c "select f.id from refund f join exam e on e.id = f.exam_id where e.code = 'BENCH-WH-1' order by f.id limit 10"); do
+  $PSQL -c "update refund set status = 'FAILED' where id = $id"
+  before=$(stats $FAST | awk '{print $1}')
+  t0=$(date +%s%N)
+  api POST "/api/v1/admin/refunds/$id/requeue" > /dev/null
+  until [ "$(stats $FAST | awk '{print $1}')" -gt "$before" ]; do :; done
+  LAT+=($(( ($(date +%s%N) - t0) / 1000000 )))
+  sleep 1.5 # past the 1 s poll, so that only a notification can explain a quick arrival
+done
+echo "[single] requeue answered to arrival at the receiver (ms, polled by curl): ${LAT[*]}"
