@@ -40,10 +40,7 @@ class TableWritersTest {
     private static final Set<String> ALLOWED = Set.of(
             // Publishing applies the stored plan to the positions in the statement that stores it,
             // so that the plan and the positions never disagree.
-            "ratio:position",
-            // The dispatcher marks a refund SENT; moving that to refunds is the delivery work under
-            // way on another branch, which then leaves this entry unused.
-            "webhook:refund");
+            "ratio:position");
 
     @Test
     void onlyTheOwnerWritesATable() {
