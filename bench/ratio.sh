@@ -18,9 +18,10 @@ if [ $FRESH = 1 ]; then
   psql -h localhost -p "$PG_PORT" -U postgres -qc "vacuum analyze"
 fi
 EXAM_ID=$(psql -h localhost -p "$PG_PORT" -U postgres -Atc "select id from exam where code = '$EXAM'")
-# The exact statement the service runs (RatioCheckService.PLAN_SQL), with the exam id bound.
+# The exact statement the service runs (RatioCheckService.PLAN_SQL), with the exam id and the
+# confirmed fee statuses (registration/FeeStatus.confirmedNames()) bound.
 SQL=$(sed -n '/static final String PLAN_SQL = """/,/""";/p' src/main/java/cn/gov/exam/change/ratio/RatioCheckService.java \
-  | sed '1d;$d' | sed "s/= ?/= $EXAM_ID/g")
+  | sed '1d;$d' | sed "s/= any(?)/= any(array['PAID','WAIVED'])/; s/= ?/= $EXAM_ID/g")
 api() { curl -sf -o /dev/null -w '%{time_total}\n' -XPOST "$BASE/api/v1/admin/exams/$EXAM/ratio-check" -H "Authorization: Bearer $TOKEN"; }
 raw() { local s e; s=$(date +%s.%N); psql -h localhost -p "$PG_PORT" -U postgres -Aqt -c "$SQL" > /dev/null; e=$(date +%s.%N); echo "$e - $s" | bc; }
 api > /dev/null; raw > /dev/null   # warm both

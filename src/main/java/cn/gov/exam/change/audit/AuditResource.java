@@ -1,5 +1,6 @@
 package cn.gov.exam.change.audit;
 
+import cn.gov.exam.change.common.Roles;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
 import cn.gov.exam.change.common.export.CsvDownload;
@@ -32,10 +33,6 @@ import java.util.Map;
 @Tag(name = "Audit")
 @SecurityRequirement(name = "bearer")
 public class AuditResource {
-    // The role's name as the token carries it: audit sits below auth (whose sign-ins it records), so
-    // it names no class of auth's.
-    private static final String ADMIN = "ADMIN";
-
     private static final List<String> CSV_COLUMNS = List.of("id", "occurredAt", "actor", "actorRole", "action",
             "subjectType", "subjectId", "examCode", "before", "after", "requestId");
 
@@ -51,7 +48,7 @@ public class AuditResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
     public PageResponse<AuditEventView> list(@BeanParam AuditFilterParams filter, @Valid @BeanParam PageParams page) {
         return audit.search(filter.filter(), page);
@@ -60,7 +57,7 @@ public class AuditResource {
     @GET
     // Ranked below JSON, so that Accept: */* (or none) still gets the JSON list.
     @Produces("text/csv;qs=0.5")
-    @RolesAllowed(ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
     @APIResponse(responseCode = "200", description = "JSON: a page of events. CSV: every matching event, newest first, "
             + "without paging, streamed: UTF-8 with a byte order mark, a header row (id, occurredAt, actor, actorRole, action, subjectType, subjectId, examCode, "

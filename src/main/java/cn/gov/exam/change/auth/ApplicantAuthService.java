@@ -1,5 +1,8 @@
 package cn.gov.exam.change.auth;
 
+import cn.gov.exam.change.common.Roles;
+import cn.gov.exam.change.position.PositionStatus;
+import cn.gov.exam.change.registration.FeeStatus;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.IdNumbers;
@@ -65,8 +68,9 @@ public class ApplicantAuthService {
             throw new ProblemException(ProblemType.INVALID_CREDENTIALS, "The ID number or password is not correct");
         }
         throttle.succeeded(attempt, counted);
-        boolean confirmed = "PAID".equals(c.feeStatus()) || "WAIVED".equals(c.feeStatus());
-        if (!confirmed || !"CANCELLED".equals(c.positionStatus())) {
+        // Rule 2: a confirmed applicant of a cancelled position, asked of the owners of those words.
+        boolean confirmed = c.feeStatus() != null && FeeStatus.valueOf(c.feeStatus()).confirmed();
+        if (!confirmed || !PositionStatus.CANCELLED.name().equals(c.positionStatus())) {
             throw new ProblemException(ProblemType.SIGN_IN_NOT_ALLOWED, NOT_ALLOWED);
         }
         long lifetime = config.tokens().applicantLifetime().toSeconds();

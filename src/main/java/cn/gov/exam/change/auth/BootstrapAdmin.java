@@ -1,5 +1,6 @@
 package cn.gov.exam.change.auth;
 
+import cn.gov.exam.change.common.Roles;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package cn.gov.exam.change.auth;
 
+import cn.gov.exam.change.common.Passwords;
 import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.ProblemException;
 import cn.gov.exam.change.common.ProblemType;

@@ -1,5 +1,6 @@
 package cn.gov.exam.change.auth;
 
+import cn.gov.exam.change.common.Roles;
 import cn.gov.exam.change.common.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

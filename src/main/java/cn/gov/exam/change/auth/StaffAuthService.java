@@ -1,5 +1,6 @@
 package cn.gov.exam.change.auth;
 
+import cn.gov.exam.change.common.Passwords;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;

@@ -2,7 +2,7 @@ package cn.gov.exam.change.me;
 
 import cn.gov.exam.change.auth.ApplicantPrincipal;
 import cn.gov.exam.change.position.PositionSearch;
-import cn.gov.exam.change.auth.Roles;
+import cn.gov.exam.change.common.Roles;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
 import cn.gov.exam.change.common.Problem;

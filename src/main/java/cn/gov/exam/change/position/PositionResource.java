@@ -1,6 +1,6 @@
 package cn.gov.exam.change.position;
 
-import cn.gov.exam.change.auth.Roles;
+import cn.gov.exam.change.common.Roles;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
 import cn.gov.exam.change.common.Problem;

@@ -4,6 +4,7 @@ import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamService;
+import cn.gov.exam.change.registration.FeeStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,12 +29,15 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class RatioCheckService {
-    /** The plan of every position of one exam (parameter: exam id), in position code order. */
+    /**
+     * The plan of every position of one exam (parameters: exam id, the confirmed fee statuses of
+     * {@link FeeStatus#confirmedNames()}, exam id), in position code order.
+     */
     static final String PLAN_SQL = """
             with counts as (
                 select position_id, count(*)::int as n
                 from registration
-                where exam_id = ? and fee_status in ('PAID', 'WAIVED')
+                where exam_id = ? and fee_status = any(?)
                 group by position_id),
             figures as (
                 select p.id, p.code, coalesce(c.n, 0) as n, p.quota as q,
@@ -70,11 +74,17 @@ public class RatioCheckService {
         }
         return em.unwrap(Session.class).doReturningWork(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(PLAN_SQL)) {
-                ps.setLong(1, exam.id);
-                ps.setLong(2, exam.id);
+                bindPlan(ps, 1, exam.id);
                 return RatioPlan.of(exam.code, false, read(ps));
             }
         });
+    }
+
+    /** Binds {@link #PLAN_SQL}'s three parameters from position {@code first}. */
+    private static void bindPlan(PreparedStatement ps, int first, long examId) throws SQLException {
+        ps.setLong(first, examId);
+        ps.setArray(first + 1, ps.getConnection().createArrayOf("text", FeeStatus.confirmedNames()));
+        ps.setLong(first + 2, examId);
     }
 
     /**
@@ -95,8 +105,7 @@ public class RatioCheckService {
                                                     new_quota)
                     select ?, id, n, q, r, outcome, new_quota from (""" + PLAN_SQL + ") plan")) {
                 ps.setLong(1, exam.id);
-                ps.setLong(2, exam.id);
-                ps.setLong(3, exam.id);
+                bindPlan(ps, 2, exam.id);
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = conn.prepareStatement("""

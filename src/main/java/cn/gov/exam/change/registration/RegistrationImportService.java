@@ -1,7 +1,7 @@
 package cn.gov.exam.change.registration;
 
 import cn.gov.exam.change.audit.AuditService;
-import cn.gov.exam.change.auth.Passwords;
+import cn.gov.exam.change.common.Passwords;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.FieldError;
 import cn.gov.exam.change.common.IdNumbers;

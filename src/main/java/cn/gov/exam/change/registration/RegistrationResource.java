@@ -1,6 +1,6 @@
 package cn.gov.exam.change.registration;
 
-import cn.gov.exam.change.auth.Roles;
+import cn.gov.exam.change.common.Roles;
 import cn.gov.exam.change.common.Problem;
 import cn.gov.exam.change.common.imports.ImportResult;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,7 +1,7 @@
 package cn.gov.exam.change.review;
 
 import cn.gov.exam.change.audit.AuditService;
-import cn.gov.exam.change.auth.Roles;
+import cn.gov.exam.change.common.Roles;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.IdNumbers;
 import cn.gov.exam.change.common.SqlList;

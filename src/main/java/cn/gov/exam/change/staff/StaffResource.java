@@ -1,6 +1,6 @@
 package cn.gov.exam.change.staff;
 
-import cn.gov.exam.change.auth.Roles;
+import cn.gov.exam.change.common.Roles;
 import cn.gov.exam.change.auth.SignInUnlocked;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;

@@ -1,8 +1,8 @@
 package cn.gov.exam.change.staff;
 
 import cn.gov.exam.change.audit.AuditService;
-import cn.gov.exam.change.auth.Passwords;
-import cn.gov.exam.change.auth.Roles;
+import cn.gov.exam.change.common.Passwords;
+import cn.gov.exam.change.common.Roles;
 import cn.gov.exam.change.auth.StaffAccount;
 import cn.gov.exam.change.auth.StaffAuthService;
 import cn.gov.exam.change.auth.StaffCredentialsPolicy;

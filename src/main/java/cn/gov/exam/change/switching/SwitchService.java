@@ -2,7 +2,7 @@ package cn.gov.exam.change.switching;
 
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.auth.ApplicantPrincipal;
-import cn.gov.exam.change.auth.Roles;
+import cn.gov.exam.change.common.Roles;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.PipelinedTransactions;
 import cn.gov.exam.change.common.ProblemException;

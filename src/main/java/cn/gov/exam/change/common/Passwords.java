@@ -1,4 +1,4 @@
-package cn.gov.exam.change.auth;
+package cn.gov.exam.change.common;
 
 import java.security.SecureRandom;
 import java.util.regex.Pattern;

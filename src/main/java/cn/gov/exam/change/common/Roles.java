@@ -1,4 +1,4 @@
-package cn.gov.exam.change.auth;
+package cn.gov.exam.change.common;
 
 public final class Roles {
     public static final String ADMIN = "ADMIN";

@@ -1,4 +1,4 @@
-package cn.gov.exam.change.auth;
+package cn.gov.exam.change.common;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
