@@ -1,24 +1,7 @@
 -- wrk script: applicant sign-ins, rotating over the ID numbers of a file (one per line), all with
 -- the password given. Counts 200s (tokens), 503s (service-busy) and anything else; the rate is
 -- measured here from the first request sent to the last response received.
-local ffi = require("ffi")
-ffi.cdef [[
-  typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
-  int clock_gettime(int clk_id, bench_timespec *tp);
-]]
-local ts = ffi.new("bench_timespec")
-local function now_us()
-  ffi.C.clock_gettime(1, ts) -- CLOCK_MONOTONIC
-  return tonumber(ts.tv_sec) * 1000000 + math.floor(tonumber(ts.tv_nsec) / 1000)
-end
-
-local counter = 0
-local threads = {}
-function setup(thread)
-  thread:set("id", counter)
-  counter = counter + 1
-  table.insert(threads, thread)
-end
+dofile("bench/wrk-common.lua") -- now_us(), setup() and threads
 function init(args)
   ids = {}
   for line in io.lines(args[1]) do ids[#ids + 1] = line end

@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @EnabledIf("cn.gov.exam.change.support.Browser#available")
-class ConsoleAdminBrowserTest extends BrowserTestBase {
+class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
     private static final String POSITIONS_HEADER = "code,agencyCode,agencyName,employer,title,quota,ratio,minEducation,"
             + "degreeRequired,majors,maxAge,politicalStatus,minGrassrootsYears,householdRegion\n";
 
@@ -44,25 +44,6 @@ class ConsoleAdminBrowserTest extends BrowserTestBase {
     WebhookDispatcher dispatcher;
     @Inject
     AgroalDataSource dataSource;
-
-    @Override
-    int viewportWidth() {
-        return 1366;
-    }
-
-    @Override
-    int viewportHeight() {
-        return 768;
-    }
-
-    void signInAsAdmin(String route) {
-        page.navigate("/console/#" + route);
-        assertThat(h1()).hasText("工作人员登录");
-        page.getByLabel("用户名").fill(Api.ADMIN);
-        page.getByLabel("密码").fill(Api.ADMIN_PASSWORD);
-        page.getByLabel("密码").press("Enter");
-        assertThat(page.locator("#who")).containsText("考试机构管理员");
-    }
 
     void upload(String inputId, String name, String mime, String content) {
         page.locator("#" + inputId).setInputFiles(new FilePayload(name, mime, content.getBytes(StandardCharsets.UTF_8)));

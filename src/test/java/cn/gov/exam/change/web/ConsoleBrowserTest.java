@@ -25,18 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @EnabledIf("cn.gov.exam.change.support.Browser#available")
-class ConsoleBrowserTest extends BrowserTestBase {
+class ConsoleBrowserTest extends ConsoleBrowserTestBase {
     static final String REVIEWER_PASSWORD = "Shenhe#2026review";
-
-    @Override
-    int viewportWidth() {
-        return 1366;
-    }
-
-    @Override
-    int viewportHeight() {
-        return 768;
-    }
 
     /** A fresh REVIEWER of the agency; returns the username. */
     static String newReviewer(String agency) {
@@ -55,16 +45,6 @@ class ConsoleBrowserTest extends BrowserTestBase {
             ids.add(f.switchTo(other, "T-MAJOR"));
         }
         return ids;
-    }
-
-    void openConsole(String route) {
-        page.navigate("/console/#" + route);
-    }
-
-    void typeSignIn(String username, String password) {
-        page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill(password);
-        page.getByLabel("密码").press("Enter");
     }
 
     void signInToQueue(String username, String password, String exam) {
