@@ -43,11 +43,38 @@ public class RefundConfirmations {
     @Inject
     Outbox outbox;
 
-    public record Confirmation(long refundId, String status, String channelRefundId, String failureReason) {
+    /** What a payment system says of one refund, read from a body whose signature was verified. */
+    record Confirmation(long refundId, RefundStatus status, String channelRefundId, String failureReason) {
     }
 
     @Transactional
     public void apply(String webhookId, String timestamp, String signature, byte[] body) {
+        Instant now = clock.now();
+        byte[] raw = body == null ? new byte[0] : body;
+        List<WebhookSubscription> signers = signers(webhookId, timestamp, signature, raw, now);
+        Confirmation confirmation = read(raw);
+        Refund refund = em.find(Refund.class, confirmation.refundId());
+        // An unknown refund and another channel's are answered alike: a payment system learns
+        // nothing about refunds outside its channels.
+        if (refund == null || signers.stream().noneMatch(s -> s.channels.contains(refund.channel))) {
+            throw invalid("The signature is not valid for this refund");
+        }
+        outbox.lockDeliveries(refund.id);
+        em.refresh(refund, LockModeType.PESSIMISTIC_WRITE);
+        int fresh = em.createNativeQuery("""
+                        insert into refund_callback (webhook_id, refund_id, status, received_at) values (?1, ?2, ?3, ?4)
+                        on conflict (webhook_id) do nothing""")
+                .setParameter(1, webhookId).setParameter(2, refund.id).setParameter(3, confirmation.status().name())
+                .setParameter(4, now).executeUpdate();
+        if (fresh == 0 || refund.status.settled()) {
+            return; // a duplicate, or the refund's outcome is known already
+        }
+        settle(refund, confirmation, webhookId, now);
+    }
+
+    /** The enabled subscriptions whose secrets signed these bytes, checked before anything reads them. */
+    private List<WebhookSubscription> signers(String webhookId, String timestamp, String signature, byte[] raw,
+                                              Instant now) {
         if (webhookId == null || webhookId.isBlank() || webhookId.length() > 100 || timestamp == null || signature == null) {
             throw invalid("The webhook-id, webhook-timestamp and webhook-signature headers are required");
         }
@@ -57,17 +84,19 @@ public class RefundConfirmations {
         } catch (NumberFormatException e) {
             throw invalid("webhook-timestamp must be seconds since the epoch");
         }
-        Instant now = clock.now();
         // Compared as numbers: an absurd timestamp must not overflow into an error.
         if (Math.abs((double) ts - now.getEpochSecond()) > config.webhooks().callbackTolerance().toSeconds()) {
             throw invalid("webhook-timestamp is too far from now");
         }
-        byte[] raw = body == null ? new byte[0] : body;
         List<WebhookSubscription> signers = WebhookSubscription.allEnabled().stream()
                 .filter(s -> WebhookSigner.verify(s.activeSecrets(now), signature, webhookId, ts, raw)).toList();
         if (signers.isEmpty()) {
             throw invalid("The signature is not valid");
         }
+        return signers;
+    }
+
+    private Confirmation read(byte[] raw) {
         JsonNode node;
         try {
             node = json.readTree(raw);
@@ -85,22 +114,13 @@ public class RefundConfirmations {
         if (!status.equals("SUCCEEDED") && !status.equals("FAILED")) {
             throw ProblemException.invalid("status", "must be SUCCEEDED or FAILED");
         }
-        Refund refund = em.find(Refund.class, refundId.asLong());
-        // An unknown refund and another channel's are answered alike: a payment system learns
-        // nothing about refunds outside its channels.
-        if (refund == null || signers.stream().noneMatch(s -> s.channels.contains(refund.channel))) {
-            throw invalid("The signature is not valid for this refund");
-        }
-        outbox.lockDeliveries(refund.id);
-        em.refresh(refund, LockModeType.PESSIMISTIC_WRITE);
-        int fresh = em.createNativeQuery("""
-                        insert into refund_callback (webhook_id, refund_id, status, received_at) values (?1, ?2, ?3, ?4)
-                        on conflict (webhook_id) do nothing""")
-                .setParameter(1, webhookId).setParameter(2, refund.id).setParameter(3, status).setParameter(4, now)
-                .executeUpdate();
-        if (fresh == 0 || refund.status.settled()) {
-            return; // a duplicate, or the refund's outcome is known already
-        }
+        RefundStatus outcome = RefundStatus.valueOf(status);
+        return new Confirmation(refundId.asLong(), outcome, text(node, "channelRefundId", 100),
+                outcome == RefundStatus.FAILED ? text(node, "failureReason", 500) : null);
+    }
+
+    /** Records the outcome on the locked refund, audited, and settles its pending delivery. */
+    private void settle(Refund refund, Confirmation confirmation, String webhookId, Instant now) {
         if (refund.status == RefundStatus.QUEUED) {
             // The payment system has the request although we have not recorded it as sent (our
             // record of the call failed, or its answer timed out): an early confirmation. It counts
@@ -110,9 +130,9 @@ public class RefundConfirmations {
                     Map.of("status", RefundStatus.QUEUED.name()),
                     Map.of("status", RefundStatus.SENT.name(), "webhookId", webhookId, "earlyConfirmation", true));
         }
-        refund.status = RefundStatus.valueOf(status);
-        refund.channelRefundId = text(node, "channelRefundId", 100);
-        refund.failureReason = refund.status == RefundStatus.FAILED ? text(node, "failureReason", 500) : null;
+        refund.status = confirmation.status();
+        refund.channelRefundId = confirmation.channelRefundId();
+        refund.failureReason = confirmation.failureReason();
         refund.updatedAt = now;
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("status", refund.status.name());

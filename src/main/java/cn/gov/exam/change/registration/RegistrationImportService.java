@@ -166,7 +166,24 @@ public class RegistrationImportService {
         PaymentChannel channel = row.enumValue("fee.channel", PaymentChannel.class, paid);
         String transactionId = row.text("fee.transactionId", paid, 64);
         OffsetDateTime paidAt = row.instant("fee.paidAt", paid);
-        if (paid) {
+        checkFee(row, fee, amount, currency);
+        if (!row.valid()) {
+            return null;
+        }
+        // Hashing a plain password is the slow part of a row; exports should carry hashes.
+        String hash = passwordHash != null ? passwordHash : Passwords.hash(password);
+        StringBuilder sb = new StringBuilder(256);
+        csv(sb, row.number()).csv(sb, idNumber).csv(sb, name).csv(sb, phone).csv(sb, birthDate)
+                .csv(sb, education).csv(sb, degree).csv(sb, major).csv(sb, political)
+                .csv(sb, grassroots == null ? 0 : grassroots).csv(sb, region).csv(sb, hash).csv(sb, positionCode)
+                .csv(sb, fee).csv(sb, paid ? amount.toPlainString() : null).csv(sb, paid ? channel : null)
+                .csv(sb, paid ? transactionId : null).csvLast(sb, paid ? paidAt : null);
+        return sb.toString();
+    }
+
+    /** A PAID fee is a positive amount in CNY; any other has no payment to speak of. */
+    private static void checkFee(ImportRow row, FeeStatus fee, BigDecimal amount, String currency) {
+        if (fee == FeeStatus.PAID) {
             if (amount != null && amount.signum() <= 0) {
                 row.reject("fee.amount", "must be more than 0 for a PAID registration");
             }
@@ -183,18 +200,6 @@ public class RegistrationImportService {
                 row.reject("fee.amount", "must be empty for a " + fee + " registration");
             }
         }
-        if (!row.valid()) {
-            return null;
-        }
-        // Hashing a plain password is the slow part of a row; exports should carry hashes.
-        String hash = passwordHash != null ? passwordHash : Passwords.hash(password);
-        StringBuilder sb = new StringBuilder(256);
-        csv(sb, row.number()).csv(sb, idNumber).csv(sb, name).csv(sb, phone).csv(sb, birthDate)
-                .csv(sb, education).csv(sb, degree).csv(sb, major).csv(sb, political)
-                .csv(sb, grassroots == null ? 0 : grassroots).csv(sb, region).csv(sb, hash).csv(sb, positionCode)
-                .csv(sb, fee).csv(sb, paid ? amount.toPlainString() : null).csv(sb, paid ? channel : null)
-                .csv(sb, paid ? transactionId : null).csvLast(sb, paid ? paidAt : null);
-        return sb.toString();
     }
 
     private static final CsvLine CSV = new CsvLine();

@@ -63,6 +63,9 @@ public final class Browser {
                     .setExecutablePath(CHROMIUM).setHeadless(true)
                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                             "--disable-component-update", "--disable-sync", "--no-first-run")));
+            // A sign-in is a bcrypt check at a low OS priority: on a machine busy with other work it
+            // may take seconds, which is not what these tests are about.
+            com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 browser.close();
                 playwright.close();
