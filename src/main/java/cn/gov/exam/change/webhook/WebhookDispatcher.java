@@ -308,7 +308,14 @@ public class WebhookDispatcher {
                 return 0;
             }
             outstanding.addAndGet(claims.size());
-            List<CompletableFuture<Outcome>> results = start(claims, lanes);
+            List<CompletableFuture<Outcome>> results;
+            try {
+                results = start(claims, lanes);
+            } catch (RuntimeException | Error e) {
+                // Not started as a whole: the claims wait for their lease, and the budget is not lost.
+                outstanding.addAndGet(-claims.size());
+                throw e;
+            }
             for (int i = 0; i < claims.size(); i++) {
                 Claim c = claims.get(i);
                 results.get(i).whenComplete((o, e) -> ended.add(new Ended(c, o != null ? o : Outcome.failed(describe(e), 0))));
