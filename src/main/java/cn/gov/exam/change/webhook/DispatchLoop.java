@@ -23,8 +23,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs this instance's dispatcher: round after round while there is work, then waits until a
- * transaction that queued a delivery commits (PostgreSQL {@code NOTIFY webhook_due}, sent by
+ * Runs this instance's dispatcher as a continuous pipeline ({@link WebhookDispatcher.Pipeline}):
+ * it claims more due deliveries as earlier calls end and their outcomes are recorded, up to
+ * {@code app.webhooks.batch-size} claimed and not yet recorded, while another thread records the
+ * ended calls in batches (those of {@value #RECORD_LINGER_MS} ms, one transaction each). With
+ * nothing in flight and nothing due it waits until a transaction that queued a delivery commits (PostgreSQL {@code NOTIFY webhook_due}, sent by
  * {@link Outbox#wakeDispatchers()}), a message put back becomes due, or the poll interval
  * ({@code app.webhooks.dispatch-every}) has passed, the fallback should a notification be lost
  * (the listening connection broken, say).
@@ -50,6 +53,11 @@ public class DispatchLoop {
     private volatile boolean listening;
     private Thread listener;
     private Thread worker;
+    private Thread recorder;
+    private volatile boolean workerDone;
+    private volatile WebhookDispatcher.Pipeline pipeline;
+    /** How long the recorder gathers ended calls after the first before it records them. */
+    static final long RECORD_LINGER_MS = 5;
 
     void onStart(@Observes StartupEvent event) {
         String every = config.webhooks().dispatchEvery();
@@ -71,9 +79,20 @@ public class DispatchLoop {
         listener = new Thread(this::listen, "webhook-listener");
         listener.setDaemon(true);
         listener.start();
-        worker = new Thread(() -> work(poll), "webhook-dispatcher");
+        workerDone = false;
+        pipeline = dispatcher.pipeline(WebhookDispatcher.INSTANCE);
+        worker = new Thread(() -> {
+            try {
+                work(poll);
+            } finally {
+                workerDone = true;
+            }
+        }, "webhook-dispatcher");
         worker.setDaemon(true);
         worker.start();
+        recorder = new Thread(this::record, "webhook-recorder");
+        recorder.setDaemon(true);
+        recorder.start();
     }
 
     public synchronized void stop() {
@@ -82,9 +101,9 @@ public class DispatchLoop {
         }
         running = false;
         wake.release();
-        for (Thread t : new Thread[]{worker, listener}) {
+        for (Thread t : new Thread[]{worker, listener, recorder}) {
             try {
-                t.join(10_000);
+                t.join(t == recorder ? config.webhooks().timeout().plusSeconds(20).toMillis() : 10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -108,16 +127,35 @@ public class DispatchLoop {
     }
 
     private void work(Duration poll) {
+        int budget = Math.max(1, config.webhooks().batchSize());
+        // Claims come in batches of at least a quarter of the budget while calls are in flight
+        // (fewer, larger claims); when nothing is in flight, whatever is due.
+        int least = Math.max(1, budget / 4);
         while (running) {
-            int claimed;
-            try {
-                claimed = dispatcher.dispatchOnce(WebhookDispatcher.INSTANCE);
-            } catch (RuntimeException | Error e) {
-                LOG.error("Webhook dispatch round failed; it is retried", e);
-                claimed = 0;
+            WebhookDispatcher.Pipeline p = pipeline;
+            int room = budget - p.outstanding();
+            int claimed = 0;
+            if (room >= least || (room > 0 && p.outstanding() == 0)) {
+                try {
+                    claimed = p.claimMore(room);
+                } catch (RuntimeException | Error e) {
+                    LOG.error("Claiming webhook deliveries failed; it is retried", e);
+                    sleepQuietly(100);
+                    continue;
+                }
             }
             if (claimed > 0 || !running) {
-                continue; // drain what is due
+                continue; // claim what is due while there is room
+            }
+            try {
+                if (p.outstanding() > 0) {
+                    // Calls in flight: claim again once some of them are recorded (or a poll's time at most).
+                    p.awaitProgress(Math.min(poll.toMillis(), 100));
+                    continue;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
             Duration wait = poll;
             Instant soonest = dispatcher.takeSoonest();
@@ -138,6 +176,47 @@ public class DispatchLoop {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /**
+     * Records the pipeline's ended calls in batches: what ended within {@link #RECORD_LINGER_MS}
+     * of the first, at most a claim budget, in one transaction. After the loop is stopped it goes
+     * on until every claimed delivery is recorded (each call ends within its timeout), so that
+     * none waits for its lease to run out and is sent again.
+     */
+    private void record() {
+        int max = Math.max(1, config.webhooks().batchSize());
+        long giveUp = Long.MAX_VALUE;
+        WebhookDispatcher.Pipeline p = pipeline;
+        while (true) {
+            if (!running && workerDone && p.outstanding() == 0) {
+                return;
+            }
+            if (!running && workerDone && giveUp == Long.MAX_VALUE) {
+                giveUp = System.nanoTime() + config.webhooks().timeout().plusSeconds(10).toNanos();
+            }
+            if (System.nanoTime() > giveUp) {
+                LOG.warnf("%d webhook calls did not end before shutdown; they are sent again when their lease ends",
+                        p.outstanding());
+                return;
+            }
+            try {
+                p.recordSome(100, RECORD_LINGER_MS, max);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                LOG.error("Recording webhook outcomes failed", e);
+            }
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

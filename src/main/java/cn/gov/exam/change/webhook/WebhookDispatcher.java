@@ -40,9 +40,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -125,6 +128,12 @@ public class WebhookDispatcher {
             return 0;
         }
         List<Outcome> results = send(claims);
+        recordAll(claims, results, dispatcher);
+        return claims.size();
+    }
+
+    /** Records outcomes in one transaction; should that fail, each on its own. */
+    void recordAll(List<Claim> claims, List<Outcome> results, String dispatcher) {
         try {
             QuarkusTransaction.requiringNew().run(() -> record(claims, results, dispatcher));
         } catch (RuntimeException e) {
@@ -142,7 +151,6 @@ public class WebhookDispatcher {
                 }
             }
         }
-        return claims.size();
     }
 
     private void wakeAt(Instant at) {
@@ -238,10 +246,18 @@ public class WebhookDispatcher {
 
     /** Sends a round's claims, each subscription's through its own window; the outcomes in the claims' order. */
     List<Outcome> send(List<Claim> claims) {
-        // Resolved afresh each round (DNS answers change), once per endpoint. The HTTP client asks
-        // the JVM's resolver cache (30 s) right after, so it connects to the addresses just checked.
+        return start(claims, new HashMap<>()).stream().map(CompletableFuture::join).toList();
+    }
+
+    /**
+     * Starts the claims' calls, each through its subscription's lane of {@code lanes} (made when
+     * missing), as the window and rate allow; each future completes with its claim's outcome.
+     */
+    private List<CompletableFuture<Outcome>> start(List<Claim> claims, Map<String, Lane> lanes) {
+        // Resolved afresh for each batch of claims (DNS answers change), once per endpoint. The HTTP
+        // client asks the JVM's resolver cache (30 s) right after, so it connects to the addresses just checked.
         Map<String, Boolean> allowed = new HashMap<>();
-        Map<String, Lane> lanes = new LinkedHashMap<>();
+        Map<String, Lane> touched = new LinkedHashMap<>();
         List<CompletableFuture<Outcome>> results = new ArrayList<>(claims.size());
         for (Claim c : claims) {
             CompletableFuture<Outcome> result = new CompletableFuture<>();
@@ -249,20 +265,121 @@ public class WebhookDispatcher {
             if (!allowed.computeIfAbsent(c.url(), targets::allowed)) {
                 result.complete(Outcome.failed(TARGET_NOT_ALLOWED, 0));
             } else {
-                lanes.computeIfAbsent(c.peer(), k -> new Lane(peer(k))).waiting.add(Map.entry(c, result));
+                Lane lane = lanes.computeIfAbsent(c.peer(), k -> new Lane(peer(k)));
+                lane.add(c, result);
+                touched.put(c.peer(), lane);
             }
         }
-        lanes.values().forEach(Lane::pump);
-        return results.stream().map(CompletableFuture::join).toList();
+        touched.values().forEach(Lane::pump);
+        return results;
     }
 
-    /** One subscription's claims of a round, started as its window and rate allow. */
+    /** A claim whose call has ended (or was released unsent), waiting to be recorded. */
+    private record Ended(Claim claim, Outcome outcome) {
+    }
+
+    /**
+     * The loop's continuous delivery: claims more as earlier calls end, so that each peer's window
+     * stays full, while the ended calls' outcomes are recorded in batches, one transaction each, by
+     * another thread. Each subscription has one lane, kept from batch to batch. Claimed deliveries
+     * not yet recorded stay this dispatcher's (claimed_by, lease), so neither this nor another
+     * instance claims them again meanwhile.
+     */
+    public final class Pipeline {
+        private final String name;
+        private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+        private final LinkedBlockingQueue<Ended> ended = new LinkedBlockingQueue<>();
+        private final AtomicInteger outstanding = new AtomicInteger();
+        private final Semaphore progress = new Semaphore(0);
+
+        Pipeline(String name) {
+            this.name = name;
+        }
+
+        /** Deliveries claimed and not yet recorded. */
+        public int outstanding() {
+            return outstanding.get();
+        }
+
+        /** Claims up to {@code limit} due deliveries and starts their calls; how many it claimed. */
+        public int claimMore(int limit) {
+            List<Claim> claims = QuarkusTransaction.requiringNew().call(() -> claim(name, limit));
+            if (claims.isEmpty()) {
+                return 0;
+            }
+            outstanding.addAndGet(claims.size());
+            List<CompletableFuture<Outcome>> results;
+            try {
+                results = start(claims, lanes);
+            } catch (RuntimeException | Error e) {
+                // Not started as a whole: the claims wait for their lease, and the budget is not lost.
+                outstanding.addAndGet(-claims.size());
+                throw e;
+            }
+            for (int i = 0; i < claims.size(); i++) {
+                Claim c = claims.get(i);
+                results.get(i).whenComplete((o, e) -> ended.add(new Ended(c, o != null ? o : Outcome.failed(describe(e), 0))));
+            }
+            return claims.size();
+        }
+
+        /**
+         * Waits up to {@code waitMillis} for an ended call, gathers more for up to {@code lingerMillis}
+         * (at most {@code max} in all), and records them in one transaction; how many it recorded.
+         */
+        public int recordSome(long waitMillis, long lingerMillis, int max) throws InterruptedException {
+            Ended first = ended.poll(waitMillis, TimeUnit.MILLISECONDS);
+            if (first == null) {
+                return 0;
+            }
+            List<Ended> batch = new ArrayList<>();
+            batch.add(first);
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(lingerMillis);
+            while (batch.size() < max) {
+                ended.drainTo(batch, max - batch.size());
+                long left = until - System.nanoTime();
+                if (batch.size() >= max || left <= 0) {
+                    break;
+                }
+                Ended next = ended.poll(left, TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    break;
+                }
+                batch.add(next);
+            }
+            try {
+                recordAll(batch.stream().map(Ended::claim).toList(), batch.stream().map(Ended::outcome).toList(), name);
+            } finally {
+                outstanding.addAndGet(-batch.size());
+                progress.release();
+            }
+            return batch.size();
+        }
+
+        /** Waits up to {@code millis} for a batch to be recorded. */
+        public void awaitProgress(long millis) throws InterruptedException {
+            if (progress.tryAcquire(Math.max(1, millis), TimeUnit.MILLISECONDS)) {
+                progress.drainPermits();
+            }
+        }
+    }
+
+    /** A continuous pipeline of this dispatcher under {@code name} (one per running loop). */
+    public Pipeline pipeline(String name) {
+        return new Pipeline(name);
+    }
+
+    /** One subscription's claims (of a round, or of a pipeline), started as its window and rate allow. */
     private final class Lane {
         final Peer peer;
         final ArrayDeque<Map.Entry<Claim, CompletableFuture<Outcome>>> waiting = new ArrayDeque<>();
 
         Lane(Peer peer) {
             this.peer = peer;
+        }
+
+        synchronized void add(Claim c, CompletableFuture<Outcome> result) {
+            waiting.add(Map.entry(c, result));
         }
 
         synchronized void pump() {
