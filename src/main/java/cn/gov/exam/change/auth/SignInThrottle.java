@@ -88,6 +88,8 @@ public class SignInThrottle {
      * Refuses the attempt, without checking its password, while it has to wait; answers whether it
      * has counts that a success clears (else a success has nothing to write).
      */
+    // requiringNew in this class: a sign-in runs outside any transaction (the password check must
+    // hold no connection), and a failure's counts must commit although the request then fails.
     public boolean check(Attempt a) {
         List<Count> counts = new ArrayList<>();
         for (Tuple t : QuarkusTransaction.requiringNew().call(() -> rows(a))) {

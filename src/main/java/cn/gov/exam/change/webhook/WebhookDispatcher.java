@@ -122,6 +122,8 @@ public class WebhookDispatcher {
         return dispatchOnce(dispatcher, config.webhooks().batchSize());
     }
 
+    // requiringNew in this class: the dispatcher's threads have no transaction of their own, and a
+    // claim and its outcomes each commit by themselves so that none is held open across a call.
     public int dispatchOnce(String dispatcher, int batchSize) {
         List<Claim> claims = QuarkusTransaction.requiringNew().call(() -> claim(dispatcher, batchSize));
         if (claims.isEmpty()) {
