@@ -3,11 +3,9 @@ package cn.gov.exam.change.refund;
 import cn.gov.exam.change.support.Api;
 import cn.gov.exam.change.support.Csv;
 import cn.gov.exam.change.support.ExportFixture;
-import cn.gov.exam.change.support.TestClock;
+import cn.gov.exam.change.support.ExportTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -23,25 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** GET …/refunds as CSV: the JSON list's rows under the same filters, per channel, masked. */
 @QuarkusTest
-class RefundExportTest {
+class RefundExportTest extends ExportTestBase {
     private static final List<String> COLUMNS = List.of("id", "examCode", "idNumberMasked", "reason", "status",
             "amount", "currency", "channel", "originalTransactionId", "channelRefundId", "failureReason", "createdAt",
             "updatedAt");
 
     @Inject
-    TestClock clock;
-    @Inject
     RefundDeadlineJob deadlineJob;
-
-    @BeforeEach
-    void duringTheWindow() {
-        clock.set(ExportFixture.DURING);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     private static List<Map<String, Object>> json(String exam, String query) {
         return Csv.items(admin(), "refunds", exam, query);

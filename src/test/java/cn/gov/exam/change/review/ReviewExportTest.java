@@ -4,12 +4,9 @@ import cn.gov.exam.change.common.IdNumbers;
 import cn.gov.exam.change.support.Api;
 import cn.gov.exam.change.support.Csv;
 import cn.gov.exam.change.support.ExportFixture;
-import cn.gov.exam.change.support.TestClock;
+import cn.gov.exam.change.support.ExportTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -25,23 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** GET …/reviews as CSV: the review results per agency; a reviewer's export holds their agency's only. */
 @QuarkusTest
-class ReviewExportTest {
+class ReviewExportTest extends ExportTestBase {
     private static final List<String> COLUMNS = List.of("id", "examCode", "agencyCode", "agencyName",
             "targetPositionCode", "targetPositionTitle", "originalPositionCode", "applicantName", "idNumberMasked",
             "precheckResult", "status", "reviewer", "reason", "decidedAt", "lateDecision", "createdAt");
 
-    @Inject
-    TestClock clock;
-
-    @BeforeEach
-    void duringTheWindow() {
-        clock.set(ExportFixture.DURING);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     /** The JSON list's items flattened to the export's columns (the full ID number masked). */
     @SuppressWarnings("unchecked")

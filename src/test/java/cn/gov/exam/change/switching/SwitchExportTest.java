@@ -3,11 +3,8 @@ package cn.gov.exam.change.switching;
 import cn.gov.exam.change.support.Api;
 import cn.gov.exam.change.support.Csv;
 import cn.gov.exam.change.support.ExportFixture;
-import cn.gov.exam.change.support.TestClock;
+import cn.gov.exam.change.support.ExportTestBase;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,23 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** GET …/switches: the switch results, paged as JSON and whole as CSV, for administrators. */
 @QuarkusTest
-class SwitchExportTest {
+class SwitchExportTest extends ExportTestBase {
     private static final List<String> COLUMNS = List.of("id", "examCode", "idNumberMasked", "applicantName", "seq",
             "fromPositionCode", "targetPositionCode", "targetPositionTitle", "targetAgencyCode", "targetAgencyName",
             "precheckResult", "status", "reviewer", "reason", "decidedAt", "lateDecision", "createdAt");
 
-    @Inject
-    TestClock clock;
-
-    @BeforeEach
-    void duringTheWindow() {
-        clock.set(ExportFixture.DURING);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     private static List<Map<String, Object>> json(String exam, String query) {
         return Csv.items(admin(), "switches", exam, query);
