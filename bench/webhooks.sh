@@ -31,7 +31,7 @@ instance() { # NAME PORT [JDBC_URL]
   SMALLRYE_JWT_VERIFY_KEY_LOCATION="$BENCH_DIR/token-key.jwk" SMALLRYE_JWT_SIGN_KEY_LOCATION="$BENCH_DIR/token-key.jwk" \
   APP_BOOTSTRAP_ADMIN_USERNAME=admin APP_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD QUARKUS_HTTP_PORT=$2 QUARKUS_MANAGEMENT_PORT=$(($2 + 10)) \
   APP_REFUNDS_DEADLINE_CHECK_EVERY=1s APP_WEBHOOKS_ALLOWED_HOSTS=127.0.0.1 \
-    java -Xmx2g ${JFR:+-XX:StartFlightRecording=filename=$BENCH_DIR/webhooks-$1.jfr,settings=profile} -jar "${APP_JAR:-target/quarkus-app/quarkus-run.jar}" > "$BENCH_DIR/webhooks-$1.log" 2>&1 &
+    java -Xmx2g ${JAVA_OPTS:-} ${JFR:+-XX:StartFlightRecording=filename=$BENCH_DIR/webhooks-$1.jfr,settings=profile} -jar "${APP_JAR:-target/quarkus-app/quarkus-run.jar}" > "$BENCH_DIR/webhooks-$1.log" 2>&1 &
   PIDS+=("$!")
 }
 wait_up() { for _ in $(seq 1 180); do curl -sf "http://localhost:$(($1 + 10))/q/health/ready" > /dev/null && return; sleep 1; done; echo "instance on $1 not up"; exit 1; }

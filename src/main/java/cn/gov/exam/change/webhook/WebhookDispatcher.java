@@ -11,13 +11,22 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import jakarta.annotation.PostConstruct;
+
 import java.net.ConnectException;
+import java.net.MalformedURLException;
 import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,6 +43,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +55,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -64,6 +75,7 @@ public class WebhookDispatcher {
     public static final String INSTANCE = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
     /** The attempt's error when the endpoint resolves to an address webhooks may not reach. */
     static final String TARGET_NOT_ALLOWED = "target not allowed";
+    private static final int CONNECT_TIMEOUT_MS = 5_000;
 
     @Inject
     EntityManager em;
@@ -78,8 +90,16 @@ public class WebhookDispatcher {
     @Inject
     DeliveryOutcomes outcomes;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    @Inject
+    Vertx vertx;
+
+    /**
+     * Vert.x's client, on the event loops: keep-alive connections per address, redirects not
+     * followed. (The JDK client completes each asynchronous call through CompletableFuture's
+     * default executor, on 2 cores a new thread per call.) The peer's window, not the pool, limits
+     * the calls in flight; the pool only keeps the connections.
+     */
+    private HttpClient http;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "webhook-rate-timer");
         t.setDaemon(true);
@@ -112,9 +132,18 @@ public class WebhookDispatcher {
         }
     }
 
+    @PostConstruct
+    void open() {
+        int connections = Math.max(64, 4 * config.webhooks().maxInFlight());
+        http = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
+                        .setKeepAlive(true).setConnectTimeout(CONNECT_TIMEOUT_MS).setVerifyHost(true),
+                new PoolOptions().setHttp1MaxSize(connections));
+    }
+
     @PreDestroy
     void close() {
         timer.shutdownNow();
+        http.close();
     }
 
     /** One round: claim, send, record. Returns how many deliveries were claimed. */
@@ -256,19 +285,20 @@ public class WebhookDispatcher {
      * missing), as the window and rate allow; each future completes with its claim's outcome.
      */
     private List<CompletableFuture<Outcome>> start(List<Claim> claims, Map<String, Lane> lanes) {
-        // Resolved afresh for each batch of claims (DNS answers change), once per endpoint. The HTTP
-        // client asks the JVM's resolver cache (30 s) right after, so it connects to the addresses just checked.
-        Map<String, Boolean> allowed = new HashMap<>();
+        // Resolved afresh for each batch of claims (DNS answers change), once per endpoint; the
+        // call connects to the address checked.
+        Map<String, Optional<WebhookTargets.Target>> checked = new HashMap<>();
         Map<String, Lane> touched = new LinkedHashMap<>();
         List<CompletableFuture<Outcome>> results = new ArrayList<>(claims.size());
         for (Claim c : claims) {
             CompletableFuture<Outcome> result = new CompletableFuture<>();
             results.add(result);
-            if (!allowed.computeIfAbsent(c.url(), targets::allowed)) {
+            Optional<WebhookTargets.Target> target = checked.computeIfAbsent(c.url(), targets::target);
+            if (target.isEmpty()) {
                 result.complete(Outcome.failed(TARGET_NOT_ALLOWED, 0));
             } else {
                 Lane lane = lanes.computeIfAbsent(c.peer(), k -> new Lane(peer(k)));
-                lane.add(c, result);
+                lane.add(new Waiting(c, target.get(), result));
                 touched.put(c.peer(), lane);
             }
         }
@@ -371,17 +401,21 @@ public class WebhookDispatcher {
         return new Pipeline(name);
     }
 
+    /** A claim waiting in its lane for a slot, with where to call. */
+    private record Waiting(Claim claim, WebhookTargets.Target target, CompletableFuture<Outcome> result) {
+    }
+
     /** One subscription's claims (of a round, or of a pipeline), started as its window and rate allow. */
     private final class Lane {
         final Peer peer;
-        final ArrayDeque<Map.Entry<Claim, CompletableFuture<Outcome>>> waiting = new ArrayDeque<>();
+        final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
 
         Lane(Peer peer) {
             this.peer = peer;
         }
 
-        synchronized void add(Claim c, CompletableFuture<Outcome> result) {
-            waiting.add(Map.entry(c, result));
+        synchronized void add(Waiting w) {
+            waiting.add(w);
         }
 
         synchronized void pump() {
@@ -389,7 +423,7 @@ public class WebhookDispatcher {
                 if (peer.paused(clock.now())) {
                     // The peer asked for a pause: what has not started goes back, unsent.
                     while (!waiting.isEmpty()) {
-                        waiting.poll().getValue().complete(Outcome.RELEASED);
+                        waiting.poll().result().complete(Outcome.RELEASED);
                     }
                     return;
                 }
@@ -401,46 +435,49 @@ public class WebhookDispatcher {
                     timer.schedule(this::pump, -2 - slot, TimeUnit.NANOSECONDS);
                     return;
                 }
-                Map.Entry<Claim, CompletableFuture<Outcome>> next = waiting.poll();
-                call(next.getKey()).whenComplete((o, e) -> {
+                Waiting next = waiting.poll();
+                call(next.claim(), next.target()).whenComplete((o, e) -> {
                     Outcome out = o != null ? o : Outcome.failed(describe(e), 0);
                     peer.finished(slot, out.kind(), out.retryAfter(), clock.now(), firstStep());
-                    next.getValue().complete(out);
+                    next.result().complete(out);
                     pump();
                 });
             }
         }
     }
 
-    CompletableFuture<Outcome> call(Claim c) {
+    /** The call of a claim; its future completes on an event loop, and never exceptionally. */
+    CompletableFuture<Outcome> call(Claim c, WebhookTargets.Target target) {
         // Receivers check the timestamp against their own clock: it is real time, not the service's.
         long timestamp = Instant.now().getEpochSecond();
-        HttpRequest request;
+        RequestOptions options;
         try {
-            URI uri = URI.create(c.url());
-            request = HttpRequest.newBuilder(uri)
-                    .timeout(config.webhooks().timeout())
-                    .header("Content-Type", "application/json")
-                    .header("webhook-id", c.messageId())
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSigner.header(c.secrets(), c.messageId(), timestamp, c.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(c.payload()))
-                    .build();
-        } catch (RuntimeException e) {
+            options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(new URL(c.url()))
+                    .setConnectTimeout(CONNECT_TIMEOUT_MS).setIdleTimeout(config.webhooks().timeout().toMillis())
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("webhook-id", c.messageId())
+                    .putHeader("webhook-timestamp", Long.toString(timestamp))
+                    .putHeader("webhook-signature", WebhookSigner.header(c.secrets(), c.messageId(), timestamp, c.payload()));
+            target.address().ifPresent(a -> options.setServer(SocketAddress.inetSocketAddress(options.getPort(), a.getHostAddress())));
+        } catch (MalformedURLException | RuntimeException e) {
             return CompletableFuture.completedFuture(Outcome.failed("invalid URL", 0));
         }
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         long start = System.nanoTime();
-        try {
-            // The request timeout covers the headers only; a receiver trickling its body is cut off too.
-            return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .orTimeout(config.webhooks().timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)
-                    .thenApply(r -> new Outcome(r.statusCode(),
-                            retryAfter(r.headers().firstValue("Retry-After").orElse(null), clock.now(), maxRetryAfter()),
-                            null, millis(start), false))
-                    .exceptionally(e -> Outcome.failed(describe(e), millis(start)));
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(Outcome.failed(describe(e), millis(start)));
-        }
+        AtomicBoolean late = new AtomicBoolean();
+        http.request(options).compose(request -> {
+            // The idle timeout ends a silent receiver; this one a receiver trickling its answer too.
+            long cutOff = vertx.setTimer(config.webhooks().timeout().toMillis() + 5_000, t -> {
+                late.set(true);
+                request.reset(0, new TimeoutException("webhook call"));
+            });
+            return request.send(Buffer.buffer(c.payload())).compose(response -> response.end().map(v -> response))
+                    .onComplete(ar -> vertx.cancelTimer(cutOff));
+        }).onComplete(ar -> outcome.complete(ar.succeeded()
+                ? new Outcome(ar.result().statusCode(), retryAfter(ar.result().getHeader("Retry-After"), clock.now(),
+                maxRetryAfter()), null, millis(start), false)
+                : Outcome.failed(late.get() ? "timeout" : describe(ar.cause()), millis(start))));
+        return outcome;
     }
 
     /** Records a round's outcomes: a few statements for the whole round, whatever its size. */
@@ -654,7 +691,7 @@ public class WebhookDispatcher {
      */
     static String describe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof HttpTimeoutException || t instanceof TimeoutException || t instanceof SocketTimeoutException) {
+            if (t instanceof TimeoutException || t instanceof SocketTimeoutException || t instanceof ConnectTimeoutException) {
                 return "timeout";
             }
             if (t instanceof ConnectException) {

@@ -51,37 +51,60 @@ public class WebhookTargets {
         });
     }
 
-    /** Before a call: whether the URL may be called now (resolved afresh); in doubt, it may not. */
-    public boolean allowed(String url) {
+    /**
+     * Before a call: where the URL may be called now (resolved afresh), or empty when it may not;
+     * in doubt, it may not. The call connects to the address checked here, not to a second
+     * lookup's answer, which a hostile DNS server could point into our network.
+     */
+    public Optional<Target> target(String url) {
         try {
-            return refusal(url).isEmpty();
+            Verdict v = check(url);
+            return v.refusal() == null ? Optional.of(new Target(Optional.ofNullable(v.address()))) : Optional.empty();
         } catch (RuntimeException e) {
-            return false;
+            return Optional.empty();
         }
+    }
+
+    /**
+     * A URL that may be called: {@code address} is the one to connect to, when a lookup chose it
+     * (empty for an address in the URL, and for a host the operator allowed by name).
+     */
+    public record Target(Optional<InetAddress> address) {
     }
 
     /** Why the URL may not be called, or empty when it may. */
     Optional<String> refusal(String url) {
+        return Optional.ofNullable(check(url).refusal());
+    }
+
+    /** Why not ({@code refusal}), or the address checked (null when none was looked up). */
+    private record Verdict(String refusal, InetAddress address) {
+        static Verdict refused(String why) {
+            return new Verdict(why, null);
+        }
+    }
+
+    private Verdict check(String url) {
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            return Optional.of("must be an absolute http(s) URL");
+            return Verdict.refused("must be an absolute http(s) URL");
         }
         // URI leaves the host null for forms it cannot read (127.1, under_score): so does the HTTP client.
         if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
                 || uri.getHost() == null) {
-            return Optional.of("must be an absolute http(s) URL");
+            return Verdict.refused("must be an absolute http(s) URL");
         }
         if (uri.getRawUserInfo() != null) {
-            return Optional.of("must not contain credentials (user:password@): the signature authenticates us");
+            return Verdict.refused("must not contain credentials (user:password@): the signature authenticates us");
         }
         String host = uri.getHost();
         if (host.startsWith("[") || IpRanges.looksNumeric(host)) {
-            return literalRefusal(host);
+            return new Verdict(literalRefusal(host).orElse(null), null);
         }
         if (allowedNames.contains(name(host))) {
-            return Optional.empty();
+            return new Verdict(null, null);
         }
         InetAddress[] addresses;
         try {
@@ -92,10 +115,10 @@ public class WebhookTargets {
         // One message for "does not resolve" and "resolves to a private address": the answer
         // must not tell which internal names exist.
         if (addresses.length == 0 || !allPermitted(addresses)) {
-            return Optional.of("must name a host that resolves to public addresses only "
+            return Verdict.refused("must name a host that resolves to public addresses only "
                     + "(private hosts need app.webhooks.allowed-hosts)");
         }
-        return Optional.empty();
+        return new Verdict(null, addresses[0]);
     }
 
     private Optional<String> literalRefusal(String host) {
