@@ -38,6 +38,14 @@ wait_up() { for _ in $(seq 1 180); do curl -sf "http://localhost:$(($1 + 10))/q/
 instance a $PORT_A; wait_up $PORT_A
 PG_PORT=$(grep -ao 'started on port [0-9]*' "$BENCH_DIR/webhooks-a.log" | head -1 | awk '{print $4}')
 PSQL="psql -h localhost -p $PG_PORT -U postgres -Atq"
+if [ "${PG_STATS:-0}" = 1 ]; then # PG_STATS=1: the statements' times on the server, printed at the end
+  $PSQL -c "alter system set shared_preload_libraries = 'pg_stat_statements'"
+  kill "${PIDS[0]}"; wait "${PIDS[0]}" || true; PIDS=()
+  instance a $PORT_A; wait_up $PORT_A
+  PG_PORT=$(grep -ao 'started on port [0-9]*' "$BENCH_DIR/webhooks-a.log" | head -1 | awk '{print $4}')
+  PSQL="psql -h localhost -p $PG_PORT -U postgres -Atq"
+  $PSQL -c "create extension if not exists pg_stat_statements"
+fi
 instance b $PORT_B "jdbc:postgresql://localhost:$PG_PORT/postgres"; wait_up $PORT_B
 BASE=http://localhost:$PORT_A
 TOKEN=$(curl -sf -XPOST "$BASE/api/v1/auth/staff-token" -H 'content-type: application/json' \
@@ -150,3 +158,8 @@ for id in $($PSQL -c "select f.id from refund f join exam e on e.id = f.exam_id 
   sleep 1.5 # past the 1 s poll, so that only a notification can explain a quick arrival
 done
 echo "[single] requeue answered to arrival at the receiver (ms, polled by curl): ${LAT[*]}"
+if [ "${PG_STATS:-0}" = 1 ]; then
+  echo "PostgreSQL statements by total time (ms total, calls, rows, ms mean):"
+  $PSQL -F' | ' -c "select round(total_exec_time), calls, rows, round(mean_exec_time::numeric, 2),
+    regexp_replace(left(query, 110), '\s+', ' ', 'g') from pg_stat_statements order by total_exec_time desc limit 25"
+fi

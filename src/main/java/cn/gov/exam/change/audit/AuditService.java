@@ -102,7 +102,10 @@ public class AuditService {
                         Map<String, Object> before, Map<String, Object> after) {
     }
 
-    /** Many events of one transaction in one batch (a round of webhook deliveries: hundreds). */
+    /**
+     * Many events of one transaction in one statement (a round of webhook deliveries: hundreds),
+     * the columns bound as arrays: one execution on the server, not one per event.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(List<Event> events) {
         if (events.isEmpty()) {
@@ -110,20 +113,45 @@ public class AuditService {
         }
         String actor = currentActor();
         String role = currentRole();
+        Object at = clock.now().atOffset(ZoneOffset.UTC);
+        String requestId = currentRequestId();
+        int n = events.size();
+        String[] actions = new String[n], types = new String[n], ids = new String[n], exams = new String[n],
+                befores = new String[n], afters = new String[n];
+        for (int i = 0; i < n; i++) {
+            Event e = events.get(i);
+            actions[i] = e.action();
+            types[i] = e.subjectType();
+            ids[i] = e.subjectId();
+            exams[i] = e.examCode();
+            befores[i] = json(e.before());
+            afters[i] = json(e.after());
+        }
         em.unwrap(Session.class).doWork(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(INSERT)) {
-                for (Event e : events) {
-                    List<Object> values = values(actor, role, e.action(), e.subjectType(), e.subjectId(), e.examCode(),
-                            e.before(), e.after());
-                    for (int i = 0; i < values.size(); i++) {
-                        ps.setObject(i + 1, values.get(i));
-                    }
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            try (PreparedStatement ps = conn.prepareStatement(INSERT_ALL)) {
+                ps.setObject(1, at);
+                ps.setString(2, actor);
+                ps.setString(3, role);
+                ps.setString(4, requestId);
+                ps.setArray(5, conn.createArrayOf("text", actions));
+                ps.setArray(6, conn.createArrayOf("text", types));
+                ps.setArray(7, conn.createArrayOf("text", ids));
+                ps.setArray(8, conn.createArrayOf("text", exams));
+                ps.setArray(9, conn.createArrayOf("text", befores));
+                ps.setArray(10, conn.createArrayOf("text", afters));
+                ps.executeUpdate();
             }
         });
     }
+
+    private static final String INSERT_ALL = """
+            insert into audit_event (occurred_at, actor, actor_role, request_id, action, subject_type, subject_id,
+                                     exam_code, before_state, after_state)
+            select ?, ?, ?, ?, e.action, e.subject_type, e.subject_id, e.exam_code, e.before_state::jsonb,
+                   e.after_state::jsonb
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                 with ordinality as e(action, subject_type, subject_id, exam_code, before_state, after_state, n)
+            order by e.n""";
 
     private static final String INSERT = """
             insert into audit_event (occurred_at, actor, actor_role, action, subject_type, subject_id,
