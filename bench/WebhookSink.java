@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * it takes at most LIMIT requests at a time and answers 503 to the others at once; DELAY_MS holds
  * each accepted request that long (a gateway's own work). POST /wrk is the same work, counted
  * apart, for wrk to measure the receiver's capacity. GET /stats: "requests distinct duplicates";
- * POST /dump writes "refundId epochMicros" of every first arrival to the file given.
+ * POST /dump writes "refundId firstMicros lastMicros" (epoch) of every refund to the file given.
  *
  * java bench/WebhookSink.java PORT LIMIT DELAY_MS DUMP_FILE
  */
@@ -26,6 +26,7 @@ public class WebhookSink {
         String dump = a[3];
         Semaphore slots = new Semaphore(limit > 0 ? limit : Integer.MAX_VALUE);
         ConcurrentHashMap<Long, Long> first = new ConcurrentHashMap<>();
+        ConcurrentHashMap<Long, Long> last = new ConcurrentHashMap<>();
         AtomicLong requests = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         AtomicLong duplicates = new AtomicLong();
@@ -45,7 +46,7 @@ public class WebhookSink {
             }
             if (path.equals("/dump")) {
                 try (PrintWriter w = new PrintWriter(dump, StandardCharsets.UTF_8)) {
-                    first.forEach((k, v) -> w.println(k + " " + v));
+                    first.forEach((k, v) -> w.println(k + " " + v + " " + last.get(k)));
                 }
                 ex.sendResponseHeaders(204, -1);
                 ex.close();
@@ -67,6 +68,7 @@ public class WebhookSink {
                     wrk.incrementAndGet();
                 } else {
                     requests.incrementAndGet();
+                    last.put(refund, at);
                     if (first.putIfAbsent(refund, at) != null) {
                         duplicates.incrementAndGet();
                     }

@@ -19,8 +19,9 @@ C=${CONCURRENCY:-8}
 FLOOD=${FLOOD:-32} # the pool's queue: every check waits or runs, none is refused
 OPEN_SECONDS=${OPEN_SECONDS:-12}    # of each open loop, counted
 OPEN_WARM_SECONDS=${OPEN_WARM_SECONDS:-4} # before it at the same rate, uncounted
+WARM=${WARM:-40000}                    # switches first, uncounted: the JIT's warm-up (bench/switch.sh's finding)
 CLOSED=${CLOSED:-20000}                # switches at most, for the switch's closed-loop rate
-SWITCHERS=${SWITCHERS:-60000}          # applicants signed in for switching, each switches once
+SWITCHERS=${SWITCHERS:-100000}         # applicants signed in for switching, each switches once
 THREADS=$(nproc)
 # The baselines run at the password checks' nice value: alone on the machine that changes nothing,
 # on a shared one it keeps the comparison fair.
@@ -89,22 +90,31 @@ RATIO=$(median 's/.*, ratio \([0-9.]*\),.*/\1/p')
 EXAM=BENCH-SWITCH
 TOKENS="$BENCH_DIR/sign-in-switch-tokens.txt"
 java bench/SwitchLoad.java setup "$BASE" "$TOKEN" $EXAM 16 "$SWITCHERS" 0 "$TOKENS"
-head -n "$CLOSED" "$TOKENS" > "$BENCH_DIR/sign-in-closed.txt"
+# The normal rates are those of a warm service: switching's path compiled, as after a morning's switches.
+head -n "$WARM" "$TOKENS" > "$BENCH_DIR/sign-in-warm-tokens.txt"
+# (Bounded by time: wrk runs its whole -d even once its tokens have run out.)
+wrk -t2 -c16 -d"${WARM_SECONDS:-45}"s -s bench/switch.lua "$BASE" -- "$BENCH_DIR/sign-in-warm-tokens.txt" 2 \
+  > "$BENCH_DIR/sign-in-switch-warm.txt"
+echo "switching warm-up: $(grep '^wrk:' "$BENCH_DIR/sign-in-switch-warm.txt")"
+sed -n "$((WARM + 1)),$((WARM + CLOSED))p" "$TOKENS" > "$BENCH_DIR/sign-in-closed.txt"
 wrk -t2 -c16 -d"$SECS"s --latency -s bench/switch.lua "$BASE" -- "$BENCH_DIR/sign-in-closed.txt" 2 > "$BENCH_DIR/sign-in-switch-closed.txt"
 SWITCH_RATE=$(sed -n 's/.*api_tps=\([0-9]*\).*/\1/p' "$BENCH_DIR/sign-in-switch-closed.txt")
-sed -n "$((CLOSED + 1)),\$p" "$TOKENS" > "$BENCH_DIR/sign-in-me-tokens.txt"
+sed -n "$((WARM + CLOSED + 1)),\$p" "$TOKENS" > "$BENCH_DIR/sign-in-me-tokens.txt"
 wrk -t2 -c16 -d"$SECS"s -s bench/me.lua "$BASE" -- "$BENCH_DIR/sign-in-me-tokens.txt" > "$BENCH_DIR/sign-in-me-closed.txt"
 ME_RATE=$(sed -n 's/^Requests\/sec: *\([0-9]*\).*/\1/p' "$BENCH_DIR/sign-in-me-closed.txt")
 echo "closed loops at 16 connections: switching $SWITCH_RATE/s, GET /me $ME_RATE/s"
-FROM=$CLOSED
+FROM=$((WARM + CLOSED))
 # Each open loop's switches are fresh applicants: two loops share what the closed one left.
 OPEN=$((SWITCH_RATE / 2 * OPEN_SECONDS)); OPEN_WARM=$((SWITCH_RATE / 2 * OPEN_WARM_SECONDS))
-LEFT=$(( (SWITCHERS - CLOSED) / 2 ))
+LEFT=$(( (SWITCHERS - FROM) / 2 ))
 if [ $((OPEN + OPEN_WARM)) -gt "$LEFT" ]; then
   OPEN=$((LEFT * OPEN_SECONDS / (OPEN_SECONDS + OPEN_WARM_SECONDS))); OPEN_WARM=$((LEFT - OPEN))
   echo "only $LEFT switchers a loop: $OPEN_WARM + $OPEN switches (SWITCHERS=$SWITCHERS)"
 fi
 open_loops() { # LABEL
+  # Each loop from a fresh checkpoint, as bench/switch.sh's rounds: one falling inside a loop
+  # slows every commit's fsync, whatever else runs.
+  psql -h localhost -p "$PG_PORT" -U postgres -Atq -c checkpoint
   java bench/SwitchLoad.java open "$BASE" $((SWITCH_RATE / 2)) "$TOKENS" $((FROM + OPEN_WARM)) "$OPEN" "$OPEN_WARM" \
     > "$BENCH_DIR/sign-in-open.txt"
   FROM=$((FROM + OPEN_WARM + OPEN))

@@ -54,6 +54,7 @@ api() { curl -sf --max-time 60 -X"$1" "$BASE$2" -H "Authorization: Bearer $TOKEN
 
 java bench/WebhookSink.java $FAST 0 0 "$BENCH_DIR/sink-fast.txt" > "$BENCH_DIR/sink-fast.log" 2>&1 & PIDS+=("$!")
 java bench/WebhookSink.java $LIMITED 8 "$LIMITED_DELAY_MS" "$BENCH_DIR/sink-limited.txt" > "$BENCH_DIR/sink-limited.log" 2>&1 & PIDS+=("$!")
+CPU_GROUPS=("instance-a=${PIDS[0]}" "instance-b=${PIDS[1]}" "receiver-fast=${PIDS[2]}" "receiver-limited=${PIDS[3]}")
 for port in $FAST $LIMITED; do until curl -sf "http://127.0.0.1:$port/stats" > /dev/null; do sleep 0.5; done; done
 stats() { curl -sf "http://127.0.0.1:$1/stats"; } # requests distinct duplicates refused wrk
 
@@ -101,6 +102,7 @@ scenario() {
   $PSQL -c "update exam set switch_deadline = now() where code = '$exam'"
   until [ "$($PSQL -c "select count(*) from exam where code = '$exam' and refunds_decided_at is not null")" = 1 ]; do sleep 0.2; done
   COMMITTED=$(date +%s%6N)
+  bench/cpu-split.py snap "$BENCH_DIR/cpu-$name-0.json" "${CPU_GROUPS[@]}"
   DECIDED=$($PSQL -c "select (extract(epoch from refunds_decided_at) * 1000000)::bigint from exam where code = '$exam'")
   echo "[$name] deadline job committed $(( (COMMITTED - DECIDED) / 1000 )) ms after its decision time"
   local give_up=$(( $(date +%s) + N / 50 + 300 ))
@@ -108,6 +110,7 @@ scenario() {
     sleep 0.5
     if [ "$(date +%s)" -gt "$give_up" ]; then echo "[$name] gave up: $(stats "$port")"; break; fi
   done
+  bench/cpu-split.py snap "$BENCH_DIR/cpu-$name-1.json" "${CPU_GROUPS[@]}"
   sleep 2 # let the last rounds be recorded
   curl -sf -XPOST "http://127.0.0.1:$port/dump" > /dev/null
   local ids attempts delivered sent
@@ -137,6 +140,7 @@ if rate:
           f"last delivery {last:.1f} s <= 2 x N / receiver rate = {bound:.1f} s {last <= bound}: {'PASS' if ok else 'FAIL'}")
 PY
   echo "[$name] receiver: $(stats "$port") (requests distinct duplicates refused wrk)"
+  echo "[$name] $(bench/cpu-split.py diff "$BENCH_DIR/cpu-$name-0.json" "$BENCH_DIR/cpu-$name-1.json")"
 }
 
 scenario fast BENCH-WH-1 $FAST fast
@@ -144,20 +148,26 @@ api PATCH "/api/v1/admin/webhook-subscriptions/$SUB" -d "{\"url\":\"http://127.0
 scenario limited BENCH-WH-2 $LIMITED limited "$LIMITED_WRK"
 
 # Single decisions on the idle service: an administrator requeues a FAILED refund (a decision that
-# queues one message); measured from the API's answer to the receiver's count moving.
+# queues one message); measured from the decision (its message's created_at, taken at the start of
+# the requeue's transaction) to the receiver's arrival, both clocks this machine's.
 api PATCH "/api/v1/admin/webhook-subscriptions/$SUB" -d "{\"url\":\"http://127.0.0.1:$FAST/refunds\"}" > /dev/null
 sleep 3
-LAT=()
-for id in $($PSQL -c "select f.id from refund f join exam e on e.id = f.exam_id where e.code = 'BENCH-WH-1' order by f.id limit 10"); do
+SINGLE=$($PSQL -c "select f.id from refund f join exam e on e.id = f.exam_id where e.code = 'BENCH-WH-1' order by f.id limit 10")
+for id in $SINGLE; do
   $PSQL -c "update refund set status = 'FAILED' where id = $id"
   before=$(stats $FAST | awk '{print $1}')
-  t0=$(date +%s%N)
   api POST "/api/v1/admin/refunds/$id/requeue" > /dev/null
-  until [ "$(stats $FAST | awk '{print $1}')" -gt "$before" ]; do :; done
-  LAT+=($(( ($(date +%s%N) - t0) / 1000000 )))
+  until [ "$(stats $FAST | awk '{print $1}')" -gt "$before" ]; do sleep 0.05; done
   sleep 1.5 # past the 1 s poll, so that only a notification can explain a quick arrival
 done
-echo "[single] requeue answered to arrival at the receiver (ms, polled by curl): ${LAT[*]}"
+curl -sf -XPOST "http://127.0.0.1:$FAST/dump" > /dev/null
+LAT=()
+for id in $SINGLE; do
+  decided=$($PSQL -c "select (extract(epoch from created_at) * 1000000)::bigint from webhook_delivery where refund_id = $id order by id desc limit 1")
+  arrived=$(awk -v id="$id" '$1 == id {print $3}' "$BENCH_DIR/sink-fast.txt")
+  LAT+=($(( (arrived - decided) / 1000 )))
+done
+echo "[single] requeue decision to arrival at the receiver (ms): ${LAT[*]}"
 if [ "${PG_STATS:-0}" = 1 ]; then
   echo "PostgreSQL statements by total time (ms total, calls, rows, ms mean):"
   $PSQL -F' | ' -c "select round(total_exec_time), calls, rows, round(mean_exec_time::numeric, 2),

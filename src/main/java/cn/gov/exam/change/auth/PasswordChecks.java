@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sign-ins (a deadline rush, or an attack) costs at most this pool's threads of CPU instead of
  * every worker thread, and past the queue a sign-in is answered {@code 503 service-busy} at once
  * rather than waiting without limit while switching and status reads stall. Its threads run at a
- * low OS priority ({@code app.sign-in.password-check-nice}), so that they take the CPU that
- * switching and status reads leave idle but give it back the moment those need it.
+ * low OS priority ({@code app.sign-in.password-check-nice} and, by default, the SCHED_IDLE
+ * policy), so that they take the CPU that switching and status reads leave idle but give it back
+ * the moment those need it.
  */
 @ApplicationScoped
 public class PasswordChecks {
@@ -40,10 +41,11 @@ public class PasswordChecks {
                 .orElse(Runtime.getRuntime().availableProcessors());
         AtomicInteger n = new AtomicInteger();
         int nice = config.signIn().passwordCheckNice();
+        boolean idle = config.signIn().passwordCheckIdlePolicy();
         pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES,
                 new ArrayBlockingQueue<>(config.signIn().passwordCheckQueue()), r -> {
             Thread t = new Thread(() -> {
-                lowerPriority(nice);
+                lowerPriority(nice, idle);
                 r.run();
             }, "password-check-" + n.incrementAndGet());
             t.setDaemon(true);
@@ -81,26 +83,36 @@ public class PasswordChecks {
     }
 
     /**
-     * Linux nice is per thread, and Java has no call for it (thread priorities are ignored unless
-     * the JVM runs as root with -XX:ThreadPriorityPolicy=1, and then reach only nice 4): the thread
-     * renices itself by its thread id. Where that fails (not Linux) it runs at the normal priority.
+     * Linux nice and scheduling policy are per thread, and Java has no call for either (thread
+     * priorities are ignored unless the JVM runs as root with -XX:ThreadPriorityPolicy=1, and then
+     * reach only nice 4): the thread lowers its own by its thread id with util-linux's renice and
+     * chrt. Where that fails (not Linux, no util-linux) it runs at the normal priority and says so.
      */
-    private static void lowerPriority(int nice) {
-        if (nice <= 0) {
+    private static void lowerPriority(int nice, boolean idle) {
+        if (nice <= 0 && !idle) {
             return;
         }
         try {
             Path self = Files.readSymbolicLink(Path.of("/proc/thread-self")); // "<pid>/task/<tid>"
             String tid = self.getFileName().toString();
-            Process renice = new ProcessBuilder("renice", "--priority", String.valueOf(nice), "-p", tid)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (renice.waitFor() != 0) {
-                LOG.warnf("renice of password-check thread %s failed: it runs at the normal priority", tid);
+            if (nice > 0) {
+                run(tid, "renice", "--priority", String.valueOf(nice), "-p", tid);
+            }
+            if (idle) {
+                run(tid, "chrt", "--idle", "--pid", "0", tid);
             }
         } catch (IOException | UnsupportedOperationException e) {
             LOG.warnf("Password-check threads run at the normal priority (%s)", e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void run(String tid, String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (p.waitFor() != 0) {
+            LOG.warnf("%s of password-check thread %s failed: it runs at the normal priority", command[0], tid);
         }
     }
 

@@ -113,6 +113,15 @@ public interface AppConfig {
         @WithDefault("19")
         int passwordCheckNice();
 
+        /**
+         * Whether the password-check threads also take Linux's SCHED_IDLE policy: a waking thread
+         * of normal priority then preempts a check at once, where with nice alone the kernel's
+         * EEVDF scheduler lets the check finish its time slice first (milliseconds, on each hop
+         * of a switch's request between threads and PostgreSQL).
+         */
+        @WithDefault("true")
+        boolean passwordCheckIdlePolicy();
+
         /** How often counts past their window are deleted ("off" in tests, which call it). */
         @WithDefault("10m")
         String cleanupEvery();

@@ -56,8 +56,12 @@ public class DispatchLoop {
     private Thread recorder;
     private volatile boolean workerDone;
     private volatile WebhookDispatcher.Pipeline pipeline;
-    /** How long the recorder gathers ended calls after the first before it records them. */
-    static final long RECORD_LINGER_MS = 5;
+    /**
+     * How long the recorder gathers ended calls after the first before it records them: a few
+     * larger transactions cost the database less per outcome (statements, commits) than many
+     * small ones, and an outcome recorded 20 ms later changes nothing for the payment system.
+     */
+    static final long RECORD_LINGER_MS = 20;
 
     void onStart(@Observes StartupEvent event) {
         String every = config.webhooks().dispatchEvery();
