@@ -114,10 +114,9 @@ public interface AppConfig {
         int passwordCheckNice();
 
         /**
-         * Whether the password-check threads also take Linux's SCHED_IDLE policy: a waking thread
-         * of normal priority then preempts a check at once, where with nice alone the kernel's
-         * EEVDF scheduler lets the check finish its time slice first (milliseconds, on each hop
-         * of a switch's request between threads and PostgreSQL).
+         * Whether the password-check threads also take Linux's SCHED_IDLE policy: the kernel then
+         * preempts a check unconditionally when a thread of normal priority wakes, where with nice
+         * alone its scheduler may let the check run out its time slice first.
          */
         @WithDefault("true")
         boolean passwordCheckIdlePolicy();

@@ -138,6 +138,9 @@ public class WebhookDispatcher {
         http = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
                         .setKeepAlive(true).setConnectTimeout(CONNECT_TIMEOUT_MS).setVerifyHost(true),
                 new PoolOptions().setHttp1MaxSize(connections));
+        // A receiver that speaks garbage fails its call (logged as "invalid response"); without a
+        // handler Vert.x would log the connection's error, with the receiver's bytes, at ERROR.
+        http.connectionHandler(c -> c.exceptionHandler(e -> LOG.debugf("Webhook connection error: %s", e.toString())));
     }
 
     @PreDestroy
