@@ -126,6 +126,9 @@ open_loops() { # LABEL
     | tee -a "$BENCH_DIR/sign-in-isolation.txt"
 }
 : > "$BENCH_DIR/sign-in-isolation.txt"
+# ISOLATION_JFR=1: a flight recording of the open loops, $BENCH_DIR/sign-in-isolation.jfr.
+[ "${ISOLATION_JFR:-0}" = 1 ] && jcmd $APP_PID JFR.start name=isolation settings=profile \
+  filename="$BENCH_DIR/sign-in-isolation.jfr" > /dev/null
 open_loops "no sign-ins"
 wrk -t1 -c"$FLOOD" -d600s -s bench/sign-in.lua "$BASE" -- "$IDS" "$SIGN_EXAM" "$PASSWORD" > "$BENCH_DIR/sign-in-flood.txt" &
 FLOOD_PID=$!
@@ -141,4 +144,5 @@ SPIN_PID=$!
 sleep 1
 open_loops "C bcrypt on every core (SCHED_IDLE), no sign-ins"
 kill $SPIN_PID; wait $SPIN_PID 2>/dev/null || true
+[ "${ISOLATION_JFR:-0}" = 1 ] && jcmd $APP_PID JFR.stop name=isolation > /dev/null
 echo "sign-in (medians of $ROUNDS rounds, $THREADS threads): C $RAW/s, API $API/s (ratio $RATIO), JVM bcrypt alone $JVM/s; $(uptime | sed 's/.*load/load/')"
