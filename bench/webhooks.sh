@@ -36,14 +36,17 @@ instance() { # NAME PORT [JDBC_URL]
 }
 wait_up() { for _ in $(seq 1 180); do curl -sf "http://localhost:$(($1 + 10))/q/health/ready" > /dev/null && return; sleep 1; done; echo "instance on $1 not up"; exit 1; }
 instance a $PORT_A; wait_up $PORT_A
-PG_PORT=$(grep -ao 'started on port [0-9]*' "$BENCH_DIR/webhooks-a.log" | head -1 | awk '{print $4}')
-PSQL="psql -h localhost -p $PG_PORT -U postgres -Atq"
+# The embedded PostgreSQL that instance a started (and psql on it).
+database_of_a() {
+  PG_PORT=$(grep -ao 'started on port [0-9]*' "$BENCH_DIR/webhooks-a.log" | head -1 | awk '{print $4}')
+  PSQL="psql -h localhost -p $PG_PORT -U postgres -Atq"
+}
+database_of_a
 if [ "${PG_STATS:-0}" = 1 ]; then # PG_STATS=1: the statements' times on the server, printed at the end
   $PSQL -c "alter system set shared_preload_libraries = 'pg_stat_statements'"
   kill "${PIDS[0]}"; wait "${PIDS[0]}" || true; PIDS=()
   instance a $PORT_A; wait_up $PORT_A
-  PG_PORT=$(grep -ao 'started on port [0-9]*' "$BENCH_DIR/webhooks-a.log" | head -1 | awk '{print $4}')
-  PSQL="psql -h localhost -p $PG_PORT -U postgres -Atq"
+  database_of_a
   $PSQL -c "create extension if not exists pg_stat_statements"
 fi
 instance b $PORT_B "jdbc:postgresql://localhost:$PG_PORT/postgres"; wait_up $PORT_B

@@ -456,7 +456,7 @@ public class WebhookDispatcher {
         RequestOptions options;
         try {
             options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(new URL(c.url()))
-                    .setConnectTimeout(CONNECT_TIMEOUT_MS).setIdleTimeout(config.webhooks().timeout().toMillis())
+                    .setIdleTimeout(config.webhooks().timeout().toMillis())
                     .putHeader("Content-Type", "application/json")
                     .putHeader("webhook-id", c.messageId())
                     .putHeader("webhook-timestamp", Long.toString(timestamp))
