@@ -6,7 +6,7 @@
 #    ROUND_SECONDS each, on the same hash (the demo one, cost 10), at the pool's nice value; medians
 #    reported. Target: sign-in >= 0.8x the C rate.
 # 2. isolation: the p99 of POST /api/v1/me/switch and of GET /api/v1/me in an open loop at half
-#    their closed-loop rate (bench/SwitchLoad.java), without and then with a flood of sign-ins on
+#    their closed-loop rate (wrk, bench/open.lua), without and then with a flood of sign-ins on
 #    FLOOD connections that keeps the password-check pool saturated (FLOOD=64 adds a storm of
 #    refused sign-ins, 503s at thousands a second). Target: p99 < 50 ms in both.
 # NICE=0 runs the password checks at the normal priority (app.sign-in.password-check-nice);
@@ -111,18 +111,35 @@ if [ $((OPEN + OPEN_WARM)) -gt "$LEFT" ]; then
   OPEN=$((LEFT * OPEN_SECONDS / (OPEN_SECONDS + OPEN_WARM_SECONDS))); OPEN_WARM=$((LEFT - OPEN))
   echo "only $LEFT switchers a loop: $OPEN_WARM + $OPEN switches (SWITCHERS=$SWITCHERS)"
 fi
+# open_loop MODE TOKEN_FILE RATE WARM COUNT: wrk's open loop (bench/open.lua) on 64 connections,
+# WARM requests uncounted and then COUNT counted; prints its summary and where the cores went.
+open_loop() {
+  local done="$BENCH_DIR/sign-in-open-done.txt" pid
+  : > "$done"
+  bench/cpu-split.py snap "$BENCH_DIR/sign-in-cpu-0.json" service=$APP_PID
+  wrk -t64 -c64 -d$(( ($4 + $5) / $3 + 60 ))s -s bench/open.lua "$BASE" -- "$1" "$2" "$3" 64 "$4" "$5" "$done" \
+    > "$BENCH_DIR/sign-in-open.txt" &
+  pid=$!
+  # wrk runs its whole -d: stopped once every thread has had its share answered.
+  while [ "$(wc -l < "$done")" -lt 64 ] && kill -0 $pid 2>/dev/null; do sleep 0.2; done
+  kill -INT $pid 2>/dev/null || true
+  wait $pid || true
+  bench/cpu-split.py snap "$BENCH_DIR/sign-in-cpu-1.json" service=$APP_PID
+  echo "$(sed -n 's/^open loop: //p' "$BENCH_DIR/sign-in-open.txt" | tr '\n' ' ')($(bench/cpu-split.py diff \
+    "$BENCH_DIR/sign-in-cpu-0.json" "$BENCH_DIR/sign-in-cpu-1.json" | sed 's/^cores used over [0-9.]* s: //'))"
+}
+# The status reads go over a few thousand applicants in turn: every wrk thread reads the whole file.
+head -n 2000 "$BENCH_DIR/sign-in-me-tokens.txt" > "$BENCH_DIR/sign-in-me-open.txt"
 open_loops() { # LABEL
   # Each loop from a fresh checkpoint, as bench/switch.sh's rounds: one falling inside a loop
   # slows every commit's fsync, whatever else runs.
   psql -h localhost -p "$PG_PORT" -U postgres -Atq -c checkpoint
-  java bench/SwitchLoad.java open "$BASE" $((SWITCH_RATE / 2)) "$TOKENS" $((FROM + OPEN_WARM)) "$OPEN" "$OPEN_WARM" \
-    > "$BENCH_DIR/sign-in-open.txt"
+  sed -n "$((FROM + 1)),$((FROM + OPEN_WARM + OPEN))p" "$TOKENS" > "$BENCH_DIR/sign-in-open-tokens.txt"
   FROM=$((FROM + OPEN_WARM + OPEN))
-  echo "$1: switching at $((SWITCH_RATE / 2))/s: $(grep '^open loop: ' "$BENCH_DIR/sign-in-open.txt" | sed 's/.*latency //')" \
-    | tee -a "$BENCH_DIR/sign-in-isolation.txt"
-  java bench/SwitchLoad.java open-me "$BASE" $((ME_RATE / 2)) "$BENCH_DIR/sign-in-me-tokens.txt" \
-    $((ME_RATE / 2 * OPEN_SECONDS)) $((ME_RATE / 2 * OPEN_WARM_SECONDS)) > "$BENCH_DIR/sign-in-open.txt"
-  echo "$1: GET /me at $((ME_RATE / 2))/s: $(grep '^open loop: ' "$BENCH_DIR/sign-in-open.txt" | sed 's/.*latency //')" \
+  echo "$1: switching at $((SWITCH_RATE / 2))/s: $(open_loop switch "$BENCH_DIR/sign-in-open-tokens.txt" \
+    $((SWITCH_RATE / 2)) "$OPEN_WARM" "$OPEN")" | tee -a "$BENCH_DIR/sign-in-isolation.txt"
+  echo "$1: GET /me at $((ME_RATE / 2))/s: $(open_loop me "$BENCH_DIR/sign-in-me-open.txt" \
+    $((ME_RATE / 2)) $((ME_RATE / 2 * OPEN_WARM_SECONDS)) $((ME_RATE / 2 * OPEN_SECONDS)))" \
     | tee -a "$BENCH_DIR/sign-in-isolation.txt"
 }
 : > "$BENCH_DIR/sign-in-isolation.txt"

@@ -2,6 +2,7 @@ package cn.gov.exam.change.auth;
 
 import cn.gov.exam.change.common.Passwords;
 import cn.gov.exam.change.common.AppConfig;
+import cn.gov.exam.change.common.ForegroundRequests;
 import cn.gov.exam.change.common.ProblemException;
 import cn.gov.exam.change.common.ProblemType;
 import io.quarkus.runtime.ShutdownEvent;
@@ -25,18 +26,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bcrypt checks run here, on a bounded pool of their own with a bounded queue: a stream of
  * sign-ins (a deadline rush, or an attack) costs at most this pool's threads of CPU instead of
  * every worker thread, and past the queue a sign-in is answered {@code 503 service-busy} at once
- * rather than waiting without limit while switching and status reads stall. Its threads run at a
- * low OS priority ({@code app.sign-in.password-check-nice} and, by default, the SCHED_IDLE
- * policy), so that they take the CPU that switching and status reads leave idle but give it back
- * the moment those need it.
+ * rather than waiting without limit while switching and status reads stall. A check gives way to
+ * the other requests in flight between its slices of about a millisecond
+ * ({@code app.sign-in.password-check-yield}), and its threads run at a low OS priority
+ * ({@code app.sign-in.password-check-nice} and, by default, the SCHED_IDLE policy): checks take the
+ * CPU that switching and status reads leave idle, and give it back within a slice when they need it.
  */
 @ApplicationScoped
 public class PasswordChecks {
     private static final Logger LOG = Logger.getLogger(PasswordChecks.class);
     private final ThreadPoolExecutor pool;
+    private final ForegroundRequests foreground;
+    private final long yieldNanos;
 
     @Inject
-    public PasswordChecks(AppConfig config) {
+    public PasswordChecks(AppConfig config, ForegroundRequests foreground) {
+        this.foreground = foreground;
+        this.yieldNanos = config.signIn().passwordCheckYield().toNanos();
         int threads = config.signIn().passwordCheckThreads()
                 .orElse(Runtime.getRuntime().availableProcessors());
         AtomicInteger n = new AtomicInteger();
@@ -67,7 +73,7 @@ public class PasswordChecks {
     public boolean matches(String password, String hash) {
         Future<Boolean> check;
         try {
-            check = pool.submit(() -> Passwords.matches(password, hash));
+            check = pool.submit(() -> Passwords.matches(password, hash, this::giveWay));
         } catch (RejectedExecutionException e) {
             throw busy();
         }
@@ -79,6 +85,15 @@ public class PasswordChecks {
             throw new IllegalStateException("Interrupted while checking a password", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("A password check failed", e.getCause());
+        }
+    }
+
+    /** Between two slices of a check: other requests first (app.sign-in.password-check-yield). */
+    private void giveWay() {
+        try {
+            foreground.awaitQuiet(yieldNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // shutting down: the check finishes without waiting
         }
     }
 

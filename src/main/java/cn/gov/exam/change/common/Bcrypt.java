@@ -13,6 +13,8 @@ import java.security.MessageDigest;
  * 8-bit-character bug of {@code $2x$} (not accepted) and for passwords of 256 bytes and more.
  */
 final class Bcrypt {
+    /** Rounds between two calls of a check's {@code between}: a power of two. */
+    static final int SLICE = 16;
     private static final String ALPHABET = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final byte[] DECODE = new byte[128];
     /** "OrpheanBeholderScryDoubt", the text bcrypt encrypts 64 times. */
@@ -32,7 +34,7 @@ final class Bcrypt {
      * Whether {@code password} matches {@code hash} ({@code $2a$}, {@code $2b$} or {@code $2y$}, cost 04-31);
      * false for anything that is not such a hash.
      */
-    static boolean matches(String password, String hash) {
+    static boolean matches(String password, String hash, Runnable between) {
         if (hash == null || hash.length() != 60 || hash.charAt(0) != '$' || hash.charAt(1) != '2'
                 || "aby".indexOf(hash.charAt(2)) < 0 || hash.charAt(3) != '$' || hash.charAt(6) != '$') {
             return false;
@@ -45,7 +47,7 @@ final class Bcrypt {
         }
         byte[] utf8 = password.getBytes(StandardCharsets.UTF_8);
         byte[] key = java.util.Arrays.copyOf(utf8, utf8.length + 1); // with its terminating NUL, as in C
-        byte[] actual = java.util.Arrays.copyOf(raw(key, salt, cost), 23);
+        byte[] actual = java.util.Arrays.copyOf(raw(key, salt, cost, between), 23);
         return MessageDigest.isEqual(actual, expected);
     }
 
@@ -60,7 +62,7 @@ final class Bcrypt {
         byte[] utf8 = password.getBytes(StandardCharsets.UTF_8);
         byte[] key = java.util.Arrays.copyOf(utf8, utf8.length + 1);
         return "$2b$" + (cost < 10 ? "0" : "") + cost + "$" + encode(salt, 16)
-                + encode(java.util.Arrays.copyOf(raw(key, salt, cost), 23), 23);
+                + encode(java.util.Arrays.copyOf(raw(key, salt, cost, () -> { }), 23), 23);
     }
 
     /** bcrypt's base64 of the first {@code bytes} bytes, without padding. */
@@ -110,8 +112,11 @@ final class Bcrypt {
         return n == bytes ? out : null;
     }
 
-    /** The 24 bytes bcrypt encrypts (the hash is their first 23). */
-    static byte[] raw(byte[] key, byte[] saltBytes, int cost) {
+    /**
+     * The 24 bytes bcrypt encrypts (the hash is their first 23); {@code between} runs after every
+     * {@value #SLICE} rounds of the expensive loop (about a millisecond at cost 10).
+     */
+    static byte[] raw(byte[] key, byte[] saltBytes, int cost, Runnable between) {
         int[] p = new int[18];
         int[] s = new int[1024];
         System.arraycopy(P0, 0, p, 0, 18);
@@ -158,6 +163,9 @@ final class Bcrypt {
         for (long round = 1L << cost; round > 0; round--) {
             expand(p, s, keyWords);
             expand(p, s, saltWords);
+            if ((round & (SLICE - 1)) == 0) {
+                between.run();
+            }
         }
         int[] text = CTEXT.clone();
         for (int i = 0; i < 64; i++) {

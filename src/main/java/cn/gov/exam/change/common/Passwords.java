@@ -29,11 +29,16 @@ public final class Passwords {
     }
 
     public static boolean matches(String plain, String hash) {
+        return matches(plain, hash, () -> { });
+    }
+
+    /** The same, with {@code between} run every millisecond or so of the check, to give way to other work. */
+    public static boolean matches(String plain, String hash, Runnable between) {
         if (plain == null) {
             return false;
         }
         try {
-            return Bcrypt.matches(plain, hash == null ? DUMMY : hash) && hash != null;
+            return Bcrypt.matches(plain, hash == null ? DUMMY : hash, between) && hash != null;
         } catch (RuntimeException e) {
             return false;
         }

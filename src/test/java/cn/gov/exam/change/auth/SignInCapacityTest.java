@@ -1,24 +1,29 @@
 package cn.gov.exam.change.auth;
 
+import cn.gov.exam.change.common.ForegroundRequests;
 import cn.gov.exam.change.support.Api;
 import cn.gov.exam.change.support.SwitchFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Password checks have a pool and a queue of their own: past them sign-in says so at once. */
@@ -68,6 +73,46 @@ class SignInCapacityTest {
         // SCHED_IDLE (password-check-idle-policy), so that switching and status reads preempt them.
         assertEquals(List.of(19), passwordCheckThreads(19).stream().distinct().toList(), "nice");
         assertEquals(List.of(SCHED_IDLE), passwordCheckThreads(41).stream().distinct().toList(), "policy");
+    }
+
+    @Inject
+    ForegroundRequests foreground;
+
+    @Test
+    void aPasswordCheckWaitsWhileOtherRequestsAreInFlight() throws Exception {
+        SwitchFixture f = new SwitchFixture(1, 0);
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try {
+            foreground.enter(); // as a switch or a status read being served
+            Future<Response> signIn;
+            try {
+                signIn = client.submit(() -> given().header("X-Forwarded-For", "198.18.1.1")
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("examCode", f.exam, "idNumber", f.paid, "password", Api.PASSWORD))
+                        .post("/api/v1/auth/applicant-token"));
+                // Its check gives way between slices: a password-check thread waits for quiet.
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (!aCheckIsGivingWay() && System.nanoTime() < until) {
+                    Thread.sleep(10);
+                }
+                assertTrue(aCheckIsGivingWay(), "no password check waited for the request in flight");
+                assertFalse(signIn.isDone());
+            } finally {
+                foreground.leave();
+            }
+            Response r = signIn.get(30, TimeUnit.SECONDS);
+            assertEquals(200, r.statusCode(), r.asString());
+        } finally {
+            client.shutdownNow();
+        }
+    }
+
+    private static boolean aCheckIsGivingWay() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().startsWith("password-check"))
+                .anyMatch(e -> Arrays.stream(e.getValue()).anyMatch(frame ->
+                        frame.getClassName().equals(ForegroundRequests.class.getName())
+                                && frame.getMethodName().equals("awaitQuiet")));
     }
 
     private static final int SCHED_IDLE = 5;
