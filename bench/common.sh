@@ -68,3 +68,22 @@ import_file() {
   end=$(date +%s.%N)
   echo "$end - $start" | bc
 }
+
+# open_loop MODE TOKEN_FILE RATE WARM COUNT OUT: wrk's open loop (bench/open.lua, MODE switch or me)
+# on 64 connections, WARM requests uncounted and then COUNT counted; OUT gets wrk's report. Prints
+# the loop's summary and where the cores went meanwhile (bench/cpu-split.py).
+open_loop() {
+  local done="$BENCH_DIR/open-done.txt" pid
+  : > "$done"
+  bench/cpu-split.py snap "$BENCH_DIR/open-cpu-0.json" service=$APP_PID
+  wrk -t64 -c64 -d$(( ($4 + $5) / $3 + 60 ))s -s bench/open.lua "$BASE" -- "$1" "$2" "$3" 64 "$4" "$5" "$done" \
+    ${OPEN_TRACE:+"$OPEN_TRACE"} > "$6" &
+  pid=$!
+  # wrk runs its whole -d: stopped once every thread has had its share answered.
+  while [ "$(wc -l < "$done")" -lt 64 ] && kill -0 $pid 2>/dev/null; do sleep 0.2; done
+  kill -INT $pid 2>/dev/null || true
+  wait $pid || true
+  bench/cpu-split.py snap "$BENCH_DIR/open-cpu-1.json" service=$APP_PID
+  echo "$(sed -n 's/^open loop: //p' "$6" | tr '\n' ' ')($(bench/cpu-split.py diff \
+    "$BENCH_DIR/open-cpu-0.json" "$BENCH_DIR/open-cpu-1.json" | sed 's/^cores used over [0-9.]* s: //'))"
+}

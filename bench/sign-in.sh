@@ -6,9 +6,10 @@
 #    ROUND_SECONDS each, on the same hash (the demo one, cost 10), at the pool's nice value; medians
 #    reported. Target: sign-in >= 0.8x the C rate.
 # 2. isolation: the p99 of POST /api/v1/me/switch and of GET /api/v1/me in an open loop at half
-#    their closed-loop rate (wrk, bench/open.lua), without and then with a flood of sign-ins on
+#    their closed-loop rate (wrk, bench/open.lua), without sign-ins, with a flood of sign-ins on
 #    FLOOD connections that keeps the password-check pool saturated (FLOOD=64 adds a storm of
-#    refused sign-ins, 503s at thousands a second). Target: p99 < 50 ms in both.
+#    refused sign-ins, 503s at thousands a second), beside C bcrypt spinners, and without sign-ins
+#    again. Target: p99 < 50 ms with the flood.
 # NICE=0 runs the password checks at the normal priority (app.sign-in.password-check-nice);
 # JFR=1 records the rate rounds with Flight Recorder into $BENCH_DIR/sign-in.jfr (read it with
 # `jfr print --events jdk.ExecutionSample`).
@@ -104,48 +105,35 @@ wrk -t2 -c16 -d"$SECS"s -s bench/me.lua "$BASE" -- "$BENCH_DIR/sign-in-me-tokens
 ME_RATE=$(sed -n 's/^Requests\/sec: *\([0-9]*\).*/\1/p' "$BENCH_DIR/sign-in-me-closed.txt")
 echo "closed loops at 16 connections: switching $SWITCH_RATE/s, GET /me $ME_RATE/s"
 FROM=$((WARM + CLOSED))
-# Each open loop's switches are fresh applicants: three loops share what the closed one left.
+# Each open loop's switches are fresh applicants: four loops share what the closed one left.
 OPEN=$((SWITCH_RATE / 2 * OPEN_SECONDS)); OPEN_WARM=$((SWITCH_RATE / 2 * OPEN_WARM_SECONDS))
-LEFT=$(( (SWITCHERS - FROM) / 3 ))
+LEFT=$(( (SWITCHERS - FROM) / 4 ))
 if [ $((OPEN + OPEN_WARM)) -gt "$LEFT" ]; then
   OPEN=$((LEFT * OPEN_SECONDS / (OPEN_SECONDS + OPEN_WARM_SECONDS))); OPEN_WARM=$((LEFT - OPEN))
   echo "only $LEFT switchers a loop: $OPEN_WARM + $OPEN switches (SWITCHERS=$SWITCHERS)"
 fi
-# open_loop MODE TOKEN_FILE RATE WARM COUNT: wrk's open loop (bench/open.lua) on 64 connections,
-# WARM requests uncounted and then COUNT counted; prints its summary and where the cores went.
-open_loop() {
-  local done="$BENCH_DIR/sign-in-open-done.txt" pid
-  : > "$done"
-  bench/cpu-split.py snap "$BENCH_DIR/sign-in-cpu-0.json" service=$APP_PID
-  wrk -t64 -c64 -d$(( ($4 + $5) / $3 + 60 ))s -s bench/open.lua "$BASE" -- "$1" "$2" "$3" 64 "$4" "$5" "$done" \
-    > "$BENCH_DIR/sign-in-open.txt" &
-  pid=$!
-  # wrk runs its whole -d: stopped once every thread has had its share answered.
-  while [ "$(wc -l < "$done")" -lt 64 ] && kill -0 $pid 2>/dev/null; do sleep 0.2; done
-  kill -INT $pid 2>/dev/null || true
-  wait $pid || true
-  bench/cpu-split.py snap "$BENCH_DIR/sign-in-cpu-1.json" service=$APP_PID
-  echo "$(sed -n 's/^open loop: //p' "$BENCH_DIR/sign-in-open.txt" | tr '\n' ' ')($(bench/cpu-split.py diff \
-    "$BENCH_DIR/sign-in-cpu-0.json" "$BENCH_DIR/sign-in-cpu-1.json" | sed 's/^cores used over [0-9.]* s: //'))"
-}
 # The status reads go over a few thousand applicants in turn: every wrk thread reads the whole file.
 head -n 2000 "$BENCH_DIR/sign-in-me-tokens.txt" > "$BENCH_DIR/sign-in-me-open.txt"
 open_loops() { # LABEL
-  # Each loop from a fresh checkpoint, as bench/switch.sh's rounds: one falling inside a loop
-  # slows every commit's fsync, whatever else runs.
-  psql -h localhost -p "$PG_PORT" -U postgres -Atq -c checkpoint
+  # Each loop after a VACUUM ANALYZE and a CHECKPOINT, as bench/switch.sh's rounds: the thousands
+  # of switches before it would otherwise start autovacuum inside it, and a checkpoint falling
+  # inside it slows every commit's fsync, whatever else runs.
+  psql -h localhost -p "$PG_PORT" -U postgres -Atq -c "vacuum analyze" -c checkpoint
   sed -n "$((FROM + 1)),$((FROM + OPEN_WARM + OPEN))p" "$TOKENS" > "$BENCH_DIR/sign-in-open-tokens.txt"
   FROM=$((FROM + OPEN_WARM + OPEN))
-  echo "$1: switching at $((SWITCH_RATE / 2))/s: $(open_loop switch "$BENCH_DIR/sign-in-open-tokens.txt" \
-    $((SWITCH_RATE / 2)) "$OPEN_WARM" "$OPEN")" | tee -a "$BENCH_DIR/sign-in-isolation.txt"
+  LOOP=$((LOOP + 1))
+  # The switching loop's trace (bench/open.lua: scheduled time, latency, send lag), to find stalls.
+  echo "$1: switching at $((SWITCH_RATE / 2))/s: $(OPEN_TRACE="$BENCH_DIR/sign-in-trace-$LOOP.txt" open_loop switch "$BENCH_DIR/sign-in-open-tokens.txt" \
+    $((SWITCH_RATE / 2)) "$OPEN_WARM" "$OPEN" "$BENCH_DIR/sign-in-open.txt")" | tee -a "$BENCH_DIR/sign-in-isolation.txt"
   echo "$1: GET /me at $((ME_RATE / 2))/s: $(open_loop me "$BENCH_DIR/sign-in-me-open.txt" \
-    $((ME_RATE / 2)) $((ME_RATE / 2 * OPEN_WARM_SECONDS)) $((ME_RATE / 2 * OPEN_SECONDS)))" \
+    $((ME_RATE / 2)) $((ME_RATE / 2 * OPEN_WARM_SECONDS)) $((ME_RATE / 2 * OPEN_SECONDS)) "$BENCH_DIR/sign-in-open.txt")" \
     | tee -a "$BENCH_DIR/sign-in-isolation.txt"
 }
 : > "$BENCH_DIR/sign-in-isolation.txt"
 # ISOLATION_JFR=1: a flight recording of the open loops, $BENCH_DIR/sign-in-isolation.jfr.
 [ "${ISOLATION_JFR:-0}" = 1 ] && jcmd $APP_PID JFR.start name=isolation settings=profile \
   filename="$BENCH_DIR/sign-in-isolation.jfr" > /dev/null
+LOOP=0
 open_loops "no sign-ins"
 wrk -t1 -c"$FLOOD" -d600s -s bench/sign-in.lua "$BASE" -- "$IDS" "$SIGN_EXAM" "$PASSWORD" > "$BENCH_DIR/sign-in-flood.txt" &
 FLOOD_PID=$!
@@ -161,5 +149,7 @@ SPIN_PID=$!
 sleep 1
 open_loops "C bcrypt on every core (SCHED_IDLE), no sign-ins"
 kill $SPIN_PID; wait $SPIN_PID 2>/dev/null || true
+# The first loop again: what its place in the run (right after the closed loops) adds.
+open_loops "no sign-ins, again"
 [ "${ISOLATION_JFR:-0}" = 1 ] && jcmd $APP_PID JFR.stop name=isolation > /dev/null
 echo "sign-in (medians of $ROUNDS rounds, $THREADS threads): C $RAW/s, API $API/s (ratio $RATIO), JVM bcrypt alone $JVM/s; $(uptime | sed 's/.*load/load/')"

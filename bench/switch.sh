@@ -2,13 +2,13 @@
 # Switch throughput: the API under C concurrent connections (wrk + bench/switch.lua, each request a
 # different applicant) side by side with pgbench running the same SQL transaction on the same
 # database at the same concurrency. Targets: API >= 0.6x pgbench's TPS; p99 at half the API's
-# rate < 50 ms (bench/SwitchLoad.java, open loop).
+# rate < 50 ms (wrk's open loop, bench/open.lua).
 # A warm-up first, in rounds of 5,000 switches until the JIT has finished compiling the switch path
 # (the compiler threads use under 3 % of the JVM's CPU in a round): on two cores that takes 35,000
 # to 50,000 switches, during which the rate climbs from ~1,100/s to its plateau, as it has long
 # finished by the time of a real deadline rush. Each measured phase starts right after a CHECKPOINT,
 # so that the API and pgbench pay the same full-page writes. The open loop sends OPEN_WARM uncounted
-# switches first at the same rate: its own JVM and the service's code for its requests warm up too.
+# switches first at the same rate: the service's code for its connections warms up too.
 # The API's closed loop and pgbench alternate over ROUNDS rounds (CLOSED and PG_SET split evenly);
 # the medians of the rounds are reported, as this machine's speed drifts with its host's load.
 cd "$(dirname "$0")/.." && source bench/common.sh
@@ -91,6 +91,7 @@ API=$(median 's/.*API \([0-9]*\)\/s.*/\1/p')
 PG=$(median 's/.*pgbench \([0-9]*\)\/s.*/\1/p')
 RATIO=$(median 's/.*ratio \([0-9.]*\)$/\1/p')
 HALF=$((API / 2))
-java bench/SwitchLoad.java open "$BASE" "$HALF" "$TOKENS" $((WARM + CLOSED + OPEN_WARM)) "$OPEN" "$OPEN_WARM" | tee "$BENCH_DIR/switch-open.txt"
+sed -n "$((WARM + CLOSED + 1)),$((WARM + CLOSED + OPEN_WARM + OPEN))p" "$TOKENS" > "$BENCH_DIR/switch-open-tokens.txt"
+echo "open loop at $HALF/s: $(open_loop switch "$BENCH_DIR/switch-open-tokens.txt" "$HALF" "$OPEN_WARM" "$OPEN" "$BENCH_DIR/switch-open.txt")"
 P99=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' "$BENCH_DIR/switch-open.txt")
 echo "switch throughput (medians of $ROUNDS rounds): API $API/s, pgbench $PG/s, ratio $RATIO; p99 at $HALF/s: $P99 ms"
