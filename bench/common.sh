@@ -87,3 +87,52 @@ open_loop() {
   echo "$(sed -n 's/^open loop: //p' "$6" | tr '\n' ' ')($(bench/cpu-split.py diff \
     "$BENCH_DIR/open-cpu-0.json" "$BENCH_DIR/open-cpu-1.json" | sed 's/^cores used over [0-9.]* s: //'))"
 }
+
+# switch_count EXAM: the switches made so far in that exam.
+switch_count() {
+  psql -h localhost -p "$PG_PORT" -U postgres -Atq \
+    -c "select count(*) from position_switch s join exam e on e.id = s.exam_id where e.code = '$1'"
+}
+
+# closed_switches EXAM TOKEN_FILE OUT [CONNECTIONS]: wrk's closed loop of switches over every token
+# of the file (bench/switch.lua, -t2, 16 connections by default); OUT gets wrk's report. wrk always runs for
+# its -d duration, even when every thread has run out of tokens: it is stopped with SIGINT (it then
+# prints its summary) once the count of switches has stopped growing.
+closed_switches() {
+  local before last=-1 now pid
+  before=$(switch_count "$1")
+  wrk -t2 -c"${4:-16}" -d600s --latency -s bench/switch.lua "$BASE" -- "$2" 2 > "$3" &
+  pid=$!
+  while sleep 0.5; do
+    now=$(switch_count "$1")
+    if [ "$now" -gt "$before" ] && [ "$now" = "$last" ]; then break; fi
+    last=$now
+  done
+  kill -INT $pid
+  wait $pid || true
+}
+
+# warm_switching EXAM TOKEN_FILE: switches in rounds of 5,000 until the JIT has finished compiling
+# the switch path (its compiler threads under 3 % of the JVM's CPU in a round) or the tokens run out.
+warm_switching() {
+  local round=5000 n j0 j1 t0 t1
+  local count; count=$(wc -l < "$2")
+  for ((n = 0; n < count; n += round)); do
+    sed -n "$((n + 1)),$((n + round))p" "$2" > "$BENCH_DIR/warm-round.txt"
+    j0=$(jit_ticks); t0=$(jvm_ticks)
+    closed_switches "$1" "$BENCH_DIR/warm-round.txt" "$BENCH_DIR/warm-out.txt"
+    j1=$(jit_ticks); t1=$(jvm_ticks)
+    echo "warm-up $((n + round)): $(sed -n 's/RESULT //p' "$BENCH_DIR/warm-out.txt"), JIT $((j1 - j0)) of $((t1 - t0)) JVM ticks"
+    if [ $(( (j1 - j0) * 100 )) -lt $(( (t1 - t0) * 3 )) ]; then break; fi
+  done
+}
+# CPU ticks of the service's JIT compiler threads, and of its whole JVM.
+jit_ticks() {
+  local s=0 t
+  for t in /proc/$APP_PID/task/*; do
+    # (A thread may end between the listing and the read.)
+    case "$(cat "$t/comm" 2>/dev/null)" in C1*|C2*) s=$((s + $(awk '{print $14+$15}' "$t/stat" 2>/dev/null || echo 0)));; esac
+  done
+  echo $s
+}
+jvm_ticks() { awk '{print $14+$15}' /proc/$APP_PID/stat; }

@@ -20,9 +20,9 @@ C=${CONCURRENCY:-8}
 FLOOD=${FLOOD:-32} # the pool's queue: every check waits or runs, none is refused
 OPEN_SECONDS=${OPEN_SECONDS:-12}    # of each open loop, counted
 OPEN_WARM_SECONDS=${OPEN_WARM_SECONDS:-4} # before it at the same rate, uncounted
-WARM=${WARM:-40000}                    # switches first, uncounted: the JIT's warm-up (bench/switch.sh's finding)
+WARM=${WARM:-60000}                    # switches first at most, uncounted, until the JIT is done (common.sh)
 CLOSED=${CLOSED:-20000}                # switches at most, for the switch's closed-loop rate
-SWITCHERS=${SWITCHERS:-100000}         # applicants signed in for switching, each switches once
+SWITCHERS=${SWITCHERS:-130000}         # applicants signed in for switching, each switches once
 THREADS=$(nproc)
 # The baselines run at the password checks' nice value: alone on the machine that changes nothing,
 # on a shared one it keeps the comparison fair.
@@ -93,10 +93,7 @@ TOKENS="$BENCH_DIR/sign-in-switch-tokens.txt"
 java bench/SwitchLoad.java setup "$BASE" "$TOKEN" $EXAM 16 "$SWITCHERS" 0 "$TOKENS"
 # The normal rates are those of a warm service: switching's path compiled, as after a morning's switches.
 head -n "$WARM" "$TOKENS" > "$BENCH_DIR/sign-in-warm-tokens.txt"
-# (Bounded by time: wrk runs its whole -d even once its tokens have run out.)
-wrk -t2 -c16 -d"${WARM_SECONDS:-45}"s -s bench/switch.lua "$BASE" -- "$BENCH_DIR/sign-in-warm-tokens.txt" 2 \
-  > "$BENCH_DIR/sign-in-switch-warm.txt"
-echo "switching warm-up: $(grep '^wrk:' "$BENCH_DIR/sign-in-switch-warm.txt")"
+warm_switching $EXAM "$BENCH_DIR/sign-in-warm-tokens.txt"
 sed -n "$((WARM + 1)),$((WARM + CLOSED))p" "$TOKENS" > "$BENCH_DIR/sign-in-closed.txt"
 wrk -t2 -c16 -d"$SECS"s --latency -s bench/switch.lua "$BASE" -- "$BENCH_DIR/sign-in-closed.txt" 2 > "$BENCH_DIR/sign-in-switch-closed.txt"
 SWITCH_RATE=$(sed -n 's/.*api_tps=\([0-9]*\).*/\1/p' "$BENCH_DIR/sign-in-switch-closed.txt")

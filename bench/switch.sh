@@ -28,34 +28,7 @@ java bench/SwitchLoad.java setup "$BASE" "$TOKEN" $EXAM "$C" "$APPLICANTS" "$PG_
 head -n "$WARM" "$TOKENS" > "$BENCH_DIR/switch-warm.txt"
 sed -n "$((WARM + 1)),$((WARM + CLOSED))p" "$TOKENS" > "$BENCH_DIR/switch-closed.txt"
 PSQL="psql -h localhost -p $PG_PORT -U postgres -Atq"
-switches() { $PSQL -c "select count(*) from position_switch s join exam e on e.id = s.exam_id where e.code = '$EXAM'"; }
-# wrk always runs for its -d duration, even when every thread has run out of tokens: stop it with
-# SIGINT (it then prints its summary) once the switch count has stopped growing.
-run_wrk() {
-  local before last=-1 now pid
-  before=$(switches)
-  wrk -t2 -c"$C" -d600s --latency -s bench/switch.lua "$BASE" -- "$1" 2 > "$2" &
-  pid=$!
-  while sleep 0.5; do
-    now=$(switches)
-    if [ "$now" -gt "$before" ] && [ "$now" = "$last" ]; then break; fi
-    last=$now
-  done
-  kill -INT $pid
-  wait $pid || true
-}
-# CPU ticks of the JVM's JIT compiler threads, and of the whole JVM.
-jit_ticks() { local s=0 t; for t in /proc/$APP_PID/task/*; do case "$(cat "$t/comm")" in C1*|C2*) s=$((s + $(awk '{print $14+$15}' "$t/stat")));; esac; done; echo $s; }
-jvm_ticks() { awk '{print $14+$15}' /proc/$APP_PID/stat; }
-ROUND=5000
-for ((done_ = 0; done_ < WARM; done_ += ROUND)); do
-  sed -n "$((done_ + 1)),$((done_ + ROUND))p" "$BENCH_DIR/switch-warm.txt" > "$BENCH_DIR/switch-round.txt"
-  j0=$(jit_ticks); t0=$(jvm_ticks)
-  run_wrk "$BENCH_DIR/switch-round.txt" "$BENCH_DIR/switch-warm-out.txt"
-  j1=$(jit_ticks); t1=$(jvm_ticks)
-  echo "warm-up $((done_ + ROUND)): $(sed -n 's/RESULT //p' "$BENCH_DIR/switch-warm-out.txt"), JIT $((j1 - j0)) of $((t1 - t0)) JVM ticks"
-  if [ $(( (j1 - j0) * 100 )) -lt $(( (t1 - t0) * 3 )) ]; then break; fi
-done
+warm_switching $EXAM "$BENCH_DIR/switch-warm.txt" # at 16 connections
 EXAM_ID=$($PSQL -c "select id from exam where code = '$EXAM'")
 TARGET=$($PSQL -c "select id from position where exam_id = $EXAM_ID and code = 'O0001'")
 # pgbench's applicants: the ones after the API's tokens (setup numbers them in fee.transactionId).
@@ -75,7 +48,7 @@ API_ROUND=$((CLOSED / ROUNDS)); PG_ROUND=$((PG_SET / ROUNDS))
 for ((k = 0; k < ROUNDS; k++)); do
   sed -n "$((k * API_ROUND + 1)),$(((k + 1) * API_ROUND))p" "$BENCH_DIR/switch-closed.txt" > "$BENCH_DIR/switch-round.txt"
   $PSQL -c "vacuum analyze" -c "checkpoint"
-  run_wrk "$BENCH_DIR/switch-round.txt" "$BENCH_DIR/switch-api.txt"
+  closed_switches $EXAM "$BENCH_DIR/switch-round.txt" "$BENCH_DIR/switch-api.txt" "$C"
   grep -E 'Latency|50%|99%|^wrk:' "$BENCH_DIR/switch-api.txt"
   api=$(sed -n 's/.*api_tps=\([0-9]*\).*/\1/p' "$BENCH_DIR/switch-api.txt")
   $PSQL -c "vacuum analyze" -c "checkpoint"

@@ -123,7 +123,7 @@ public interface AppConfig {
 
         /**
          * How long a password check waits, at most, between two of its slices of about a millisecond
-         * while other requests are in flight (common/ForegroundRequests); 0 never waits. Under a
+         * while other API requests are in flight (common/ForegroundRequests); 0 never waits. Under a
          * constant load a cost-10 check then takes 64 such waits; when the service is idle, none.
          */
         @WithDefault("20ms")

@@ -10,14 +10,16 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The requests being served other than sign-ins ({@code /api/v1/auth/}), for background work that
- * gives way to them: the password checks wait between slices while any is in flight (auth's
+ * The API requests being served other than sign-ins ({@code /api/v1/auth/}), for background work
+ * that gives way to them: the password checks wait between slices while any is in flight (auth's
  * PasswordChecks). The kernel's low priorities alone did not do it on two cores: beside CPU-bound
- * threads at SCHED_IDLE, switching's p99 still doubled, and a Java thread at SCHED_IDLE could hold
- * up a safepoint, which stops every thread of the JVM, for a hundred milliseconds and more.
+ * threads at SCHED_IDLE, switching's p99 still doubled, and an event-loop thread once went 106 ms
+ * without the CPU while a safepoint, which stops every thread of the JVM, waited for it. Pages and
+ * their assets do not count, nor would a connection that stays open (dev mode's WebSockets).
  */
 @ApplicationScoped
 public class ForegroundRequests {
+    private static final String API = "/api/";
     private static final String SIGN_IN = "/api/v1/auth/";
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
@@ -29,7 +31,8 @@ public class ForegroundRequests {
     }
 
     private void count(RoutingContext ctx) {
-        if (!ctx.normalizedPath().startsWith(SIGN_IN)) {
+        String path = ctx.normalizedPath();
+        if (path.startsWith(API) && !path.startsWith(SIGN_IN)) {
             enter();
             ctx.addEndHandler(ended -> leave());
         }

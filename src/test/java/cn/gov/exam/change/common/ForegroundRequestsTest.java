@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What the password checks give way to: a request counts from its headers until it is answered or
- * its client goes away, so that a client that walks off mid-request cannot leave sign-in slowed.
+ * What the password checks give way to: an API request counts from its headers until it is answered
+ * or its client goes away, so that a client that walks off mid-request cannot leave sign-in slowed.
  */
 @QuarkusTest
 class ForegroundRequestsTest {
@@ -34,18 +34,20 @@ class ForegroundRequestsTest {
     }
 
     @Test
-    void signInsDoNotCount() throws Exception {
+    void signInsAndPagesDoNotCount() throws Exception {
         int before = foreground.inFlight();
         try (Socket signIn = new Socket("localhost", RestAssured.port);
+             Socket page = new Socket("localhost", RestAssured.port);
              Socket status = new Socket("localhost", RestAssured.port)) {
             partialRequest(signIn, "/api/v1/auth/applicant-token");
+            partialRequest(page, "/");
             partialRequest(status, "/api/v1/me/switch");
             awaitInFlight(n -> n >= before + 1, "the switch");
             // Each is routed within milliseconds of its headers: by now a counted sign-in would show.
             Thread.sleep(300);
-            assertEquals(before + 1, foreground.inFlight(), "the sign-in was counted");
+            assertEquals(before + 1, foreground.inFlight(), "the sign-in or the page was counted");
         }
-        awaitInFlight(n -> n == before, "after both clients went away");
+        awaitInFlight(n -> n == before, "after the clients went away");
     }
 
     /** Headers and the first byte of a JSON body of 50: the server reads on, waiting for the rest. */
