@@ -2,6 +2,7 @@ package cn.gov.exam.change.auth;
 
 import cn.gov.exam.change.common.ForegroundRequests;
 import cn.gov.exam.change.support.Api;
+import cn.gov.exam.change.support.Eventually;
 import cn.gov.exam.change.support.SwitchFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -91,11 +92,8 @@ class SignInCapacityTest {
                         .body(Map.of("examCode", f.exam, "idNumber", f.paid, "password", Api.PASSWORD))
                         .post("/api/v1/auth/applicant-token"));
                 // Its check gives way between slices: a password-check thread waits for quiet.
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                while (!aCheckIsGivingWay() && System.nanoTime() < until) {
-                    Thread.sleep(10);
-                }
-                assertTrue(aCheckIsGivingWay(), "no password check waited for the request in flight");
+                Eventually.await(SignInCapacityTest::aCheckIsGivingWay,
+                        () -> "no password check waited for the request in flight");
                 assertFalse(signIn.isDone());
             } finally {
                 foreground.leave();

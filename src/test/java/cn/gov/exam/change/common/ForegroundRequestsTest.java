@@ -1,5 +1,6 @@
 package cn.gov.exam.change.common;
 
+import cn.gov.exam.change.support.Eventually;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -8,11 +9,9 @@ import org.junit.jupiter.api.Test;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What the password checks give way to: an API request counts from its headers until it is answered
@@ -59,10 +58,7 @@ class ForegroundRequestsTest {
     }
 
     private void awaitInFlight(IntPredicate expected, String what) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!expected.test(foreground.inFlight()) && System.nanoTime() < until) {
-            Thread.sleep(10);
-        }
-        assertTrue(expected.test(foreground.inFlight()), what + ": " + foreground.inFlight() + " in flight");
+        Eventually.await(() -> expected.test(foreground.inFlight()),
+                () -> what + ": " + foreground.inFlight() + " in flight");
     }
 }
