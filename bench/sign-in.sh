@@ -21,7 +21,7 @@ FLOOD=${FLOOD:-32} # the pool's queue: every check waits or runs, none is refuse
 OPEN_SECONDS=${OPEN_SECONDS:-12}    # of each open loop, counted
 OPEN_WARM_SECONDS=${OPEN_WARM_SECONDS:-4} # before it at the same rate, uncounted
 WARM=${WARM:-60000}                    # switches first at most, uncounted, until the JIT is done (common.sh)
-CLOSED=${CLOSED:-20000}                # switches at most, for the switch's closed-loop rate
+CLOSED=${CLOSED:-20000}                # switches for the switch's closed-loop rate
 SWITCHERS=${SWITCHERS:-130000}         # applicants signed in for switching, each switches once
 THREADS=$(nproc)
 # The baselines run at the password checks' nice value: alone on the machine that changes nothing,
@@ -95,7 +95,7 @@ java bench/SwitchLoad.java setup "$BASE" "$TOKEN" $EXAM 16 "$SWITCHERS" 0 "$TOKE
 head -n "$WARM" "$TOKENS" > "$BENCH_DIR/sign-in-warm-tokens.txt"
 warm_switching $EXAM "$BENCH_DIR/sign-in-warm-tokens.txt"
 sed -n "$((WARM + 1)),$((WARM + CLOSED))p" "$TOKENS" > "$BENCH_DIR/sign-in-closed.txt"
-wrk -t2 -c16 -d"$SECS"s --latency -s bench/switch.lua "$BASE" -- "$BENCH_DIR/sign-in-closed.txt" 2 > "$BENCH_DIR/sign-in-switch-closed.txt"
+closed_switches $EXAM "$BENCH_DIR/sign-in-closed.txt" "$BENCH_DIR/sign-in-switch-closed.txt"
 SWITCH_RATE=$(sed -n 's/.*api_tps=\([0-9]*\).*/\1/p' "$BENCH_DIR/sign-in-switch-closed.txt")
 sed -n "$((WARM + CLOSED + 1)),\$p" "$TOKENS" > "$BENCH_DIR/sign-in-me-tokens.txt"
 wrk -t2 -c16 -d"$SECS"s -s bench/me.lua "$BASE" -- "$BENCH_DIR/sign-in-me-tokens.txt" > "$BENCH_DIR/sign-in-me-closed.txt"
