@@ -87,6 +87,9 @@ function done(summary, latency, requests)
   if trace_file and #traced > 0 then
     table.sort(traced, function(a, b) return tonumber(a:match("^%S+")) < tonumber(b:match("^%S+")) end)
     local f = io.open(trace_file, "w")
+    -- The schedule's origin on both clocks: the trace lines up with GC and PostgreSQL logs.
+    f:write(string.format("# start monotonic_us=%d realtime_us=%d\n", threads[1]:get("start_at"),
+      threads[1]:get("start_at") - now_us() + realtime_us()))
     f:write(table.concat(traced, "\n"), "\n")
     f:close()
   end
