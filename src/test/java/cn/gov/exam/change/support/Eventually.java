@@ -1,5 +1,6 @@
 package cn.gov.exam.change.support;
 
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -12,7 +13,13 @@ public final class Eventually {
 
     /** Returns once {@code condition} holds; fails with {@code what} (evaluated then) after 20 s. */
     public static void await(BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
-        long giveUp = System.nanoTime() + 20_000_000_000L;
+        await(Duration.ofSeconds(20), condition, what);
+    }
+
+    /** As {@link #await(BooleanSupplier, Supplier)}, failing after {@code bound}. */
+    public static void await(Duration bound, BooleanSupplier condition, Supplier<String> what)
+            throws InterruptedException {
+        long giveUp = System.nanoTime() + bound.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > giveUp) {
                 fail(what.get());

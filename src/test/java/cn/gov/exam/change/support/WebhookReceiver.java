@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A payment system's endpoint on loopback: records what it receives, answers as scripted (200 by default). */
@@ -50,7 +51,7 @@ public final class WebhookReceiver implements AutoCloseable {
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", exchange -> {
             mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            java.util.concurrent.atomic.AtomicBoolean out = new java.util.concurrent.atomic.AtomicBoolean();
+            AtomicBoolean out = new AtomicBoolean();
             Runnable countOut = () -> {
                 if (out.compareAndSet(false, true)) {
                     inFlight.decrementAndGet();

@@ -1,6 +1,7 @@
 package cn.gov.exam.change.webhook;
 
 import cn.gov.exam.change.support.Api;
+import cn.gov.exam.change.support.Eventually;
 import cn.gov.exam.change.support.SwitchFixture;
 import cn.gov.exam.change.support.TestClock;
 import cn.gov.exam.change.support.WebhookReceiver;
@@ -400,22 +401,21 @@ class WebhookDeliveryTest {
 
     /** Waits for something the service does on its own threads (not a timing: 60 s only bounds a failure). */
     private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > giveUp) {
-                StringBuilder threads = new StringBuilder();
-                Thread.getAllStackTraces().forEach((t, st) -> {
-                    if (t.getName().startsWith("webhook")) {
-                        threads.append(t.getName()).append(' ').append(t.getState()).append('\n');
-                        for (StackTraceElement e : st) {
-                            threads.append("  ").append(e).append('\n');
-                        }
-                    }
-                });
-                org.junit.jupiter.api.Assertions.fail(what + "\n" + diagnose.get() + "\n" + threads);
+        Eventually.await(Duration.ofSeconds(60), condition, () -> what + "\n" + diagnose.get() + "\n" + webhookThreads());
+    }
+
+    /** The stacks of the dispatcher's threads, to show where a delivery that never came is stuck. */
+    private static String webhookThreads() {
+        StringBuilder threads = new StringBuilder();
+        Thread.getAllStackTraces().forEach((t, st) -> {
+            if (t.getName().startsWith("webhook")) {
+                threads.append(t.getName()).append(' ').append(t.getState()).append('\n');
+                for (StackTraceElement e : st) {
+                    threads.append("  ").append(e).append('\n');
+                }
             }
-            Thread.sleep(50);
-        }
+        });
+        return threads.toString();
     }
 
     @Test
