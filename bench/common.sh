@@ -73,14 +73,14 @@ import_file() {
 # on 64 connections, WARM requests uncounted and then COUNT counted; OUT gets wrk's report. Prints
 # the loop's summary and where the cores went meanwhile (bench/cpu-split.py).
 open_loop() {
-  local done="$BENCH_DIR/open-done.txt" pid
+  local done="$BENCH_DIR/open-done.txt" pid n=${OPEN_CONNECTIONS:-64}
   : > "$done"
   bench/cpu-split.py snap "$BENCH_DIR/open-cpu-0.json" service=$APP_PID
-  wrk -t64 -c64 -d$(( ($4 + $5) / $3 + 60 ))s -s bench/open.lua "$BASE" -- "$1" "$2" "$3" 64 "$4" "$5" "$done" \
+  wrk -t$n -c$n -d$(( ($4 + $5) / $3 + 60 ))s -s bench/open.lua "$BASE" -- "$1" "$2" "$3" $n "$4" "$5" "$done" \
     ${OPEN_TRACE:+"$OPEN_TRACE"} > "$6" &
   pid=$!
   # wrk runs its whole -d: stopped once every thread has had its share answered.
-  while [ "$(wc -l < "$done")" -lt 64 ] && kill -0 $pid 2>/dev/null; do sleep 0.2; done
+  while [ "$(wc -l < "$done")" -lt $n ] && kill -0 $pid 2>/dev/null; do sleep 0.2; done
   kill -INT $pid 2>/dev/null || true
   wait $pid || true
   bench/cpu-split.py snap "$BENCH_DIR/open-cpu-1.json" service=$APP_PID

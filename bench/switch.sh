@@ -11,6 +11,9 @@
 # switches first at the same rate: the service's code for its connections warms up too.
 # The API's closed loop and pgbench alternate over ROUNDS rounds (CLOSED and PG_SET split evenly);
 # the medians of the rounds are reported, as this machine's speed drifts with its host's load.
+# Last, pgbench runs the same statements in an open loop at the API's open-loop rate (-R, on as many
+# connections as the service's pool, latency from each transaction's scheduled start): the tail that
+# the database and these two cores give the switch's SQL alone, with the cheapest client there is.
 cd "$(dirname "$0")/.." && source bench/common.sh
 C=${CONCURRENCY:-16}
 WARM=${WARM:-80000} # at most
@@ -18,13 +21,14 @@ CLOSED=${CLOSED:-15000}
 OPEN=${OPEN:-15000}
 OPEN_WARM=${OPEN_WARM:-3000}
 PG_SET=${PG_SET:-30000}
+PG_OPEN=${PG_OPEN:-$OPEN}
 build_app
 rm -rf "$BENCH_DIR/pg-switch"
 start_app "$BENCH_DIR/pg-switch"
 EXAM=BENCH-SWITCH
 TOKENS="$BENCH_DIR/switch-tokens.txt"
-APPLICANTS=$((WARM + CLOSED + OPEN_WARM + OPEN)) # the API's; pgbench's PG_SET come after them
-java bench/SwitchLoad.java setup "$BASE" "$TOKEN" $EXAM "$C" "$APPLICANTS" "$PG_SET" "$TOKENS"
+APPLICANTS=$((WARM + CLOSED + OPEN_WARM + OPEN)) # the API's; pgbench's PG_SET + OPEN_WARM + PG_OPEN come after them
+java bench/SwitchLoad.java setup "$BASE" "$TOKEN" $EXAM "$C" "$APPLICANTS" "$((PG_SET + OPEN_WARM + PG_OPEN))" "$TOKENS"
 head -n "$WARM" "$TOKENS" > "$BENCH_DIR/switch-warm.txt"
 sed -n "$((WARM + 1)),$((WARM + CLOSED))p" "$TOKENS" > "$BENCH_DIR/switch-closed.txt"
 PSQL="psql -h localhost -p $PG_PORT -U postgres -Atq"
@@ -39,7 +43,7 @@ $PSQL -c "drop table if exists bench_registration; drop sequence if exists bench
     where r.exam_id = $EXAM_ID and substring(r.transaction_id from '-([0-9]+)\$')::int >= $APPLICANTS
       and r.position_id in (select id from position where exam_id = $EXAM_ID and status = 'CANCELLED');
   create unique index on bench_registration (n); analyze bench_registration;"
-[ "$($PSQL -c "select count(*) from bench_registration")" -ge "$PG_SET" ] || { echo "too few pgbench applicants"; exit 1; }
+[ "$($PSQL -c "select count(*) from bench_registration")" -ge "$((PG_SET + OPEN_WARM + PG_OPEN))" ] || { echo "too few pgbench applicants"; exit 1; }
 # Interleaved rounds: the API's closed loop, then pgbench, ROUNDS times, each right after a
 # CHECKPOINT; this machine shares its host, and adjacent phases see the same host load.
 ROUNDS=${ROUNDS:-3}
@@ -65,6 +69,25 @@ PG=$(median 's/.*pgbench \([0-9]*\)\/s.*/\1/p')
 RATIO=$(median 's/.*ratio \([0-9.]*\)$/\1/p')
 HALF=$((API / 2))
 sed -n "$((WARM + CLOSED + 1)),$((WARM + CLOSED + OPEN_WARM + OPEN))p" "$TOKENS" > "$BENCH_DIR/switch-open-tokens.txt"
+$PSQL -c "vacuum analyze" -c "checkpoint"
 echo "open loop at $HALF/s: $(open_loop switch "$BENCH_DIR/switch-open-tokens.txt" "$HALF" "$OPEN_WARM" "$OPEN" "$BENCH_DIR/switch-open.txt")"
 P99=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' "$BENCH_DIR/switch-open.txt")
-echo "switch throughput (medians of $ROUNDS rounds): API $API/s, pgbench $PG/s, ratio $RATIO; p99 at $HALF/s: $P99 ms"
+$PSQL -c "vacuum analyze" -c "checkpoint"
+POOL=${POOL:-20} # quarkus.datasource.reactive.max-size
+rm -f "$BENCH_DIR"/switch-pgopen.*
+bench/cpu-split.py snap "$BENCH_DIR/open-cpu-0.json" service=$APP_PID
+pgbench -h localhost -p "$PG_PORT" -U postgres -n -M prepared -c "$POOL" -j 2 -R "$HALF" -t $(((OPEN_WARM + PG_OPEN) / POOL)) \
+  -l --log-prefix="$BENCH_DIR/switch-pgopen" -D exam="$EXAM_ID" -D target="$TARGET" -f bench/switch.pgbench postgres \
+  > "$BENCH_DIR/switch-pgbench-open.txt"
+bench/cpu-split.py snap "$BENCH_DIR/open-cpu-1.json" service=$APP_PID
+grep -E 'failed|^tps' "$BENCH_DIR/switch-pgbench-open.txt"
+# Each log line: client, transaction, time (us, from the scheduled start under -R), script, end (s, us),
+# schedule lag. The first OPEN_WARM to end are not counted, as in the API's loop (pgbench's schedule
+# starts while its connections are still being opened).
+PG_LAT=$(cat "$BENCH_DIR"/switch-pgopen.* | sort -k5,5n -k6,6n | tail -n +$((OPEN_WARM + 1)) | awk '{ print $3 / 1000 }' | sort -n | awk '{ v[NR] = $1 }
+  END { q = "p50 0.5 p90 0.9 p99 0.99"; n = split(q, a, " ")
+        for (i = 1; i < n; i += 2) { k = int(a[i + 1] * NR); if (k < 1) k = 1; printf "%s %.1f ", a[i], v[k] }
+        printf "max %.1f", v[NR] }')
+echo "pgbench open loop at $HALF/s, $POOL connections, $OPEN_WARM uncounted then the next $PG_OPEN: latency ms $PG_LAT ($(bench/cpu-split.py diff \
+  "$BENCH_DIR/open-cpu-0.json" "$BENCH_DIR/open-cpu-1.json" | sed 's/^cores used over [0-9.]* s: //'))"
+echo "switch throughput (medians of $ROUNDS rounds): API $API/s, pgbench $PG/s, ratio $RATIO; p99 at $HALF/s: $P99 ms; pgbench's at the same rate: $(echo "$PG_LAT" | sed 's/.*p99 \([0-9.]*\).*/\1/') ms"
