@@ -88,6 +88,7 @@ PG_LAT=$(cat "$BENCH_DIR"/switch-pgopen.* | sort -k5,5n -k6,6n | tail -n +$((OPE
   END { q = "p50 0.5 p90 0.9 p99 0.99"; n = split(q, a, " ")
         for (i = 1; i < n; i += 2) { k = int(a[i + 1] * NR); if (k < 1) k = 1; printf "%s %.1f ", a[i], v[k] }
         printf "max %.1f", v[NR] }')
+# Only the machine's figure: pgbench's backends start and end between the two snapshots.
 echo "pgbench open loop at $HALF/s, $POOL connections, $OPEN_WARM uncounted then the next $PG_OPEN: latency ms $PG_LAT ($(bench/cpu-split.py diff \
-  "$BENCH_DIR/open-cpu-0.json" "$BENCH_DIR/open-cpu-1.json" | sed 's/^cores used over [0-9.]* s: //'))"
+  "$BENCH_DIR/open-cpu-0.json" "$BENCH_DIR/open-cpu-1.json" | sed 's/.*\(machine [0-9.]* of [0-9]*\).*/\1/'))"
 echo "switch throughput (medians of $ROUNDS rounds): API $API/s, pgbench $PG/s, ratio $RATIO; p99 at $HALF/s: $P99 ms; pgbench's at the same rate: $(echo "$PG_LAT" | sed 's/.*p99 \([0-9.]*\).*/\1/') ms"
