@@ -92,6 +92,12 @@ open_loop() {
     "$BENCH_DIR/open-cpu-0.json" "$BENCH_DIR/open-cpu-1.json" | sed 's/^cores used over [0-9.]* s: //'))"
 }
 
+# fresh_phase: VACUUM ANALYZE and CHECKPOINT before a measured phase: the switches before it would
+# otherwise start autovacuum inside it, and a checkpoint falling inside it slows every commit's fsync.
+fresh_phase() {
+  psql -h localhost -p "$PG_PORT" -U postgres -Atq -c "vacuum analyze" -c checkpoint
+}
+
 # switch_count EXAM: the switches made so far in that exam.
 switch_count() {
   psql -h localhost -p "$PG_PORT" -U postgres -Atq \

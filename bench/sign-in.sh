@@ -112,10 +112,7 @@ fi
 # The status reads go over a few thousand applicants in turn: every wrk thread reads the whole file.
 head -n 2000 "$BENCH_DIR/sign-in-me-tokens.txt" > "$BENCH_DIR/sign-in-me-open.txt"
 open_loops() { # LABEL
-  # Each loop after a VACUUM ANALYZE and a CHECKPOINT, as bench/switch.sh's rounds: the thousands
-  # of switches before it would otherwise start autovacuum inside it, and a checkpoint falling
-  # inside it slows every commit's fsync, whatever else runs.
-  psql -h localhost -p "$PG_PORT" -U postgres -Atq -c "vacuum analyze" -c checkpoint
+  fresh_phase # as bench/switch.sh's rounds
   sed -n "$((FROM + 1)),$((FROM + OPEN_WARM + OPEN))p" "$TOKENS" > "$BENCH_DIR/sign-in-open-tokens.txt"
   FROM=$((FROM + OPEN_WARM + OPEN))
   LOOP=$((LOOP + 1))

@@ -44,6 +44,14 @@ $PSQL -c "drop table if exists bench_registration; drop sequence if exists bench
       and r.position_id in (select id from position where exam_id = $EXAM_ID and status = 'CANCELLED');
   create unique index on bench_registration (n); analyze bench_registration;"
 [ "$($PSQL -c "select count(*) from bench_registration")" -ge "$((PG_SET + OPEN_WARM + PG_OPEN))" ] || { echo "too few pgbench applicants"; exit 1; }
+# switch_pgbench OUT ARGS...: pgbench over bench/switch.pgbench (the next applicants of the reserved
+# set) with the given clients, length and rate; OUT gets its report.
+switch_pgbench() {
+  local out=$1; shift
+  pgbench -h localhost -p "$PG_PORT" -U postgres -n -M prepared -j 2 "$@" \
+    -D exam="$EXAM_ID" -D target="$TARGET" -f bench/switch.pgbench postgres > "$out"
+  grep -E 'failed|^tps' "$out"
+}
 # Interleaved rounds: the API's closed loop, then pgbench, ROUNDS times, each right after a
 # CHECKPOINT; this machine shares its host, and adjacent phases see the same host load.
 ROUNDS=${ROUNDS:-3}
@@ -51,14 +59,12 @@ API_ROUND=$((CLOSED / ROUNDS)); PG_ROUND=$((PG_SET / ROUNDS))
 : > "$BENCH_DIR/switch-rounds.txt"
 for ((k = 0; k < ROUNDS; k++)); do
   sed -n "$((k * API_ROUND + 1)),$(((k + 1) * API_ROUND))p" "$BENCH_DIR/switch-closed.txt" > "$BENCH_DIR/switch-round.txt"
-  $PSQL -c "vacuum analyze" -c "checkpoint"
+  fresh_phase
   closed_switches $EXAM "$BENCH_DIR/switch-round.txt" "$BENCH_DIR/switch-api.txt" "$C"
   grep -E 'Latency|50%|99%|^wrk:' "$BENCH_DIR/switch-api.txt"
   api=$(sed -n 's/.*api_tps=\([0-9]*\).*/\1/p' "$BENCH_DIR/switch-api.txt")
-  $PSQL -c "vacuum analyze" -c "checkpoint"
-  pgbench -h localhost -p "$PG_PORT" -U postgres -n -M prepared -c "$C" -j 2 -t $((PG_ROUND / C)) \
-    -D exam="$EXAM_ID" -D target="$TARGET" -f bench/switch.pgbench postgres > "$BENCH_DIR/switch-pgbench.txt"
-  grep -E 'failed|^tps' "$BENCH_DIR/switch-pgbench.txt"
+  fresh_phase
+  switch_pgbench "$BENCH_DIR/switch-pgbench.txt" -c "$C" -t $((PG_ROUND / C))
   pg=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$BENCH_DIR/switch-pgbench.txt" | cut -d. -f1)
   echo "round $((k + 1)): API $api/s, pgbench $pg/s, ratio $(echo "scale=2; $api / $pg" | bc)" | tee -a "$BENCH_DIR/switch-rounds.txt"
 done
@@ -69,18 +75,16 @@ PG=$(median 's/.*pgbench \([0-9]*\)\/s.*/\1/p')
 RATIO=$(median 's/.*ratio \([0-9.]*\)$/\1/p')
 HALF=$((API / 2))
 sed -n "$((WARM + CLOSED + 1)),$((WARM + CLOSED + OPEN_WARM + OPEN))p" "$TOKENS" > "$BENCH_DIR/switch-open-tokens.txt"
-$PSQL -c "vacuum analyze" -c "checkpoint"
+fresh_phase
 echo "open loop at $HALF/s: $(open_loop switch "$BENCH_DIR/switch-open-tokens.txt" "$HALF" "$OPEN_WARM" "$OPEN" "$BENCH_DIR/switch-open.txt")"
 P99=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' "$BENCH_DIR/switch-open.txt")
-$PSQL -c "vacuum analyze" -c "checkpoint"
+fresh_phase
 POOL=${POOL:-20} # quarkus.datasource.reactive.max-size
 rm -f "$BENCH_DIR"/switch-pgopen.*
-bench/cpu-split.py snap "$BENCH_DIR/open-cpu-0.json" service=$APP_PID
-pgbench -h localhost -p "$PG_PORT" -U postgres -n -M prepared -c "$POOL" -j 2 -R "$HALF" -t $(((OPEN_WARM + PG_OPEN) / POOL)) \
-  -l --log-prefix="$BENCH_DIR/switch-pgopen" -D exam="$EXAM_ID" -D target="$TARGET" -f bench/switch.pgbench postgres \
-  > "$BENCH_DIR/switch-pgbench-open.txt"
-bench/cpu-split.py snap "$BENCH_DIR/open-cpu-1.json" service=$APP_PID
-grep -E 'failed|^tps' "$BENCH_DIR/switch-pgbench-open.txt"
+bench/cpu-split.py snap "$BENCH_DIR/pgopen-cpu-0.json" service=$APP_PID
+switch_pgbench "$BENCH_DIR/switch-pgbench-open.txt" -c "$POOL" -R "$HALF" -t $(((OPEN_WARM + PG_OPEN) / POOL)) \
+  -l --log-prefix="$BENCH_DIR/switch-pgopen"
+bench/cpu-split.py snap "$BENCH_DIR/pgopen-cpu-1.json" service=$APP_PID
 # Each log line: client, transaction, time (us, from the scheduled start under -R), script, end (s, us),
 # schedule lag. The first OPEN_WARM to end are not counted, as in the API's loop (pgbench's schedule
 # starts while its connections are still being opened).
@@ -90,5 +94,5 @@ PG_LAT=$(cat "$BENCH_DIR"/switch-pgopen.* | sort -k5,5n -k6,6n | tail -n +$((OPE
         printf "max %.1f", v[NR] }')
 # Only the machine's figure: pgbench's backends start and end between the two snapshots.
 echo "pgbench open loop at $HALF/s, $POOL connections, $OPEN_WARM uncounted then the next $PG_OPEN: latency ms $PG_LAT ($(bench/cpu-split.py diff \
-  "$BENCH_DIR/open-cpu-0.json" "$BENCH_DIR/open-cpu-1.json" | sed 's/.*\(machine [0-9.]* of [0-9]*\).*/\1/'))"
+  "$BENCH_DIR/pgopen-cpu-0.json" "$BENCH_DIR/pgopen-cpu-1.json" | sed 's/.*\(machine [0-9.]* of [0-9]*\).*/\1/'))"
 echo "switch throughput (medians of $ROUNDS rounds): API $API/s, pgbench $PG/s, ratio $RATIO; p99 at $HALF/s: $P99 ms; pgbench's at the same rate: $(echo "$PG_LAT" | sed 's/.*p99 \([0-9.]*\).*/\1/') ms"

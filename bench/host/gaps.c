@@ -1,15 +1,10 @@
 // A spinner on each vCPU reading the clock: the gaps in which it did not run (host preemption,
 // interrupts; this VM reports no steal time).
-#define _GNU_SOURCE
-#include <stdio.h>
-#include <stdlib.h>
-#include <pthread.h>
-#include <sched.h>
-#include <time.h>
+#include "host.h"
 static double secs;
-static double now() { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec * 1e3 + t.tv_nsec / 1e6; }
+static double now() { return now_s() * 1e3; } // ms
 static void *spin(void *x) {
-  long c = (long)x; cpu_set_t s; CPU_ZERO(&s); CPU_SET(c, &s); sched_setaffinity(0, sizeof s, &s);
+  long c = (long)x; pin(c);
   double start = now(), last = start, lost = 0, max = 0; long g1 = 0, g5 = 0, g10 = 0, g50 = 0;
   for (;;) { double t = now(), d = t - last; last = t;
     if (d > 0.05) { lost += d; if (d > max) max = d; if (d > 1) g1++; if (d > 5) g5++; if (d > 10) g10++; if (d > 50) g50++; }

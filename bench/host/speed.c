@@ -1,20 +1,13 @@
 // Fixed work (a pipe write and read, and a pass over 256 kB) counted per 100 ms on each CPU: how steady the host's speed is.
-#define _GNU_SOURCE
-#include <stdio.h>
-#include <stdlib.h>
-#include <unistd.h>
-#include <pthread.h>
-#include <sched.h>
-#include <time.h>
+#include "host.h"
 #include <string.h>
 static double secs;
-static double now() { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + t.tv_nsec / 1e9; }
 static int cmp(const void *x, const void *y) { return *(long *)x - *(long *)y; }
 static void *run(void *x) {
-  long c = (long)x; cpu_set_t s; CPU_ZERO(&s); CPU_SET(c, &s); sched_setaffinity(0, sizeof s, &s);
+  long c = (long)x; pin(c);
   int p[2]; pipe(p); char *buf = malloc(262144); memset(buf, 1, 262144); long sum = 0;
-  int nb = secs * 10; long *ops = calloc(nb, sizeof(long)); double start = now();
-  for (;;) { double t = now() - start; int b = t * 10; if (b >= nb) break;
+  int nb = secs * 10; long *ops = calloc(nb, sizeof(long)); double start = now_s();
+  for (;;) { double t = now_s() - start; int b = t * 10; if (b >= nb) break;
     char ch = 'x'; write(p[1], &ch, 1); read(p[0], &ch, 1);
     for (int i = 0; i < 262144; i += 64) sum += buf[i]++;
     ops[b]++; }
