@@ -69,23 +69,19 @@ import_file() {
   echo "$end - $start" | bc
 }
 
-# open_loop MODE TOKEN_FILE RATE WARM COUNT OUT: wrk's open loop (bench/open.lua, MODE switch or me)
-# on OPEN_CONNECTIONS connections (64 by default), WARM requests uncounted and then COUNT counted; OUT
-# gets wrk's report. Prints the loop's summary and where the cores went meanwhile (bench/cpu-split.py).
-# OPEN_TRACE=<file> keeps each request's timing; OPEN_SCHEDSTAT=<file> has bench/schedstat.py sample
-# every thread's scheduler statistics meanwhile (bench/schedstat-bins.py lines the two up).
+# open_loop MODE TOKEN_FILE RATE WARM COUNT OUT: the open loop of bench/open.c (MODE switch or me) on
+# OPEN_CONNECTIONS keep-alive connections (64 by default) from OPEN_THREADS threads (2, as pgbench's
+# -j 2), WARM requests uncounted and then COUNT counted; OUT gets its report. Prints the loop's
+# summary and where the cores went meanwhile (bench/cpu-split.py). OPEN_TRACE=<file> keeps each
+# request's timing; OPEN_SCHEDSTAT=<file> has bench/schedstat.py sample every thread's scheduler
+# statistics meanwhile (bench/schedstat-bins.py lines the two up).
 open_loop() {
-  local done="$BENCH_DIR/open-done.txt" pid n=${OPEN_CONNECTIONS:-64} sampler=
-  : > "$done"
+  local sampler=
+  gcc -O2 -pthread -o "$BENCH_DIR/open-loop" bench/open.c
   if [ -n "${OPEN_SCHEDSTAT:-}" ]; then bench/schedstat.py "$OPEN_SCHEDSTAT" & sampler=$!; fi
   bench/cpu-split.py snap "$BENCH_DIR/open-cpu-0.json" service=$APP_PID
-  wrk -t$n -c$n -d$(( ($4 + $5) / $3 + 60 ))s -s bench/open.lua "$BASE" -- "$1" "$2" "$3" $n "$4" "$5" "$done" \
-    ${OPEN_TRACE:+"$OPEN_TRACE"} > "$6" &
-  pid=$!
-  # wrk runs its whole -d: stopped once every thread has had its share answered.
-  while [ "$(wc -l < "$done")" -lt $n ] && kill -0 $pid 2>/dev/null; do sleep 0.2; done
-  kill -INT $pid 2>/dev/null || true
-  wait $pid || true
+  "$BENCH_DIR/open-loop" "$1" localhost "$BENCH_PORT" "$2" "$3" "${OPEN_CONNECTIONS:-64}" "${OPEN_THREADS:-2}" \
+    "$4" "$5" ${OPEN_TRACE:+"$OPEN_TRACE"} > "$6" || true
   if [ -n "$sampler" ]; then kill $sampler; wait $sampler 2>/dev/null || true; fi
   bench/cpu-split.py snap "$BENCH_DIR/open-cpu-1.json" service=$APP_PID
   echo "$(sed -n 's/^open loop: //p' "$6" | tr '\n' ' ')($(bench/cpu-split.py diff \

@@ -21,7 +21,7 @@ def kind(name):
     for prefix in ('vert.x-eventloo', 'GC Thread', 'G1 ', 'C2 ', 'C1 ', 'executor-thread', 'VM Thread'):
         if name.startswith(prefix):
             return prefix.strip()
-    return name if name.startswith('pg:') or name == 'wrk' else 'java:' + name
+    return name if name.startswith('pg:') or name == 'load' else 'java:' + name
 
 
 rows = []

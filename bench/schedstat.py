@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Samples the scheduler statistics of every thread of the service (quarkus-run), PostgreSQL and wrk at
-10 Hz until stopped: per line the time, thread id, name (the JVM's thread names; PostgreSQL's process
-kind; wrk), CPU ns and run-queue wait ns so far (/proc/<pid>/task/<tid>/schedstat).
+"""Samples the scheduler statistics of every thread of the service (quarkus-run), PostgreSQL and the
+load generator (wrk, bench/open.c) at 10 Hz until stopped: per line the time, thread id, name (the JVM's thread names; PostgreSQL's process
+kind; load), CPU ns and run-queue wait ns so far (/proc/<pid>/task/<tid>/schedstat).
 Usage: schedstat.py OUT"""
 import os, signal, sys, time
 
@@ -22,8 +22,8 @@ def kind(pid):
             kinds[pid] = 'pg:' + (cmd.split(':', 1)[1].split() or ['?'])[0]
         elif '/bin/postgres ' in cmd:
             kinds[pid] = 'pg:postmaster'
-        elif cmd.startswith('wrk'):
-            kinds[pid] = 'wrk'
+        elif cmd.startswith('wrk') or os.path.basename(cmd.split(' ')[0]) == 'open-loop':
+            kinds[pid] = 'load'
         else:
             kinds[pid] = None
     return kinds[pid]

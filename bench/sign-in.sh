@@ -6,7 +6,7 @@
 #    ROUND_SECONDS each, on the same hash (the demo one, cost 10), at the pool's nice value; medians
 #    reported. Target: sign-in >= 0.8x the C rate.
 # 2. isolation: the p99 of POST /api/v1/me/switch and of GET /api/v1/me in an open loop at half
-#    their closed-loop rate (wrk, bench/open.lua), without sign-ins, with a flood of sign-ins on
+#    their closed-loop rate (bench/open.c), without sign-ins, with a flood of sign-ins on
 #    FLOOD connections that keeps the password-check pool saturated (FLOOD=64 adds a storm of
 #    refused sign-ins, 503s at thousands a second), beside C bcrypt spinners, and without sign-ins
 #    again. Target: p99 < 50 ms with the flood.
@@ -109,14 +109,14 @@ if [ $((OPEN + OPEN_WARM)) -gt "$LEFT" ]; then
   OPEN=$((LEFT * OPEN_SECONDS / (OPEN_SECONDS + OPEN_WARM_SECONDS))); OPEN_WARM=$((LEFT - OPEN))
   echo "only $LEFT switchers a loop: $OPEN_WARM + $OPEN switches (SWITCHERS=$SWITCHERS)"
 fi
-# The status reads go over a few thousand applicants in turn: every wrk thread reads the whole file.
+# The status reads go over a few thousand applicants in turn.
 head -n 2000 "$BENCH_DIR/sign-in-me-tokens.txt" > "$BENCH_DIR/sign-in-me-open.txt"
 open_loops() { # LABEL
   fresh_phase # as bench/switch.sh's rounds
   sed -n "$((FROM + 1)),$((FROM + OPEN_WARM + OPEN))p" "$TOKENS" > "$BENCH_DIR/sign-in-open-tokens.txt"
   FROM=$((FROM + OPEN_WARM + OPEN))
   LOOP=$((LOOP + 1))
-  # The switching loop's trace (bench/open.lua: scheduled time, latency, send lag), to find stalls.
+  # The switching loop's trace (bench/open.c: scheduled time, latency, send lag), to find stalls.
   echo "$1: switching at $((SWITCH_RATE / 2))/s: $(OPEN_TRACE="$BENCH_DIR/sign-in-trace-$LOOP.txt" open_loop switch "$BENCH_DIR/sign-in-open-tokens.txt" \
     $((SWITCH_RATE / 2)) "$OPEN_WARM" "$OPEN" "$BENCH_DIR/sign-in-open.txt")" | tee -a "$BENCH_DIR/sign-in-isolation.txt"
   echo "$1: GET /me at $((ME_RATE / 2))/s: $(open_loop me "$BENCH_DIR/sign-in-me-open.txt" \

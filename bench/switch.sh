@@ -2,7 +2,7 @@
 # Switch throughput: the API under C concurrent connections (wrk + bench/switch.lua, each request a
 # different applicant) side by side with pgbench running the same SQL transaction on the same
 # database at the same concurrency. Targets: API >= 0.6x pgbench's TPS; p99 at half the API's
-# rate < 50 ms (wrk's open loop, bench/open.lua).
+# rate < 50 ms (an open loop, bench/open.c).
 # A warm-up first, in rounds of 5,000 switches until the JIT has finished compiling the switch path
 # (the compiler threads use under 3 % of the JVM's CPU in a round): on two cores that takes 35,000
 # to 50,000 switches, during which the rate climbs from ~1,100/s to its plateau, as it has long
