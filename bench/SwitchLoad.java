@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  *     cancelled positions, signs the first APPLICANTS in and writes their tokens, one per line
  *     (the rest are left for pgbench and never switched by the API).
  *
- * wrk then drives the switches with those tokens: the closed loop (bench/switch.lua) and the open
- * loop (bench/open.lua), at a far smaller cost to the two shared cores than a JVM's HTTP client.
+ * Generators in C then drive the switches with those tokens: wrk the closed loop (bench/switch.lua)
+ * and bench/open.c the open one, at a far smaller cost to the two shared cores than a JVM's HTTP client.
  */
 public class SwitchLoad {
     static final String HASH = "$2a$04$4yP1YRzNINGu4A/zTGxebOGnkwjOQYs.ME8a.VJMqyguh.GFFHbki"; // Bench@2023, cost 4
