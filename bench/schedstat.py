@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Samples the scheduler statistics of every thread of the service (quarkus-run), PostgreSQL and the
-load generator (wrk, bench/open.c) at 10 Hz until stopped: per line the time, thread id, name (the JVM's thread names; PostgreSQL's process
-kind; load), CPU ns and run-queue wait ns so far (/proc/<pid>/task/<tid>/schedstat).
+load generator (wrk, bench/open.c) at 10 Hz until stopped: per line the time, thread id, name (the
+JVM's thread names; PostgreSQL's process kind; load), CPU ns and run-queue wait ns so far
+(/proc/<pid>/task/<tid>/schedstat).
 Usage: schedstat.py OUT"""
 import os, signal, sys, time
 
