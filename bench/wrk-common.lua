@@ -11,10 +11,6 @@ function now_us()
   ffi.C.clock_gettime(1, ts) -- CLOCK_MONOTONIC
   return tonumber(ts.tv_sec) * 1000000 + math.floor(tonumber(ts.tv_nsec) / 1000)
 end
-function realtime_us()
-  ffi.C.clock_gettime(0, ts) -- CLOCK_REALTIME
-  return tonumber(ts.tv_sec) * 1000000 + math.floor(tonumber(ts.tv_nsec) / 1000)
-end
 
 local counter = 0
 threads = {}
