@@ -33,12 +33,12 @@
 
 #define BUF 65536
 
-static const char *mode, *host, *port;
+static const char *host, *port;
 static char **tokens;
 static long ntokens, total, warm, count, nthreads, nconns;
 static double interval_ns;
 static int64_t start_ns;
-static int expected;
+static int switching; // MODE switch, else me
 
 typedef struct { double due_ms, latency_ms, lag_ms; } sample;
 
@@ -86,8 +86,8 @@ static int dial(void) {
 }
 
 static void format(conn *c, long g) {
-    const char *token = strcmp(mode, "switch") == 0 ? tokens[g] : tokens[g % ntokens];
-    if (strcmp(mode, "switch") == 0) {
+    const char *token = switching ? tokens[g] : tokens[g % ntokens];
+    if (switching) {
         char body[64];
         int n = snprintf(body, sizeof body, "{\"targetPositionCode\":\"O%04ld\"}", g % 100);
         c->out_len = snprintf(c->out, sizeof c->out,
@@ -199,7 +199,7 @@ static void *run(void *arg) {
                     s->due_ms = (due(c->g) - start_ns) / 1e6;
                     s->latency_ms = (at - due(c->g)) / 1e6;
                     s->lag_ms = c->lag_ms;
-                    if (status != expected) w->failed++;
+                    if (status != (switching ? 201 : 200)) w->failed++;
                 }
                 w->answered++;
                 memmove(c->in, c->in + len, c->in_len - len);
@@ -235,13 +235,12 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: open MODE HOST PORT TOKEN_FILE RATE CONNECTIONS THREADS WARM COUNT [TRACE_FILE]\n");
         return 2;
     }
-    mode = argv[1], host = argv[2], port = argv[3];
+    switching = strcmp(argv[1], "switch") == 0, host = argv[2], port = argv[3];
     double rate = atof(argv[5]);
     nconns = atol(argv[6]), nthreads = atol(argv[7]), warm = atol(argv[8]), count = atol(argv[9]);
     const char *trace = argc > 10 ? argv[10] : NULL;
     total = warm + count;
     interval_ns = 1e9 / rate;
-    expected = strcmp(mode, "switch") == 0 ? 201 : 200;
     FILE *f = fopen(argv[4], "r");
     if (f == NULL) die(argv[4]);
     long cap = 1024;
@@ -253,7 +252,7 @@ int main(int argc, char **argv) {
         tokens[ntokens++] = strdup(line);
     }
     fclose(f);
-    if (strcmp(mode, "switch") == 0 && ntokens < total) {
+    if (switching && ntokens < total) {
         fprintf(stderr, "open: %ld tokens for %ld switches\n", ntokens, total);
         return 1;
     }
