@@ -105,30 +105,6 @@ public interface AppConfig {
         @WithDefault("32")
         int passwordCheckQueue();
 
-        /**
-         * The Linux nice value of the password-check threads (0 to 19; 0 leaves them as they are): on
-         * a machine with few cores a stream of sign-ins then takes only the CPU that switching and
-         * status reads leave idle.
-         */
-        @WithDefault("19")
-        int passwordCheckNice();
-
-        /**
-         * Whether the password-check threads also take Linux's SCHED_IDLE policy: the kernel then
-         * preempts a check unconditionally when a thread of normal priority wakes, where with nice
-         * alone its scheduler may let the check run out its time slice first.
-         */
-        @WithDefault("true")
-        boolean passwordCheckIdlePolicy();
-
-        /**
-         * How long a password check waits, at most, between two of its slices of about a millisecond
-         * while other API requests are in flight (common/ForegroundRequests); 0 never waits. Under a
-         * constant load a cost-10 check then takes 64 such waits; when the service is idle, none.
-         */
-        @WithDefault("20ms")
-        Duration passwordCheckYield();
-
         /** How often counts past their window are deleted ("off" in tests, which call it). */
         @WithDefault("10m")
         String cleanupEvery();
