@@ -73,16 +73,12 @@ import_file() {
 # OPEN_CONNECTIONS keep-alive connections (64 by default) from OPEN_THREADS threads (2, as pgbench's
 # -j 2), WARM requests uncounted and then COUNT counted; OUT gets its report. Prints the loop's
 # summary and where the cores went meanwhile (bench/cpu-split.py). OPEN_TRACE=<file> keeps each
-# request's timing; OPEN_SCHEDSTAT=<file> has bench/schedstat.py sample every thread's scheduler
-# statistics meanwhile (bench/schedstat-bins.py lines the two up).
+# request's timing.
 open_loop() {
-  local sampler=
   gcc -O2 -pthread -o "$BENCH_DIR/open-loop" bench/open.c
-  if [ -n "${OPEN_SCHEDSTAT:-}" ]; then bench/schedstat.py "$OPEN_SCHEDSTAT" & sampler=$!; fi
   bench/cpu-split.py snap "$BENCH_DIR/open-cpu-0.json" service=$APP_PID
   "$BENCH_DIR/open-loop" "$1" localhost "$BENCH_PORT" "$2" "$3" "${OPEN_CONNECTIONS:-64}" "${OPEN_THREADS:-2}" \
     "$4" "$5" ${OPEN_TRACE:+"$OPEN_TRACE"} > "$6" || true
-  if [ -n "$sampler" ]; then kill $sampler; wait $sampler 2>/dev/null || true; fi
   bench/cpu-split.py snap "$BENCH_DIR/open-cpu-1.json" service=$APP_PID
   echo "$(sed -n 's/^open loop: //p' "$6" | tr '\n' ' ')($(bench/cpu-split.py diff \
     "$BENCH_DIR/open-cpu-0.json" "$BENCH_DIR/open-cpu-1.json" | sed 's/^cores used over [0-9.]* s: //'))"
