@@ -49,7 +49,7 @@ public class AuditResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    @Operation(operationId = "listAuditEvents", summary = SUMMARY, description = DESCRIPTION)
     public PageResponse<AuditEventView> list(@BeanParam AuditFilterParams filter, @Valid @BeanParam PageParams page) {
         return audit.search(filter.filter(), page);
     }
@@ -58,7 +58,7 @@ public class AuditResource {
     // Ranked below JSON, so that Accept: */* (or none) still gets the JSON list.
     @Produces("text/csv;qs=0.5")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    @Operation(operationId = "listAuditEvents", summary = SUMMARY, description = DESCRIPTION)
     @APIResponse(responseCode = "200", description = "JSON: a page of events. CSV: every matching event, newest first, "
             + "without paging, streamed: UTF-8 with a byte order mark, a header row (id, occurredAt, actor, actorRole, action, subjectType, subjectId, examCode, "
             + "before, after, requestId; before and after as JSON), RFC 4180 quoting; text cells beginning with = + - @, "

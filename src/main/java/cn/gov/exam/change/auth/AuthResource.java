@@ -29,7 +29,7 @@ public class AuthResource {
 
     @POST
     @Path("/applicant-token")
-    @Operation(summary = "Sign in as an applicant of a cancelled position and get a bearer token bound to the exam")
+    @Operation(operationId = "signInApplicant", summary = "Sign in as an applicant of a cancelled position and get a bearer token bound to the exam")
     @APIResponse(responseCode = "200", description = "A signed JWT")
     @APIResponse(responseCode = "401", description = "invalid-credentials",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -47,7 +47,7 @@ public class AuthResource {
 
     @POST
     @Path("/staff-token")
-    @Operation(summary = "Sign in as bureau staff and get a bearer token")
+    @Operation(operationId = "signInStaff", summary = "Sign in as bureau staff and get a bearer token")
     @APIResponse(responseCode = "200", description = "A signed JWT")
     @APIResponse(responseCode = "401", description = "invalid-credentials",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

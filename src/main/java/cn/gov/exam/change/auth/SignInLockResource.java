@@ -27,7 +27,7 @@ public class SignInLockResource {
 
     @POST
     @Path("/{idNumber}/unlock")
-    @Operation(summary = "Clear an applicant's sign-in waits in one exam, from every client; audited",
+    @Operation(operationId = "unlockApplicantSignIn", summary = "Clear an applicant's sign-in waits in one exam, from every client; audited",
             description = "For an applicant who was slowed down by someone else's wrong passwords. The ID number"
                     + " need not belong to a registration.")
     @APIResponse(responseCode = "200", description = "What was cleared (the ID number masked)")

@@ -17,7 +17,7 @@ public class PingResource {
     @PermitAll
     @NonBlocking
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Answers pong")
+    @Operation(operationId = "ping", summary = "Answers pong")
     public String ping() {
         return "pong";
     }

@@ -40,7 +40,7 @@ public class ExamResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Create an exam with its settings and timeline")
+    @Operation(operationId = "createExam", summary = "Create an exam with its settings and timeline")
     @APIResponse(responseCode = "201", description = "The exam",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExamView.class)))
     @APIResponse(responseCode = "409", description = "already-exists: use PUT to change an exam",
@@ -55,7 +55,7 @@ public class ExamResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Create or update an exam; ratio settings are frozen once the ratio check is published",
+    @Operation(operationId = "updateExam", summary = "Create or update an exam; ratio settings are frozen once the ratio check is published",
             description = "On an update, maxSwitches, feeAmount and registrationClosedAt keep their current value when "
                     + "omitted or null; every other field is required and replaces the current value.")
     @APIResponse(responseCode = "200", description = "The exam, created or updated",
@@ -69,7 +69,7 @@ public class ExamResource {
     @GET
     @Path("/exams")
     @PermitAll
-    @Operation(summary = "Exams with their timeline and current phase")
+    @Operation(operationId = "listExams", summary = "Exams with their timeline and current phase")
     public PageResponse<ExamView> list(@Valid @BeanParam PageParams page) {
         return exams.list(page);
     }
@@ -77,7 +77,7 @@ public class ExamResource {
     @GET
     @Path("/exams/{examCode}")
     @PermitAll
-    @Operation(summary = "One exam with its timeline and current phase")
+    @Operation(operationId = "getExam", summary = "One exam with its timeline and current phase")
     public ExamView get(@PathParam("examCode") String examCode) {
         return exams.get(examCode);
     }

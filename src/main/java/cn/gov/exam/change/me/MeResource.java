@@ -59,14 +59,14 @@ public class MeResource {
     MeService me;
 
     @GET
-    @Operation(summary = "The signed-in applicant's registration, switch and refund status")
+    @Operation(operationId = "getMyStatus", summary = "The signed-in applicant's registration, switch and refund status")
     public Me me() {
         return me.me(ApplicantPrincipal.of(jwt));
     }
 
     @GET
     @Path("/switch-options")
-    @Operation(summary = "Open and reduced positions the applicant may switch to, with a precheck of each",
+    @Operation(operationId = "listSwitchOptions", summary = "Open and reduced positions the applicant may switch to, with a precheck of each",
             description = "qualifiedOnly (default true) hides positions whose precheck FAILs")
     public PageResponse<SwitchOption> options(@QueryParam("q") String q, @QueryParam("agency") String agency,
                                               @QueryParam("qualifiedOnly") @DefaultValue("true") boolean qualifiedOnly,
@@ -77,7 +77,7 @@ public class MeResource {
     @POST
     @Path("/switch")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Switch to another position (once; the fee carries over); the switch awaits review",
+    @Operation(operationId = "switchPosition", summary = "Switch to another position (once; the fee carries over); the switch awaits review",
             description = "With an Idempotency-Key, repeating the same request replays the first response")
     @APIResponse(responseCode = "201", description = "The switch, PENDING review",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SwitchView.class)))
@@ -105,7 +105,7 @@ public class MeResource {
 
     @POST
     @Path("/refund-request")
-    @Operation(summary = "Decline to switch and have the fee refunded through the original channel")
+    @Operation(operationId = "declineAndRequestRefund", summary = "Decline to switch and have the fee refunded through the original channel")
     @APIResponse(responseCode = "201", description = "The refund, QUEUED",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundView.class)))
     @APIResponse(responseCode = "409", description = "refund-not-allowed: a switch is pending or approved, the refund "

@@ -43,7 +43,7 @@ public class PositionResource {
     @Consumes({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Import positions (JSON array or CSV), upserted by code, all or nothing",
+    @Operation(operationId = "importPositions", summary = "Import positions (JSON array or CSV), upserted by code, all or nothing",
             description = "CSV columns: code, agencyCode, agencyName, employer, title, quota, ratio, minEducation, "
                     + "degreeRequired, majors (separated by |), maxAge, politicalStatus, minGrassrootsYears, householdRegion")
     @RequestBody(description = "JSON array of positions or CSV with a header row")
@@ -60,7 +60,7 @@ public class PositionResource {
     @GET
     @Path("/exams/{examCode}/positions")
     @PermitAll
-    @Operation(summary = "Positions of an exam, by code, with filters")
+    @Operation(operationId = "listPositions", summary = "Positions of an exam, by code, with filters")
     public PageResponse<PositionView> list(@PathParam("examCode") String examCode,
                                            @QueryParam("status") String status,
                                            @QueryParam("agency") String agency, @QueryParam("q") String q,

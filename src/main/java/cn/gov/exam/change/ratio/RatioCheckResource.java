@@ -36,7 +36,7 @@ public class RatioCheckResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Dry-run plan of the opening-ratio check (the published result once published)")
+    @Operation(operationId = "dryRunRatioCheck", summary = "Dry-run plan of the opening-ratio check (the published result once published)")
     public RatioPlan dryRun(@PathParam("examCode") String examCode) {
         return ratio.dryRun(examCode);
     }
@@ -46,7 +46,7 @@ public class RatioCheckResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Apply the plan atomically and make the cancellations public; publishing again returns the same result")
+    @Operation(operationId = "publishRatioCheck", summary = "Apply the plan atomically and make the cancellations public; publishing again returns the same result")
     public RatioPlan publish(@PathParam("examCode") String examCode) {
         return ratio.publish(examCode);
     }
@@ -56,7 +56,7 @@ public class RatioCheckResource {
     @Produces(MediaType.APPLICATION_JSON)
     @PermitAll
     @NonBlocking
-    @Operation(summary = "The public list of cancelled positions, with ETag (If-None-Match gives 304)")
+    @Operation(operationId = "listCancelledPositions", summary = "The public list of cancelled positions, with ETag (If-None-Match gives 304)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CancelledPositionsSnapshots.CancelledPositions.class)))
     @APIResponse(responseCode = "304", description = "Not modified")

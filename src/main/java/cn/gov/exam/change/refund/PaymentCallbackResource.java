@@ -27,7 +27,7 @@ public class PaymentCallbackResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A payment system confirms a refund; signed like our webhooks (Standard Webhooks)")
+    @Operation(operationId = "confirmRefund", summary = "A payment system confirms a refund; signed like our webhooks (Standard Webhooks)")
     @RequestBody(content = @Content(schema = @Schema(implementation = RefundConfirmations.Confirmation.class)))
     @APIResponse(responseCode = "204", description = "Applied, or a duplicate of one applied")
     @APIResponse(responseCode = "400", description = "Signed, but not the JSON of a confirmation: malformed-request or validation-failed",

@@ -48,7 +48,7 @@ public class RefundResource {
     @GET
     @Path("/admin/exams/{examCode}/refunds")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    @Operation(operationId = "listRefunds", summary = SUMMARY, description = DESCRIPTION)
     public PageResponse<RefundView> list(@PathParam("examCode") String examCode,
                                          @BeanParam RefundFilterParams filter, @Valid @BeanParam PageParams page) {
         return refunds.list(examCode, filter.filter(), page);
@@ -58,7 +58,7 @@ public class RefundResource {
     @Path("/admin/exams/{examCode}/refunds")
     // Ranked below JSON, so that Accept: */* (or none) still gets the JSON list.
     @Produces("text/csv;qs=0.5")
-    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    @Operation(operationId = "listRefunds", summary = SUMMARY, description = DESCRIPTION)
     @APIResponse(responseCode = "200", description = "JSON: a page of refunds. CSV: every matching refund, oldest "
             + "first, without paging, streamed: UTF-8 with a byte order mark, a header row (id, examCode, "
             + "idNumberMasked, reason, status, amount, currency, channel, originalTransactionId, channelRefundId, "
@@ -78,7 +78,7 @@ public class RefundResource {
     @POST
     @Path("/admin/refunds/{id}/requeue")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Queue a FAILED refund again (a new webhook message)")
+    @Operation(operationId = "requeueRefund", summary = "Queue a FAILED refund again (a new webhook message)")
     @APIResponse(responseCode = "200", description = "The refund, QUEUED again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundView.class)))
     @APIResponse(responseCode = "409", description = "refund-not-allowed: only a FAILED refund is queued again",

@@ -34,7 +34,7 @@ public class RegistrationResource {
     @Consumes({MediaType.APPLICATION_JSON, "text/csv"})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Import the registration system's export (JSON array or CSV), streamed, all or nothing",
+    @Operation(operationId = "importRegistrations", summary = "Import the registration system's export (JSON array or CSV), streamed, all or nothing",
             description = "CSV columns: idNumber, name, phone, birthDate, education, degree, major, politicalStatus, "
                     + "grassrootsYears, householdRegion, password or passwordHash, positionCode, fee.status, "
                     + "fee.amount, fee.currency, fee.channel, fee.transactionId, fee.paidAt (the fee. prefix is optional)")

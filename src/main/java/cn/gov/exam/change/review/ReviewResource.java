@@ -59,7 +59,7 @@ public class ReviewResource {
     @Path("/admin/exams/{examCode}/reviews")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
-    @Operation(summary = QUEUE_SUMMARY, description = QUEUE_DESCRIPTION)
+    @Operation(operationId = "listReviews", summary = QUEUE_SUMMARY, description = QUEUE_DESCRIPTION)
     public PageResponse<Review> queue(@PathParam("examCode") String examCode, @BeanParam ReviewFilterParams filter,
                                       @Valid @BeanParam PageParams page) {
         return reviews.queue(examCode, filter.filter(), page);
@@ -70,7 +70,7 @@ public class ReviewResource {
     // Ranked below JSON, so that Accept: */* (or none) still gets the JSON list.
     @Produces("text/csv;qs=0.5")
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
-    @Operation(summary = QUEUE_SUMMARY, description = QUEUE_DESCRIPTION)
+    @Operation(operationId = "listReviews", summary = QUEUE_SUMMARY, description = QUEUE_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "JSON: a page of reviews. CSV: the review results, every "
             + "matching review oldest first, without paging, streamed: UTF-8 with a byte order mark, a header row (id, "
             + "examCode, agencyCode, agencyName, targetPositionCode, targetPositionTitle, originalPositionCode, "
@@ -94,7 +94,7 @@ public class ReviewResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
-    @Operation(summary = "Approve or reject a switch (a rejection needs a reason); decisions are final")
+    @Operation(operationId = "decideReview", summary = "Approve or reject a switch (a rejection needs a reason); decisions are final")
     @APIResponse(responseCode = "200", description = "The decided review",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Review.class)))
     @APIResponse(responseCode = "404", description = "not-found (also for another agency's review)",
@@ -109,7 +109,7 @@ public class ReviewResource {
     @Path("/admin/exams/{examCode}/summary")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Oversight figures of an exam's position change phase")
+    @Operation(operationId = "getExamSummary", summary = "Oversight figures of an exam's position change phase")
     public Summary summary(@PathParam("examCode") String examCode) {
         return summaries.summary(examCode);
     }

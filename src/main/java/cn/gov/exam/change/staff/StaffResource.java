@@ -40,7 +40,7 @@ public class StaffResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "The account",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffView.class)))
-    @Operation(summary = "Create an ADMIN, or a REVIEWER of one agency",
+    @Operation(operationId = "createStaffAccount", summary = "Create an ADMIN, or a REVIEWER of one agency",
             description = "Passwords: at least 12 characters mixing letters, digits or symbols, not containing the"
                     + " username, not one of the well-known passwords shipped with the service. Usernames are unique"
                     + " whatever their case and may not begin with applicant, anonymous, system, payment-system or"
@@ -54,28 +54,28 @@ public class StaffResource {
     }
 
     @GET
-    @Operation(summary = "Staff accounts by username")
+    @Operation(operationId = "listStaffAccounts", summary = "Staff accounts by username")
     public PageResponse<StaffView> list(@Valid @BeanParam PageParams page) {
         return staff.list(page);
     }
 
     @POST
     @Path("/{username}/disable")
-    @Operation(summary = "Disable an account: its tokens stop working at once")
+    @Operation(operationId = "disableStaffAccount", summary = "Disable an account: its tokens stop working at once")
     public StaffView disable(@PathParam("username") String username) {
         return staff.setEnabled(username, false);
     }
 
     @POST
     @Path("/{username}/unlock")
-    @Operation(summary = "Clear the sign-in waits of a staff account, from every client; audited")
+    @Operation(operationId = "unlockStaffSignIn", summary = "Clear the sign-in waits of a staff account, from every client; audited")
     public SignInUnlocked unlock(@PathParam("username") String username) {
         return new SignInUnlocked(username, staff.unlock(username));
     }
 
     @POST
     @Path("/{username}/enable")
-    @Operation(summary = "Enable a disabled account")
+    @Operation(operationId = "enableStaffAccount", summary = "Enable a disabled account")
     public StaffView enable(@PathParam("username") String username) {
         return staff.setEnabled(username, true);
     }

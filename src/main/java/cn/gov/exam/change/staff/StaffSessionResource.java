@@ -34,7 +34,7 @@ public class StaffSessionResource {
 
     @GET
     @NonBlocking
-    @Operation(summary = "The signed-in staff account: username, role and agency")
+    @Operation(operationId = "getStaffSession", summary = "The signed-in staff account: username, role and agency")
     public StaffSession session() {
         Object agency = jwt.getClaim("agency");
         return new StaffSession(identity.getPrincipal().getName(),

@@ -67,7 +67,7 @@ public class SwitchResultsResource {
     @GET
     @Path("/admin/exams/{examCode}/switches")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    @Operation(operationId = "listSwitchResults", summary = SUMMARY, description = DESCRIPTION)
     public PageResponse<SwitchResultView> list(@PathParam("examCode") String examCode,
                                                @BeanParam FilterParams filter, @Valid @BeanParam PageParams page) {
         return results.list(examCode, filter.filter(), page);
@@ -77,7 +77,7 @@ public class SwitchResultsResource {
     @Path("/admin/exams/{examCode}/switches")
     // Ranked below JSON, so that Accept: */* (or none) still gets the JSON list.
     @Produces("text/csv;qs=0.5")
-    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    @Operation(operationId = "listSwitchResults", summary = SUMMARY, description = DESCRIPTION)
     @APIResponse(responseCode = "200", description = "JSON: a page of switches. CSV: every matching switch, oldest "
             + "first, without paging, streamed: UTF-8 with a byte order mark, a header row (id, examCode, "
             + "idNumberMasked, applicantName, seq, fromPositionCode, targetPositionCode, targetPositionTitle, "

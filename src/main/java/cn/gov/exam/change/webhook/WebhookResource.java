@@ -46,7 +46,7 @@ public class WebhookResource {
     @POST
     @Path("/admin/webhook-subscriptions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Subscribe a payment system to the refunds of its channels; the whsec_ secret is shown once")
+    @Operation(operationId = "createWebhookSubscription", summary = "Subscribe a payment system to the refunds of its channels; the whsec_ secret is shown once")
     @APIResponse(responseCode = "201", description = "The subscription with its secret",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscription.class)))
     @APIResponse(responseCode = "409", description = "channel-already-subscribed: an enabled subscription covers one of the channels",
@@ -59,7 +59,7 @@ public class WebhookResource {
 
     @GET
     @Path("/admin/webhook-subscriptions")
-    @Operation(summary = "Subscriptions (without secrets)")
+    @Operation(operationId = "listWebhookSubscriptions", summary = "Subscriptions (without secrets)")
     public PageResponse<Subscription> list(@Valid @BeanParam PageParams page) {
         return subscriptions.list(page);
     }
@@ -67,7 +67,7 @@ public class WebhookResource {
     @PATCH
     @Path("/admin/webhook-subscriptions/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Move a subscription's endpoint (url) or change its channels; the secret stays",
+    @Operation(operationId = "updateWebhookSubscription", summary = "Move a subscription's endpoint (url) or change its channels; the secret stays",
             description = "The same target rules as creation; an enabled subscription's channels may not overlap"
                     + " another enabled one's (409 channel-already-subscribed). Pending deliveries of the channels"
                     + " concerned become due at once.")
@@ -81,7 +81,7 @@ public class WebhookResource {
 
     @POST
     @Path("/admin/webhook-subscriptions/{id}/enable")
-    @Operation(summary = "Deliver to this subscription again (409 channel-already-subscribed when another covers one of its channels)")
+    @Operation(operationId = "enableWebhookSubscription", summary = "Deliver to this subscription again (409 channel-already-subscribed when another covers one of its channels)")
     @APIResponse(responseCode = "200", description = "The subscription (without its secret)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscription.class)))
     @APIResponse(responseCode = "409", description = "channel-already-subscribed",
@@ -92,21 +92,21 @@ public class WebhookResource {
 
     @POST
     @Path("/admin/webhook-subscriptions/{id}/disable")
-    @Operation(summary = "Stop delivering to this subscription")
+    @Operation(operationId = "disableWebhookSubscription", summary = "Stop delivering to this subscription")
     public Subscription disable(@PathParam("id") long id) {
         return subscriptions.disable(id);
     }
 
     @POST
     @Path("/admin/webhook-subscriptions/{id}/rotate-secret")
-    @Operation(summary = "A new secret (shown once); the previous one still signs during the grace period")
+    @Operation(operationId = "rotateWebhookSecret", summary = "A new secret (shown once); the previous one still signs during the grace period")
     public Subscription rotate(@PathParam("id") long id) {
         return subscriptions.rotate(id);
     }
 
     @GET
     @Path("/admin/webhook-subscriptions/{id}/deliveries")
-    @Operation(summary = "Deliveries to this subscription, newest first, with every attempt")
+    @Operation(operationId = "listWebhookDeliveries", summary = "Deliveries to this subscription, newest first, with every attempt")
     public PageResponse<Delivery> deliveries(@PathParam("id") long id,
                                              @QueryParam("status") @Pattern(regexp = "PENDING|DELIVERED|FAILED",
                                                      message = "must be PENDING, DELIVERED or FAILED") String status,
@@ -116,7 +116,7 @@ public class WebhookResource {
 
     @POST
     @Path("/admin/webhook-deliveries/{id}/replay")
-    @Operation(summary = "Send a delivery again from the start of its retry schedule, with the same webhook-id")
+    @Operation(operationId = "replayWebhookDelivery", summary = "Send a delivery again from the start of its retry schedule, with the same webhook-id")
     @APIResponse(responseCode = "200", description = "The delivery, due at once",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Delivery.class)))
     @APIResponse(responseCode = "409", description = "already-exists: the delivery is pending already; refund-not-allowed: its refund is decided",
