@@ -94,7 +94,7 @@ class OpenApiSchemaTest {
         if (node.isObject()) {
             boolean ref = node.has("$ref");
             boolean allOfRef = node.path("allOf").size() == 1 && node.path("allOf").get(0).has("$ref");
-            if ((ref && node.size() > 1) || (allOfRef && (node.has("nullable") || node.has("type")))) {
+            if ((ref && node.size() > 1) || (allOfRef && node.has("nullable"))) {
                 problems.add(where + ": a reference with siblings " + node);
             }
             node.fields().forEachRemaining(e -> siblings(e.getValue(), where + "/" + e.getKey(), problems));

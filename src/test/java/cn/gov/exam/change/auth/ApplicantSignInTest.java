@@ -1,4 +1,4 @@
-package cn.gov.exam.change.switching;
+package cn.gov.exam.change.auth;
 
 import cn.gov.exam.change.common.IdNumbers;
 import cn.gov.exam.change.support.Api;
