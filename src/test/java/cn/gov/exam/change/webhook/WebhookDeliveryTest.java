@@ -266,7 +266,7 @@ class WebhookDeliveryTest {
         subscribe();
         declined(2);
         // Dispatcher "A" claims both and dies before sending.
-        List<WebhookDispatcher.Claim> claimed = QuarkusTransaction.requiringNew().call(() -> dispatcher.claim("A"));
+        List<DeliveryStore.Claim> claimed = QuarkusTransaction.requiringNew().call(() -> dispatcher.claim("A"));
         assertEquals(2, claimed.size());
         drain();
         assertEquals(0, receiver.received().size(), "claimed work is not taken while the lease holds");
