@@ -25,8 +25,8 @@ public class AuditFilterParams {
     @Parameter(schema = @Schema(implementation = OffsetDateTime.class))
     public String to;
 
-    public AuditService.Filter filter() {
-        return new AuditService.Filter(subject, actor, action, examCode, QueryValues.instantOrNull(from, "from"),
+    public AuditReads.Filter filter() {
+        return new AuditReads.Filter(subject, actor, action, examCode, QueryValues.instantOrNull(from, "from"),
                 QueryValues.instantOrNull(to, "to"));
     }
 }

@@ -42,7 +42,7 @@ public class AuditResource {
             + "With `Accept: text/csv`: every matching event as CSV, without paging";
 
     @Inject
-    AuditService audit;
+    AuditReads audit;
     @Inject
     ObjectMapper json;
 
@@ -66,7 +66,7 @@ public class AuditResource {
             content = @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public RestResponse<StreamingOutput> csv(@BeanParam AuditFilterParams filter) {
         // Parsed before streaming starts: a bad filter is still a problem, not a broken download.
-        AuditService.Filter f = filter.filter();
+        AuditReads.Filter f = filter.filter();
         return CsvDownload.of("audit-events.csv", CSV_COLUMNS, csv -> audit.forEach(f, e -> csv.row(Arrays.asList(
                 e.id(), e.occurredAt(), e.actor(), e.actorRole(), e.action(), e.subjectType(), e.subjectId(),
                 e.examCode(), state(e.before()), state(e.after()), e.requestId()))));

@@ -1,14 +1,9 @@
 package cn.gov.exam.change.audit;
 
 import cn.gov.exam.change.common.AppClock;
-import cn.gov.exam.change.common.PageParams;
-import cn.gov.exam.change.common.PageResponse;
 import cn.gov.exam.change.common.RequestIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
@@ -20,19 +15,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
-import org.hibernate.jpa.HibernateHints;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Records who decided what, in the transaction of the decision itself: an event exists exactly
@@ -207,76 +197,5 @@ public class AuditService {
         } catch (ContextNotActiveException e) {
             return null;
         }
-    }
-
-    /** The filters of the audit list; blank values filter nothing. */
-    public record Filter(String subject, String actor, String action, String examCode, Instant from, Instant to) {
-    }
-
-    @Transactional
-    public PageResponse<AuditEventView> search(Filter filter, PageParams page) {
-        PanacheQuery<AuditEvent> q = query(filter);
-        long total = q.count();
-        List<AuditEventView> items = q.page(page.page, page.size).list().stream().map(AuditEventView::of).toList();
-        return new PageResponse<>(items, page.page, page.size, total);
-    }
-
-    /**
-     * Every event the filter matches, in the list's order, handed to {@code each} one at a time:
-     * read through a cursor and let go of after each, so memory stays constant however many match.
-     */
-    @Transactional
-    public void forEach(Filter filter, EventConsumer each) throws IOException {
-        try (Stream<AuditEvent> events = query(filter).withHint(HibernateHints.HINT_FETCH_SIZE, 500)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).stream()) {
-            for (AuditEvent e : (Iterable<AuditEvent>) events::iterator) {
-                each.accept(AuditEventView.of(e));
-                em.detach(e);
-            }
-        }
-    }
-
-    /** Receives the events of an export; may fail writing them. */
-    public interface EventConsumer {
-        void accept(AuditEventView event) throws IOException;
-    }
-
-    private static PanacheQuery<AuditEvent> query(Filter f) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (f.subject() != null && !f.subject().isBlank()) {
-            // "registration:42" names type and id; a bare value matches either.
-            int colon = f.subject().indexOf(':');
-            if (colon > 0) {
-                where.add("subjectType = :subjectType and subjectId = :subjectId");
-                params.and("subjectType", f.subject().substring(0, colon)).and("subjectId", f.subject().substring(colon + 1));
-            } else {
-                where.add("(subjectId = :subject or subjectType = :subject)");
-                params.and("subject", f.subject());
-            }
-        }
-        if (f.actor() != null && !f.actor().isBlank()) {
-            where.add("actor = :actor");
-            params.and("actor", f.actor());
-        }
-        if (f.action() != null && !f.action().isBlank()) {
-            where.add("action = :action");
-            params.and("action", f.action());
-        }
-        if (f.examCode() != null && !f.examCode().isBlank()) {
-            where.add("examCode = :examCode");
-            params.and("examCode", f.examCode());
-        }
-        if (f.from() != null) {
-            where.add("occurredAt >= :from");
-            params.and("from", f.from());
-        }
-        if (f.to() != null) {
-            where.add("occurredAt < :to");
-            params.and("to", f.to());
-        }
-        Sort sort = Sort.descending("occurredAt", "id");
-        return where.isEmpty() ? AuditEvent.findAll(sort)
-                : AuditEvent.find(String.join(" and ", where), sort, params.map());
     }
 }

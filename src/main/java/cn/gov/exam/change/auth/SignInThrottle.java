@@ -16,7 +16,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,8 +42,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class SignInThrottle {
-    static final String ANY = "*";
-
     @Inject
     EntityManager em;
     @Inject
@@ -102,28 +99,11 @@ public class SignInThrottle {
     /** {@link #check(Attempt)} on the attempt's counts, read by the caller. */
     public boolean check(List<Count> counts) {
         Instant now = clock.now();
-        Instant pair = null;
-        Instant client = null;
-        Instant account = null;
-        boolean pairFailed = false;
-        boolean clearOnSuccess = false;
-        for (Count c : counts) {
-            if (ANY.equals(c.account())) {
-                client = c.lockedUntil();
-            } else if (ANY.equals(c.client())) {
-                account = c.lockedUntil();
-                clearOnSuccess = true;
-            } else {
-                pair = c.lockedUntil();
-                pairFailed = counts(c.lastFailureAt(), c.lockedUntil(), now);
-                clearOnSuccess = true;
-            }
+        ThrottleRules.Check check = rules().check(counts, now);
+        if (check.waitUntil() != null) {
+            throw waiting(check.waitUntil(), now);
         }
-        Instant until = latest(now, pair, client, pairFailed ? account : null);
-        if (until != null) {
-            throw waiting(until, now);
-        }
-        return clearOnSuccess;
+        return check.clearOnSuccess();
     }
 
     /** Counts a failure; answers 429 when this failure makes the client wait, else nothing. */
@@ -178,6 +158,10 @@ public class SignInThrottle {
                 .setParameter(1, a.realm()).setParameter(2, a.account()).setParameter(3, a.client()).getResultList();
     }
 
+    private ThrottleRules rules() {
+        return new ThrottleRules(ThrottleRules.Limits.of(config.signIn()));
+    }
+
     private Instant record(Attempt a, Instant now) {
         AppConfig.SignIn limits = config.signIn();
         // A count goes on while failures keep coming (or while its lock lasts), else starts afresh;
@@ -202,12 +186,10 @@ public class SignInThrottle {
         int accountFailures = 0;
         for (Tuple t : counted) {
             int failures = ((Number) t.get(2)).intValue();
-            if (ANY.equals(t.get(0))) {
-                clientFailures = failures;
-            } else if (ANY.equals(t.get(1))) {
-                accountFailures = failures;
-            } else {
-                pairFailures = failures;
+            switch (ThrottleRules.Scope.of((String) t.get(0), (String) t.get(1))) {
+                case CLIENT -> clientFailures = failures;
+                case ACCOUNT -> accountFailures = failures;
+                case PAIR -> pairFailures = failures;
             }
         }
         Map<String, Object> counts = new LinkedHashMap<>();
@@ -218,21 +200,10 @@ public class SignInThrottle {
         audit.recordAs(AuditService.ANONYMOUS, null, a.actionPrefix() + ".sign-in-failed", a.subjectType(),
                 a.subjectId(), a.examCode(), null, counts);
 
-        Instant answer = null;
-        if (pairFailures >= limits.pairMaxFailures()) {
-            // 1, 2, 4, 8 … minutes: each guess past the limit costs the guesser twice the wait.
-            int doublings = Math.min(pairFailures - limits.pairMaxFailures(), 20);
-            Duration wait = limits.pairFirstLock().multipliedBy(1L << doublings);
-            answer = lock(a, a.account(), a.client(), now.plus(min(wait, limits.pairMaxLock())), "account-from-client", counts);
-        }
-        if (clientFailures >= limits.clientMaxFailures()) {
-            answer = latest(now, answer, lock(a, ANY, a.client(), now.plus(limits.clientLock()), "client", counts));
-        }
-        if (accountFailures >= limits.accountMaxFailures()) {
-            // This client has failed on the account, so it waits too.
-            answer = latest(now, answer, lock(a, a.account(), ANY, now.plus(limits.accountLock()), "account", counts));
-        }
-        return answer;
+        List<ThrottleRules.Lock> locks = rules().locks(a.account(), a.client(), pairFailures, clientFailures,
+                accountFailures, now);
+        locks.forEach(l -> lock(a, l.account(), l.client(), l.until(), l.scope().name, counts));
+        return ThrottleRules.answer(locks, now);
     }
 
     private Instant lock(Attempt a, String account, String client, Instant until, String scope,
@@ -249,29 +220,8 @@ public class SignInThrottle {
         return until;
     }
 
-    /** Whether a pair's failures still count now (its account's wait then applies to it). */
-    private boolean counts(Instant lastFailure, Instant lockedUntil, Instant now) {
-        Instant since = now.minus(config.signIn().window());
-        return lastFailure != null && !lastFailure.isAfter(now)
-                && (!lastFailure.isBefore(since) || (lockedUntil != null && !lockedUntil.isBefore(since)));
-    }
-
-    private static Instant latest(Instant now, Instant... candidates) {
-        Instant latest = null;
-        for (Instant c : candidates) {
-            if (c != null && c.isAfter(now) && (latest == null || c.isAfter(latest))) {
-                latest = c;
-            }
-        }
-        return latest;
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
     private static ProblemException waiting(Instant until, Instant now) {
-        long seconds = Math.max(1, Duration.between(now, until).toSeconds());
+        long seconds = ThrottleRules.retryAfterSeconds(until, now);
         return new ProblemException(ProblemType.ACCOUNT_LOCKED,
                 "Too many failed sign-ins: try again in " + (seconds + 59) / 60 + " minute(s)")
                 .with("retryAfterSeconds", seconds);

@@ -1,7 +1,7 @@
 package cn.gov.exam.change.me;
 
 import cn.gov.exam.change.auth.ApplicantPrincipal;
-import cn.gov.exam.change.refund.RefundService;
+import cn.gov.exam.change.refund.RefundReads;
 import cn.gov.exam.change.switching.SwitchReads;
 import cn.gov.exam.change.switching.SwitchViews.Me;
 import cn.gov.exam.change.switching.SwitchViews.RefundRef;
@@ -18,7 +18,7 @@ public class MeService {
     @Inject
     SwitchReads switches;
     @Inject
-    RefundService refunds;
+    RefundReads refunds;
 
     @Transactional
     public Me me(ApplicantPrincipal who) {

@@ -19,8 +19,8 @@ public class RefundFilterParams {
     @Parameter(schema = @Schema(implementation = PaymentChannel.class))
     public String channel;
 
-    public RefundService.Filter filter() {
-        return new RefundService.Filter(QueryValues.enumOrNull(RefundStatus.class, status, "status"),
+    public RefundReads.Filter filter() {
+        return new RefundReads.Filter(QueryValues.enumOrNull(RefundStatus.class, status, "status"),
                 QueryValues.enumOrNull(RefundReason.class, reason, "reason"),
                 QueryValues.enumOrNull(PaymentChannel.class, channel, "channel"));
     }

@@ -37,6 +37,8 @@ import java.util.List;
 public class RefundResource {
     @Inject
     RefundService refunds;
+    @Inject
+    RefundReads reads;
 
     static final List<String> CSV_COLUMNS = List.of("id", "examCode", "idNumberMasked", "reason", "status", "amount",
             "currency", "channel", "originalTransactionId", "channelRefundId", "failureReason", "createdAt", "updatedAt");
@@ -51,7 +53,7 @@ public class RefundResource {
     @Operation(operationId = "listRefunds", summary = SUMMARY, description = DESCRIPTION)
     public PageResponse<RefundView> list(@PathParam("examCode") String examCode,
                                          @BeanParam RefundFilterParams filter, @Valid @BeanParam PageParams page) {
-        return refunds.list(examCode, filter.filter(), page);
+        return reads.list(examCode, filter.filter(), page);
     }
 
     @GET
@@ -67,9 +69,9 @@ public class RefundResource {
             content = @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public RestResponse<StreamingOutput> csv(@PathParam("examCode") String examCode,
                                              @BeanParam RefundFilterParams filter) {
-        RefundService.Filter f = filter.filter();
+        RefundReads.Filter f = filter.filter();
         ExamService.require(examCode); // an unknown exam is a 404 problem, not a broken download
-        return CsvDownload.of("refunds-" + examCode + ".csv", CSV_COLUMNS, csv -> refunds.forEach(examCode, f,
+        return CsvDownload.of("refunds-" + examCode + ".csv", CSV_COLUMNS, csv -> reads.forEach(examCode, f,
                 r -> csv.row(Arrays.asList(r.id(), r.examCode(), r.idNumberMasked(), r.reason(), r.status(),
                         r.amount(), r.currency(), r.channel(), r.originalTransactionId(), r.channelRefundId(),
                         r.failureReason(), r.createdAt(), r.updatedAt()))));

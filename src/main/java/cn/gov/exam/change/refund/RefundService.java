@@ -4,17 +4,10 @@ import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.auth.ApplicantPrincipal;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.IdNumbers;
-import cn.gov.exam.change.common.PageParams;
-import cn.gov.exam.change.common.PageResponse;
 import cn.gov.exam.change.common.ProblemException;
 import cn.gov.exam.change.common.ProblemType;
-import cn.gov.exam.change.common.SqlList;
-import cn.gov.exam.change.common.SqlValues;
-import cn.gov.exam.change.exam.Exam;
-import cn.gov.exam.change.exam.ExamService;
 import cn.gov.exam.change.exam.RefundDecisions;
 import cn.gov.exam.change.registration.FeeStatus;
-import cn.gov.exam.change.registration.PaymentChannel;
 import cn.gov.exam.change.registration.Registration;
 import cn.gov.exam.change.review.RegistrationRefundable;
 import cn.gov.exam.change.switching.PositionSwitch;
@@ -29,8 +22,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
-import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +45,8 @@ public class RefundService {
     Outbox outbox;
     @Inject
     RefundDecisions decisions;
+    @Inject
+    RefundReads reads;
 
     /**
      * Queues the refund of a registration unless it has one or paid nothing; returns it when queued.
@@ -137,7 +130,7 @@ public class RefundService {
         }
         Refund refund = queue(r.id, RefundReason.DECLINED).orElseThrow(() -> new ProblemException(
                 ProblemType.REFUND_NOT_ALLOWED, "Your refund has been requested already"));
-        return view(refund);
+        return reads.view(refund);
     }
 
     /**
@@ -186,11 +179,6 @@ public class RefundService {
         return decisions.due(clock.now());
     }
 
-    /** The refund of a registration, if it has one (at most one: a unique constraint). */
-    public Optional<Refund> ofRegistration(long registrationId) {
-        return Refund.<Refund>find("registrationId", registrationId).firstResultOptional();
-    }
-
     /** Puts a FAILED refund back in the queue, as a new webhook message. */
     @Transactional
     public RefundView requeue(long refundId) {
@@ -207,68 +195,6 @@ public class RefundService {
         refund.updatedAt = clock.now();
         em.flush();
         announce(refund);
-        return view(refund);
-    }
-
-    /** The filters of the refund list and its export; null filters nothing. */
-    public record Filter(RefundStatus status, RefundReason reason, PaymentChannel channel) {
-    }
-
-    @Transactional
-    public PageResponse<RefundView> list(String examCode, Filter filter, PageParams page) {
-        return query(examCode, filter).page(em, page, RefundService::row);
-    }
-
-    /** Every refund the filter matches, in the list's order, read through a cursor. */
-    @Transactional
-    public void forEach(String examCode, Filter filter, SqlList.RowConsumer<RefundView> each) throws IOException {
-        query(examCode, filter).forEach(em, RefundService::row, each);
-    }
-
-    private static SqlList query(String examCode, Filter f) {
-        Exam exam = ExamService.require(examCode);
-        return new SqlList("""
-                select f.id, e.code, a.id_number, f.reason, f.status, f.amount, f.currency, f.channel,
-                       f.original_transaction_id, f.channel_refund_id, f.failure_reason, f.created_at, f.updated_at""",
-                """
-                from refund f join registration r on r.id = f.registration_id
-                join applicant a on a.id = r.applicant_id join exam e on e.id = f.exam_id
-                where f.exam_id = :exam""", "f.id", Map.of("exam", exam.id))
-                .and("f.status = :status", "status", f.status())
-                .and("f.reason = :reason", "reason", f.reason())
-                .and("f.channel = :channel", "channel", f.channel());
-    }
-
-    private static RefundView row(Tuple t) {
-        return new RefundView(((Number) t.get(0)).longValue(), (String) t.get(1), IdNumbers.mask((String) t.get(2)),
-                RefundReason.valueOf((String) t.get(3)), RefundStatus.valueOf((String) t.get(4)),
-                ((BigDecimal) t.get(5)).setScale(2).toPlainString(), (String) t.get(6), (String) t.get(7),
-                (String) t.get(8), (String) t.get(9), (String) t.get(10), SqlValues.instant(t.get(11)),
-                SqlValues.instant(t.get(12)));
-    }
-
-    public RefundView view(Refund f) {
-        return views(List.of(f)).get(0);
-    }
-
-    /** The views of a page of refunds, with their exams and masked ID numbers read in one query. */
-    private List<RefundView> views(List<Refund> refunds) {
-        if (refunds.isEmpty()) {
-            return List.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("""
-                        select r.id, e.code, a.id_number from registration r
-                        join applicant a on a.id = r.applicant_id join exam e on e.id = r.exam_id
-                        where r.id = any(?1)""", Tuple.class)
-                .setParameter(1, refunds.stream().map(f -> f.registrationId).toArray(Long[]::new)).getResultList();
-        Map<Long, Tuple> byRegistration = new java.util.HashMap<>();
-        rows.forEach(t -> byRegistration.put(((Number) t.get(0)).longValue(), t));
-        return refunds.stream().map(f -> {
-            Tuple t = byRegistration.get(f.registrationId);
-            return new RefundView(f.id, (String) t.get(1), IdNumbers.mask((String) t.get(2)), f.reason, f.status,
-                    f.amount.setScale(2).toPlainString(), f.currency, f.channel, f.originalTransactionId,
-                    f.channelRefundId, f.failureReason, f.createdAt, f.updatedAt);
-        }).toList();
+        return reads.view(refund);
     }
 }

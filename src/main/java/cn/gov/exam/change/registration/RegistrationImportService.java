@@ -5,6 +5,7 @@ import cn.gov.exam.change.common.Passwords;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.FieldError;
 import cn.gov.exam.change.common.IdNumbers;
+import cn.gov.exam.change.common.export.CsvWriter;
 import cn.gov.exam.change.common.imports.ImportErrors;
 import cn.gov.exam.change.common.imports.ImportReader;
 import cn.gov.exam.change.common.imports.ImportResult;
@@ -20,12 +21,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,7 +34,9 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -52,6 +54,8 @@ import java.util.regex.Pattern;
 public class RegistrationImportService {
     private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
     private static final int FLUSH_BYTES = 1 << 16;
+    /** The columns of registration_stage, in order. */
+    private static final int STAGE_COLUMNS = 18;
 
     @Inject
     EntityManager em;
@@ -75,23 +79,23 @@ public class RegistrationImportService {
                             fee_status text, fee_amount numeric(10,2), payment_channel text, transaction_id text,
                             paid_at timestamptz) on commit drop""");
             }
-            CopyIn copy = conn.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "copy registration_stage from stdin with (format csv)");
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES * 2);
+            // COPY's CSV written by the exports' writer, through the driver's buffer of FLUSH_BYTES.
+            PGCopyOutputStream copy = new PGCopyOutputStream(conn.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "copy registration_stage from stdin with (format csv)"), FLUSH_BYTES);
             long received;
             try {
+                CsvWriter stage = new CsvWriter(copy, STAGE_COLUMNS, CsvWriter.Format.COPY);
                 received = ImportReader.forEach(body, contentType, errors, row -> {
-                    String line = stageLine(row);
+                    List<Object> cells = stageRow(row);
                     // Valid rows are staged even after a bad one, so the database checks report theirs too.
-                    if (line != null) {
-                        buffer.writeBytes(line.getBytes(StandardCharsets.UTF_8));
-                        if (buffer.size() >= FLUSH_BYTES) {
-                            flush(copy, buffer);
-                        }
+                    if (cells != null) {
+                        stage(stage, cells);
                     }
                 });
-                flush(copy, buffer);
+                stage.flush();
                 copy.endCopy();
+            } catch (IOException e) {
+                throw new IllegalStateException("COPY into the staging table failed", e);
             } finally {
                 if (copy.isActive()) {
                     copy.cancelCopy();
@@ -113,17 +117,16 @@ public class RegistrationImportService {
         return result;
     }
 
-    private static void flush(CopyIn copy, ByteArrayOutputStream buffer) {
+    private static void stage(CsvWriter stage, List<Object> cells) {
         try {
-            copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-            buffer.reset();
-        } catch (SQLException e) {
+            stage.row(cells);
+        } catch (IOException e) {
             throw new IllegalStateException("COPY into the staging table failed", e);
         }
     }
 
-    /** Validates one row; returns its CSV line for COPY, or null when the row is bad. */
-    private static String stageLine(ImportRow row) {
+    /** Validates one row; returns its cells for COPY (the staging table's columns), or null when the row is bad. */
+    private static List<Object> stageRow(ImportRow row) {
         String idNumber = row.text("idNumber", true, 18);
         if (idNumber != null) {
             idNumber = idNumber.toUpperCase();
@@ -172,13 +175,10 @@ public class RegistrationImportService {
         }
         // Hashing a plain password is the slow part of a row; exports should carry hashes.
         String hash = passwordHash != null ? passwordHash : Passwords.hash(password);
-        StringBuilder sb = new StringBuilder(256);
-        csv(sb, row.number()).csv(sb, idNumber).csv(sb, name).csv(sb, phone).csv(sb, birthDate)
-                .csv(sb, education).csv(sb, degree).csv(sb, major).csv(sb, political)
-                .csv(sb, grassroots == null ? 0 : grassroots).csv(sb, region).csv(sb, hash).csv(sb, positionCode)
-                .csv(sb, fee).csv(sb, paid ? amount.toPlainString() : null).csv(sb, paid ? channel : null)
-                .csv(sb, paid ? transactionId : null).csvLast(sb, paid ? paidAt : null);
-        return sb.toString();
+        return Arrays.asList(row.number(), idNumber, name, phone, birthDate, education, degree, major, political,
+                grassroots == null ? 0 : grassroots, region, hash, positionCode, fee,
+                paid ? amount.toPlainString() : null, paid ? channel : null, paid ? transactionId : null,
+                paid ? paidAt : null);
     }
 
     /** A PAID fee is a positive amount in CNY; any other has no payment to speak of. */
@@ -199,42 +199,6 @@ public class RegistrationImportService {
             if (amount != null && amount.signum() != 0) {
                 row.reject("fee.amount", "must be empty for a " + fee + " registration");
             }
-        }
-    }
-
-    private static final CsvLine CSV = new CsvLine();
-
-    private static CsvLine csv(StringBuilder sb, Object value) {
-        return CSV.csv(sb, value);
-    }
-
-    /** COPY's CSV format: null is an unquoted empty field, every value is quoted. */
-    private static final class CsvLine {
-        CsvLine csv(StringBuilder sb, Object value) {
-            write(sb, value);
-            sb.append(',');
-            return this;
-        }
-
-        void csvLast(StringBuilder sb, Object value) {
-            write(sb, value);
-            sb.append('\n');
-        }
-
-        private static void write(StringBuilder sb, Object value) {
-            if (value == null) {
-                return;
-            }
-            String s = value.toString();
-            sb.append('"');
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c == '"') {
-                    sb.append('"');
-                }
-                sb.append(c);
-            }
-            sb.append('"');
         }
     }
 

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs this instance's dispatcher as a continuous pipeline ({@link WebhookDispatcher.Pipeline}):
+ * Runs this instance's dispatcher as a continuous pipeline ({@link Pipeline}):
  * it claims more due deliveries as earlier calls end and their outcomes are recorded, up to
  * {@code app.webhooks.batch-size} claimed and not yet recorded, while another thread records the
  * ended calls in batches (those of {@value #RECORD_LINGER_MS} ms, one transaction each). With
@@ -55,7 +55,7 @@ public class DispatchLoop {
     private Thread worker;
     private Thread recorder;
     private volatile boolean workerDone;
-    private volatile WebhookDispatcher.Pipeline pipeline;
+    private volatile Pipeline pipeline;
     /**
      * How long the recorder gathers ended calls after the first before it records them: a few
      * larger transactions cost the database less per outcome (statements, commits) than many
@@ -136,7 +136,7 @@ public class DispatchLoop {
         // (fewer, larger claims); when nothing is in flight, whatever is due.
         int least = Math.max(1, budget / 4);
         while (running) {
-            WebhookDispatcher.Pipeline p = pipeline;
+            Pipeline p = pipeline;
             int room = budget - p.outstanding();
             int claimed = 0;
             if (room >= least || (room > 0 && p.outstanding() == 0)) {
@@ -192,7 +192,7 @@ public class DispatchLoop {
     private void record() {
         int max = Math.max(1, config.webhooks().batchSize());
         long giveUp = Long.MAX_VALUE;
-        WebhookDispatcher.Pipeline p = pipeline;
+        Pipeline p = pipeline;
         while (true) {
             if (!running && workerDone && p.outstanding() == 0) {
                 return;

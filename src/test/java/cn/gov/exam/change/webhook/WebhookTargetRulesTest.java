@@ -45,13 +45,13 @@ class WebhookTargetRulesTest {
     void retryAfterIsSecondsOrADateWithinTheCap() {
         Instant now = Instant.parse("2023-01-15T02:00:00Z");
         Duration max = Duration.ofHours(8);
-        assertEquals(Duration.ofSeconds(120), WebhookDispatcher.retryAfter("120", now, max));
-        assertEquals(max, WebhookDispatcher.retryAfter("9223372036854775807", now, max));
-        assertEquals(max, WebhookDispatcher.retryAfter("99999999999999999999999", now, max));
-        assertEquals(Duration.ofSeconds(30), WebhookDispatcher.retryAfter("Sun, 15 Jan 2023 02:00:30 GMT", now, max));
-        assertEquals(Duration.ZERO, WebhookDispatcher.retryAfter("Sun, 15 Jan 2023 01:00:00 GMT", now, max));
-        assertEquals(Duration.ZERO, WebhookDispatcher.retryAfter("-5", now, max));
-        assertEquals(Duration.ZERO, WebhookDispatcher.retryAfter("soon", now, max));
-        assertEquals(Duration.ZERO, WebhookDispatcher.retryAfter(null, now, max));
+        assertEquals(Duration.ofSeconds(120), WebhookCaller.retryAfter("120", now, max));
+        assertEquals(max, WebhookCaller.retryAfter("9223372036854775807", now, max));
+        assertEquals(max, WebhookCaller.retryAfter("99999999999999999999999", now, max));
+        assertEquals(Duration.ofSeconds(30), WebhookCaller.retryAfter("Sun, 15 Jan 2023 02:00:30 GMT", now, max));
+        assertEquals(Duration.ZERO, WebhookCaller.retryAfter("Sun, 15 Jan 2023 01:00:00 GMT", now, max));
+        assertEquals(Duration.ZERO, WebhookCaller.retryAfter("-5", now, max));
+        assertEquals(Duration.ZERO, WebhookCaller.retryAfter("soon", now, max));
+        assertEquals(Duration.ZERO, WebhookCaller.retryAfter(null, now, max));
     }
 }

@@ -16,17 +16,46 @@ import java.util.List;
  * <p>Text cells beginning with {@code = + - @}, a tab or a carriage return get a leading apostrophe:
  * imported text such as {@code =HYPERLINK(...)} would otherwise run as a formula in the spreadsheet
  * of whoever opens the export. Numbers are written as they are (a number is no formula).
+ *
+ * <p>With {@link Format#COPY} it writes what PostgreSQL's {@code COPY … (format csv)} reads
+ * instead (the registration import's staging rows): see there.
  */
 public final class CsvWriter implements AutoCloseable {
     public static final String MEDIA_TYPE = "text/csv;charset=UTF-8";
     private final Writer out;
     private final int columns;
+    private final Format format;
 
+    /**
+     * How rows are written: {@code quoteAll} quotes every value that is not null (numbers too), so
+     * that an empty text ({@code ""}) differs from a null (an unquoted empty field); else only
+     * values that need it are quoted and a null and an empty text are both empty.
+     */
+    public record Format(boolean byteOrderMark, String lineEnd, boolean quoteAll, boolean neutraliseFormulas) {
+        /** Exports, opened in spreadsheet programs: see the class comment. */
+        public static final Format EXPORT = new Format(true, "\r\n", false, true);
+        /**
+         * PostgreSQL's {@code COPY … from stdin with (format csv)}: no byte order mark and (by the
+         * caller) no header, LF line ends, every value quoted and null an unquoted empty field
+         * (COPY's default null marker in CSV), text as it is.
+         */
+        public static final Format COPY = new Format(false, "\n", true, false);
+    }
+
+    /** An export: {@link Format#EXPORT}, starting with the header row. */
     public CsvWriter(OutputStream out, List<String> header) throws IOException {
-        this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
-        this.columns = header.size();
-        this.out.write('\uFEFF');
+        this(out, header.size(), Format.EXPORT);
         row(header);
+    }
+
+    /** Rows of {@code columns} cells in {@code format}, without a header row. */
+    public CsvWriter(OutputStream out, int columns, Format format) throws IOException {
+        this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
+        this.columns = columns;
+        this.format = format;
+        if (format.byteOrderMark()) {
+            this.out.write('\uFEFF');
+        }
     }
 
     /** One row; null cells are empty. */
@@ -38,23 +67,24 @@ public final class CsvWriter implements AutoCloseable {
             if (i > 0) {
                 out.write(',');
             }
-            out.write(cell(cells.get(i)));
+            out.write(cell(cells.get(i), format));
         }
-        out.write("\r\n");
+        out.write(format.lineEnd());
     }
 
-    static String cell(Object value) {
+    static String cell(Object value, Format format) {
         if (value == null) {
             return "";
         }
-        if (value instanceof Number) {
+        if (value instanceof Number && !format.quoteAll()) {
             return value.toString();
         }
         String s = value.toString();
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+        if (format.neutraliseFormulas() && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
             s = "'" + s;
         }
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+        if (!format.quoteAll() && s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0
+                && s.indexOf('\r') < 0) {
             return s;
         }
         return '"' + s.replace("\"", "\"\"") + '"';

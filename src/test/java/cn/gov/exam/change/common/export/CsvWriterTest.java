@@ -28,6 +28,18 @@ class CsvWriterTest {
     }
 
     @Test
+    void copyFormatQuotesEveryValueAndLeavesOnlyNullUnquoted() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CsvWriter csv = new CsvWriter(out, 4, CsvWriter.Format.COPY)) {
+            csv.row(Arrays.asList(7, "=x", "", null));
+            csv.row(Arrays.asList("a\"b", "c,d", true, "中文\n"));
+        }
+        // No byte order mark, no header, no apostrophe: what PostgreSQL's COPY (format csv) reads back as it was.
+        assertEquals("\"7\",\"=x\",\"\",\n"
+                + "\"a\"\"b\",\"c,d\",\"true\",\"中文\n\"\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void rowsMustFitTheHeader() throws Exception {
         CsvWriter csv = new CsvWriter(new ByteArrayOutputStream(), List.of("a", "b"));
         assertThrows(IllegalArgumentException.class, () -> csv.row(List.of("x")));
