@@ -1,5 +1,6 @@
 package cn.gov.exam.change.audit;
 
+import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.RequestIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,9 +13,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,7 +40,7 @@ public class AuditService {
     @Inject
     CurrentVertxRequest request;
     @Inject
-    EntityManager em;
+    Jdbc jdbc;
     @Inject
     ObjectMapper json;
 
@@ -83,7 +82,7 @@ public class AuditService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAs(String actor, String role, String action, String subjectType, String subjectId,
                          String examCode, Map<String, Object> before, Map<String, Object> after) {
-        em.unwrap(Session.class).doWork(conn ->
+        jdbc.run(conn ->
                 insert(conn, actor, role, action, subjectType, subjectId, examCode, before, after));
     }
 
@@ -117,7 +116,7 @@ public class AuditService {
             befores[i] = json(e.before());
             afters[i] = json(e.after());
         }
-        em.unwrap(Session.class).doWork(conn -> {
+        jdbc.run(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(INSERT_ALL)) {
                 ps.setObject(1, at);
                 ps.setString(2, actor);

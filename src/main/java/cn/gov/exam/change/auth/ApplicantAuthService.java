@@ -1,5 +1,6 @@
 package cn.gov.exam.change.auth;
 
+import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.common.Roles;
 import cn.gov.exam.change.position.PositionStatus;
 import cn.gov.exam.change.registration.FeeStatus;
@@ -8,7 +9,6 @@ import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.IdNumbers;
 import cn.gov.exam.change.common.ProblemException;
 import cn.gov.exam.change.common.ProblemType;
-import io.agroal.api.AgroalDataSource;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,7 +43,7 @@ public class ApplicantAuthService {
     @Inject
     PasswordChecks passwords;
     @Inject
-    AgroalDataSource dataSource;
+    Jdbc jdbc;
     @Inject
     AuditService audit;
 
@@ -115,7 +115,7 @@ public class ApplicantAuthService {
      * round trip in autocommit.
      */
     private Candidate lookup(String examCode, String idNumber, String client) {
-        try (Connection con = dataSource.getConnection(); PreparedStatement ps = con.prepareStatement("""
+        try (Connection con = jdbc.connection(); PreparedStatement ps = con.prepareStatement("""
                 select e.id, e.code, a.password_hash, r.id, r.fee_status, p.status,
                        t.account, t.client, t.locked_until, t.last_failure_at
                 from exam e

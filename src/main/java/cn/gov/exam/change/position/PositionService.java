@@ -1,5 +1,6 @@
 package cn.gov.exam.change.position;
 
+import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.PageParams;
@@ -17,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 
 import java.io.InputStream;
 import java.sql.Array;
@@ -36,6 +36,8 @@ import java.util.Set;
 public class PositionService {
     @Inject
     EntityManager em;
+    @Inject
+    Jdbc jdbc;
     @Inject
     AppClock clock;
     @Inject
@@ -97,7 +99,7 @@ public class PositionService {
 
     /** Returns how many of the codes existed before. */
     private long upsert(Exam exam, List<PositionRow> rows) {
-        return em.unwrap(Session.class).doReturningWork(conn -> {
+        return jdbc.call(conn -> {
             long existing;
             try (PreparedStatement count = conn.prepareStatement(
                     "select count(*) from position where exam_id = ? and code = any(?)")) {

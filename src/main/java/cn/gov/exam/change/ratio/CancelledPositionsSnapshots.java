@@ -1,19 +1,17 @@
 package cn.gov.exam.change.ratio;
 
+import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.ProblemException;
 import cn.gov.exam.change.exam.Exam;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,9 +49,7 @@ public class CancelledPositionsSnapshots {
     private final Map<String, Snapshot> cache = new ConcurrentHashMap<>();
 
     @Inject
-    EntityManager em;
-    @Inject
-    AgroalDataSource dataSource;
+    Jdbc jdbc;
     @Inject
     ObjectMapper json;
     @Inject
@@ -71,7 +67,7 @@ public class CancelledPositionsSnapshots {
     }
 
     public Snapshot load(String examCode) {
-        try (Connection conn = dataSource.getConnection();
+        try (Connection conn = jdbc.connection();
              PreparedStatement ps = conn.prepareStatement("""
                      select e.published_at is not null, s.etag, s.body
                      from exam e left join cancelled_positions_snapshot s on s.exam_id = e.id
@@ -95,7 +91,7 @@ public class CancelledPositionsSnapshots {
     /** Writes the published list, in the publishing transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     void store(Exam exam) {
-        Snapshot s = em.unwrap(Session.class).doReturningWork(conn -> {
+        Snapshot s = jdbc.call(conn -> {
             List<CancelledPosition> positions = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement("""
                     select p.code, p.agency_code, p.agency_name, p.employer, p.title, p.original_quota,

@@ -1,5 +1,6 @@
 package cn.gov.exam.change.ratio;
 
+import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.exam.Exam;
@@ -10,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,6 +59,8 @@ public class RatioCheckService {
     @Inject
     EntityManager em;
     @Inject
+    Jdbc jdbc;
+    @Inject
     AppClock clock;
     @Inject
     AuditService audit;
@@ -72,7 +74,7 @@ public class RatioCheckService {
         if (exam.published()) {
             return published(exam);
         }
-        return em.unwrap(Session.class).doReturningWork(conn -> {
+        return jdbc.call(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(PLAN_SQL)) {
                 bindPlan(ps, 1, exam.id);
                 return RatioPlan.of(exam.code, false, read(ps));
@@ -99,7 +101,7 @@ public class RatioCheckService {
             return published(exam);
         }
         Timestamp now = Timestamp.from(clock.now());
-        em.unwrap(Session.class).doWork(conn -> {
+        jdbc.run(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("""
                     insert into ratio_check_result (exam_id, position_id, confirmed_applicants, quota, ratio, outcome,
                                                     new_quota)
@@ -137,7 +139,7 @@ public class RatioCheckService {
     }
 
     private RatioPlan published(Exam exam) {
-        return em.unwrap(Session.class).doReturningWork(conn -> {
+        return jdbc.call(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("""
                     select p.id, p.code, r.confirmed_applicants, r.quota, r.ratio, r.outcome, r.new_quota
                     from ratio_check_result r join position p on p.id = r.position_id

@@ -1,5 +1,6 @@
 package cn.gov.exam.change.registration;
 
+import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.Passwords;
 import cn.gov.exam.change.common.AppClock;
@@ -17,9 +18,7 @@ import cn.gov.exam.change.position.PoliticalStatus;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
@@ -58,7 +57,7 @@ public class RegistrationImportService {
     private static final int STAGE_COLUMNS = 18;
 
     @Inject
-    EntityManager em;
+    Jdbc jdbc;
     @Inject
     AppClock clock;
     @Inject
@@ -69,7 +68,7 @@ public class RegistrationImportService {
     public ImportResult importRegistrations(String examCode, InputStream body, String contentType) {
         Exam exam = ExamService.requireUnpublishedForUpdate(examCode);
         ImportErrors errors = new ImportErrors();
-        ImportResult result = em.unwrap(Session.class).doReturningWork(conn -> {
+        ImportResult result = jdbc.call(conn -> {
             try (Statement st = conn.createStatement()) {
                 st.execute("""
                         create temp table registration_stage (

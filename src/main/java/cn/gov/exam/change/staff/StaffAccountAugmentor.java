@@ -1,8 +1,8 @@
 package cn.gov.exam.change.staff;
 
+import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.common.Roles;
 import cn.gov.exam.change.auth.StaffAuthService;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -26,7 +26,7 @@ import java.sql.SQLException;
 @ApplicationScoped
 public class StaffAccountAugmentor implements SecurityIdentityAugmentor {
     @Inject
-    AgroalDataSource dataSource;
+    Jdbc jdbc;
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
@@ -39,7 +39,7 @@ public class StaffAccountAugmentor implements SecurityIdentityAugmentor {
     private SecurityIdentity check(SecurityIdentity identity) {
         long tokenGeneration = identity.getPrincipal() instanceof JsonWebToken jwt
                 ? generation(jwt.getClaim(StaffAuthService.GENERATION_CLAIM)) : 0;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+        try (Connection c = jdbc.connection(); PreparedStatement ps = c.prepareStatement(
                 "select enabled, token_generation from staff_account where username = ?")) {
             ps.setString(1, identity.getPrincipal().getName());
             try (ResultSet rs = ps.executeQuery()) {

@@ -1,12 +1,12 @@
 package cn.gov.exam.change.webhook;
 
+import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.webhook.WebhookCaller.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,6 +29,8 @@ import java.util.Set;
 public class DeliveryStore {
     @Inject
     EntityManager em;
+    @Inject
+    Jdbc jdbc;
     @Inject
     AppConfig config;
     @Inject
@@ -72,7 +74,7 @@ public class DeliveryStore {
      */
     List<Claim> claim(String dispatcher, int limit, String[] paused, Instant now) {
         List<Object[]> rows = new ArrayList<>();
-        em.unwrap(Session.class).doWork(conn -> {
+        jdbc.run(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(CLAIM)) {
                 Timestamp at = Timestamp.from(now);
                 ps.setTimestamp(1, at);
@@ -114,7 +116,7 @@ public class DeliveryStore {
 
     /** Writes the calls' durations, status codes and errors into their attempts' log. */
     void logAttempts(List<Claim> sent, List<Outcome> results) {
-        em.unwrap(Session.class).doWork(conn -> {
+        jdbc.run(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("""
                     update webhook_attempt a set duration_ms = v.ms, status_code = v.code, error = v.err
                     from unnest(?::bigint[], ?::int[], ?::int[], ?::int[], ?::text[]) as v(id, attempt, ms, code, err)
@@ -135,7 +137,7 @@ public class DeliveryStore {
         Map<Long, Integer> attemptOf = new HashMap<>();
         sent.forEach(c -> attemptOf.put(c.deliveryId(), c.attempt()));
         Map<Long, Integer> ours = new HashMap<>();
-        em.unwrap(Session.class).doWork(conn -> {
+        jdbc.run(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("""
                     select id, attempts, attempts_total from webhook_delivery
                     where id = any(?) and status = 'PENDING' and claimed_by = ? order by id for update""")) {
@@ -173,7 +175,7 @@ public class DeliveryStore {
         if (ids.isEmpty()) {
             return;
         }
-        em.unwrap(Session.class).doWork(conn -> {
+        jdbc.run(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("""
                     update webhook_delivery d set status = v.status, next_attempt_at = v.next::timestamptz,
                         attempts = d.attempts + v.steps, claimed_by = null, claimed_until = null,
@@ -198,7 +200,7 @@ public class DeliveryStore {
      * delivery is free again, with {@code status} when given (else as it was).
      */
     void unclaim(List<Claim> claims, String status, String dispatcher, Instant now) {
-        em.unwrap(Session.class).doWork(conn -> unclaim(conn, claims, status, dispatcher, now));
+        jdbc.run(conn -> unclaim(conn, claims, status, dispatcher, now));
     }
 
     private static void unclaim(Connection conn, List<Claim> claims, String status, String dispatcher, Instant now)

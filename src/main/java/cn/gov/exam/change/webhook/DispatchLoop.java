@@ -1,8 +1,8 @@
 package cn.gov.exam.change.webhook;
 
+import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +40,7 @@ public class DispatchLoop {
     @Inject
     WebhookDispatcher dispatcher;
     @Inject
-    AgroalDataSource dataSource;
+    Jdbc jdbc;
     @Inject
     AppConfig config;
     @Inject
@@ -227,7 +227,7 @@ public class DispatchLoop {
     /** One connection of the pool, kept for LISTEN; taken again after a failure. */
     private void listen() {
         while (running) {
-            try (Connection c = dataSource.getConnection()) {
+            try (Connection c = jdbc.connection()) {
                 c.setAutoCommit(true);
                 try (Statement st = c.createStatement()) {
                     st.execute("listen " + CHANNEL);

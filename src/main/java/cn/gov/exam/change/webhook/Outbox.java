@@ -1,5 +1,6 @@
 package cn.gov.exam.change.webhook;
 
+import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -28,6 +28,8 @@ public class Outbox {
 
     @Inject
     EntityManager em;
+    @Inject
+    Jdbc jdbc;
     @Inject
     AppClock clock;
     @Inject
@@ -60,7 +62,7 @@ public class Outbox {
             payloads[i] = payload(data, now);
             channels[i] = data.channel();
         }
-        em.unwrap(Session.class).doWork(conn -> {
+        jdbc.run(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("""
                     insert into webhook_delivery (refund_id, message_id, event_type, payload, channel, status,
                                                   next_attempt_at, created_at, updated_at)
