@@ -126,13 +126,31 @@ public class SignInThrottle {
         return clearOnSuccess;
     }
 
-    /** Counts a failure; answers 429 when this failure makes the client wait, else nothing. */
-    public void failed(Attempt a) {
+    /**
+     * What a failure that did not make the client wait leaves it: attempts before a wait (the last
+     * of which, failing, starts it) and how long that wait will be.
+     */
+    public record Failure(int attemptsLeft, Duration nextWait) {
+    }
+
+    /** Counts a failure; answers 429 when this failure makes the client wait, else what is left before one. */
+    public Failure failed(Attempt a) {
         Instant now = clock.now();
-        Instant until = QuarkusTransaction.requiringNew().call(() -> record(a, now));
-        if (until != null) {
-            throw waiting(until, now);
+        Recorded r = QuarkusTransaction.requiringNew().call(() -> record(a, now));
+        if (r.until() != null) {
+            throw waiting(r.until(), now);
         }
+        return r.left();
+    }
+
+    /** The problem of a wrong password, telling the client how many attempts it has before a wait. */
+    public static ProblemException invalidCredentials(String detail, Failure left) {
+        return new ProblemException(ProblemType.INVALID_CREDENTIALS, detail)
+                .with("attemptsLeft", left.attemptsLeft())
+                .with("waitSeconds", left.nextWait().toSeconds());
+    }
+
+    private record Recorded(Instant until, Failure left) {
     }
 
     /**
@@ -178,7 +196,7 @@ public class SignInThrottle {
                 .setParameter(1, a.realm()).setParameter(2, a.account()).setParameter(3, a.client()).getResultList();
     }
 
-    private Instant record(Attempt a, Instant now) {
+    private Recorded record(Attempt a, Instant now) {
         AppConfig.SignIn limits = config.signIn();
         // A count goes on while failures keep coming (or while its lock lasts), else starts afresh;
         // a last failure "in the future" (a clock set back) starts afresh too.
@@ -232,7 +250,29 @@ public class SignInThrottle {
             // This client has failed on the account, so it waits too.
             answer = latest(now, answer, lock(a, a.account(), ANY, now.plus(limits.accountLock()), "account", counts));
         }
-        return answer;
+        return new Recorded(answer, answer != null ? null : left(pairFailures, clientFailures, accountFailures));
+    }
+
+    /**
+     * Attempts left before the first of the three counts makes the client wait, and that wait. Past
+     * the pair's limit (its wait over) the next failure waits again, twice as long.
+     */
+    private Failure left(int pairFailures, int clientFailures, int accountFailures) {
+        AppConfig.SignIn limits = config.signIn();
+        int pairLeft = Math.max(1, limits.pairMaxFailures() - pairFailures);
+        int doublings = Math.min(Math.max(0, pairFailures + pairLeft - limits.pairMaxFailures()), 20);
+        Failure best = new Failure(pairLeft, min(limits.pairFirstLock().multipliedBy(1L << doublings),
+                limits.pairMaxLock()));
+        best = fewer(best, new Failure(Math.max(1, limits.clientMaxFailures() - clientFailures), limits.clientLock()));
+        return fewer(best, new Failure(Math.max(1, limits.accountMaxFailures() - accountFailures),
+                limits.accountLock()));
+    }
+
+    private static Failure fewer(Failure a, Failure b) {
+        if (a.attemptsLeft() != b.attemptsLeft()) {
+            return a.attemptsLeft() < b.attemptsLeft() ? a : b;
+        }
+        return a.nextWait().compareTo(b.nextWait()) >= 0 ? a : b;
     }
 
     private Instant lock(Attempt a, String account, String client, Instant until, String scope,

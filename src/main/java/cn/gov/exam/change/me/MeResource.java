@@ -68,7 +68,7 @@ public class MeResource {
     @Path("/switch-options")
     @Operation(operationId = "listSwitchOptions", summary = "Open and reduced positions the applicant may switch to, with a precheck of each",
             description = "qualifiedOnly (default true) hides positions whose precheck FAILs")
-    public PageResponse<SwitchOption> options(@QueryParam("q") String q, @QueryParam("agency") String agency,
+    public cn.gov.exam.change.switching.SwitchViews.Options options(@QueryParam("q") String q, @QueryParam("agency") String agency,
                                               @QueryParam("qualifiedOnly") @DefaultValue("true") boolean qualifiedOnly,
                                               @Valid @BeanParam PageParams page) {
         return reads.options(ApplicantPrincipal.of(jwt), new PositionSearch(q, agency), qualifiedOnly, page);
@@ -84,7 +84,8 @@ public class MeResource {
     @APIResponse(responseCode = "404", description = "not-found: no such position in the exam",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "switch-window-not-open, switch-window-closed, position-not-open, "
-            + "same-position, no-switches-left, switch-pending, idempotency-key-in-use",
+            + "same-position, position-previously-rejected (its agency rejected this applicant already), "
+            + "no-switches-left, switch-pending, idempotency-key-in-use",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "requirements-not-met (failedRequirements), idempotency-key-reused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
