@@ -130,7 +130,7 @@ export const REFUND_NEXT = {
   }),
   FAILED: (c) => ({
     line: `退款没有成功：${c.channel}未能把 ${c.amount}退回您的账户（例如账户已注销）。`,
-    next: `请联系考试机构（${c.help}），说明退费编号 ${c.refundId}，并准备好身份证和缴费记录。核实后，考试机构会重新为您退款。`,
+    next: `请致电考试机构 ${c.help}，说明退费编号 ${c.refundId}，并准备好身份证和缴费记录。核实后，考试机构会重新为您退款。`,
   }),
 };
 
@@ -227,5 +227,6 @@ export const CONFIRMED = {
   declineTitle: '退费申请已提交',
   reference: (label, value) => `${label}：${value}`,
   keepReference: '请记下这个编号；联系考试机构时请告诉工作人员。',
+  feeCarriesOver: '报名费已转入新职位，无需重新缴费。审查未通过且不能再改报的，报名费将按原支付渠道退回。',
   nothing: '没有找到这次操作的记录，请在「我的改报」查看您的当前情况。',
 };

@@ -560,16 +560,12 @@ async function switchedPage() {
     go('/me');
     return null;
   }
-  const exam = state.exam;
   return h('div', {},
     confirmationPanel(CONFIRMED.switchTitle, '新职位', h('br', {}), h('strong', {}, `${s.targetPositionCode} ${s.targetPositionTitle || ''}`),
       h('br', {}), h('span', {id: 'reference'}, CONFIRMED.reference('改报编号', s.id))),
     h('p', {}, CONFIRMED.keepReference),
-    h('h2', {class: 'heading-m'}, '接下来'),
-    h('p', {}, `${s.targetAgencyName || '招录机关'}将对您进行资格审查。请在 `, h('strong', {}, dateTime(exam.reviewDeadline, exam.timeZone)),
-      ' 前登录本系统查询审查结果。'),
-    h('p', {}, '报名费已转入新职位，无需重新缴费。审查未通过且不能再改报的，报名费将按原支付渠道退回。'),
     statePanel(stateOf(me)),
+    h('p', {}, CONFIRMED.feeCarriesOver),
     linkButton('/me', '查看我的改报'),
     helpSection(me.helpContact));
 }
