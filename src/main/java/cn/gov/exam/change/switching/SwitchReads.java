@@ -4,7 +4,6 @@ import cn.gov.exam.change.auth.ApplicantPrincipal;
 import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.IdNumbers;
 import cn.gov.exam.change.common.PageParams;
-import cn.gov.exam.change.common.PageResponse;
 import cn.gov.exam.change.common.ProblemException;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.position.PositionSearch;
