@@ -41,7 +41,8 @@ public class SignInLockResource {
 
     @POST
     @Path("/{idNumber}/password-reset")
-    @Operation(summary = "Give an applicant who forgot their password a new one, shown once; audited",
+    @Operation(operationId = "resetApplicantPassword",
+            summary = "Give an applicant who forgot their password a new one, shown once; audited",
             description = "The applicant's earlier tokens stop working at once and their sign-in waits are cleared. "
                     + "The administrator checks who is calling (ID card) before, and tells the new password to them.")
     @APIResponse(responseCode = "200", description = "The new password (the ID number masked)")
