@@ -65,7 +65,7 @@ export function applicantState(me, now) {
 const TONE = {
   NOT_OPEN: 'neutral', CAN_SWITCH: 'open', PENDING: 'pending', APPROVED: 'pass', REJECTED_CAN_SWITCH: 'open',
   REJECTED_REFUND: 'refund', REJECTED_WAIVED: 'closed', DECLINED: 'refund', CLOSED_NOT_SWITCHED: 'refund',
-  CLOSED_NOT_SWITCHED_WAIVED: 'closed',
+  CLOSED_NOT_SWITCHED_WAIVED: 'neutral',
 };
 
 function refundTone(status) {
