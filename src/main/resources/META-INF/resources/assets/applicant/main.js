@@ -6,8 +6,10 @@ import {dateTime, money} from '../shared/format.js';
 import * as idNumber from '../shared/idnumber.js';
 import {
   NOT_ALLOWED_RULE, SWITCH_STATUS, REFUND_STATUS, REFUND_REASON, CHANNELS, requirementNames,
-  requirementsInWords, signInMessage, switchMessage, refundMessage, genericMessage,
+  requirementsInWords, signInMessage, switchMessage, refundMessage, genericMessage, HELP, FORGOT_PASSWORD,
+  PRECHECK, OPTIONS_TEXT, CONFIRMED,
 } from './copy.js';
+import {applicantState} from './state.js';
 
 const session = new Session('applicant-token');
 const EXAM_KEY = 'applicant-exam';
@@ -21,8 +23,6 @@ const state = {
   agencies: null,
   options: {q: '', agency: '', qualifiedOnly: true, page: 0},
   keys: {},          // Idempotency-Key per target position, kept until the switch has a definite answer
-  lastSwitch: null,
-  lastRefund: null,
   flash: null,
 };
 
@@ -68,8 +68,6 @@ session.onExpired = () => {
 signOutButton.addEventListener('click', () => {
   session.token = null;
   state.me = null;
-  state.lastSwitch = null;
-  state.lastRefund = null;
   state.keys = {};
   flash('您已安全退出登录。', 'success');
   go('/');
@@ -120,17 +118,9 @@ async function loadMe() {
   return me;
 }
 
-function switchingOpen(me) {
-  const now = serverNow();
-  return now >= Date.parse(me.switchWindowOpensAt) && now < Date.parse(me.switchDeadline);
-}
-
-function hasLiveSwitch(me) {
-  return !!(me.currentSwitch && me.currentSwitch.status !== 'REJECTED');
-}
-
-function canSwitch(me) {
-  return switchingOpen(me) && me.switchesLeft > 0 && !hasLiveSwitch(me) && !me.refund;
+/** The applicant's state now (state.js decides; the pages only show it). */
+function stateOf(me) {
+  return applicantState(me, serverNow());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -153,6 +143,15 @@ function countdown(deadlineIso, onEnd) {
   const {box, stop} = liveCountdown(deadlineIso, '距改报截止还有 ', onEnd);
   cleanups.push(stop);
   return box;
+}
+
+/** Whom to call when stuck: on the landing, sign-in and every end-state page. */
+function helpSection(contact) {
+  if (!contact) return null;
+  return h('section', {class: 'section help', 'aria-labelledby': 'help-heading', id: 'help'},
+    h('h2', {class: 'heading-m', id: 'help-heading'}, HELP.heading),
+    h('p', {}, HELP.contact(contact)),
+    h('p', {class: 'hint'}, HELP.bring));
 }
 
 function loadError(e, retry) {
@@ -190,7 +189,8 @@ async function landingPage() {
     h('div', {class: 'warning-text'}, h('span', {class: 'warning-text__icon', 'aria-hidden': 'true'}, '!'),
       h('strong', {class: 'warning-text__text'}, h('span', {class: 'visually-hidden'}, '注意：'), NOT_ALLOWED_RULE)),
     linkButton('/sign-in', session.signedIn ? '查看我的改报' : signInLabel, 'button--start'),
-    cancelledList(cancelled));
+    cancelledList(cancelled),
+    helpSection(e.helpContact));
 }
 
 function cancelledList(cancelled) {
@@ -323,19 +323,32 @@ async function signInPage() {
       submit.textContent = '登录';
     }
   }}, fields, submit);
+  const forgot = h('details', {class: 'details', id: 'forgot-password'},
+    h('summary', {class: 'details__summary'}, FORGOT_PASSWORD.summary),
+    h('div', {class: 'details__text'}, FORGOT_PASSWORD.lines(e.helpContact).map((t) => h('p', {}, t))));
   return h('div', {}, backLink('/', '返回公告'), errors, heading('登录', e.name),
-    h('p', {}, NOT_ALLOWED_RULE), form);
+    h('p', {}, NOT_ALLOWED_RULE), form, forgot, helpSection(e.helpContact));
 }
 
-function statusRows(me) {
+function statusRows(me, st) {
   return summaryList([
     ['姓名', me.name],
     ['身份证号', me.idNumberMasked],
     ['原报考职位', h('span', {}, `${me.originalPosition.code} ${me.originalPosition.title}`,
       h('br', {}), me.originalPosition.agencyName, h('br', {}),
       me.originalPosition.status === 'CANCELLED' ? tag('已取消', 'fail') : null)],
-    ['剩余改报次数', `${me.switchesLeft} 次`],
+    // Only while a switch can still be made: after a decline or the deadline the count means nothing.
+    st.showSwitchesLeft ? ['剩余改报次数', `${me.switchesLeft} 次`] : null,
   ]);
+}
+
+/** The state's message and next steps, as state.js words them. */
+function statePanel(st) {
+  return h('div', {class: `inset inset--state inset--${st.tone}`, id: 'state', 'data-kind': st.kind},
+    h('h2', {class: 'heading-m', id: 'state-title'}, st.title),
+    st.lines.map((t) => h('p', {}, t)),
+    st.next.length ? h('h3', {class: 'heading-s'}, '接下来') : null,
+    st.next.length ? h('ul', {class: 'list list--bullet', id: 'state-next'}, st.next.map((t) => h('li', {}, t))) : null);
 }
 
 function switchSection(me, exam) {
@@ -345,6 +358,7 @@ function switchSection(me, exam) {
   return h('section', {class: 'section', 'aria-labelledby': 'switch-heading'},
     h('h2', {class: 'heading-m', id: 'switch-heading'}, '改报职位与资格审查'),
     summaryList([
+      ['改报编号', String(s.id)],
       ['改报职位', h('span', {}, `${s.targetPositionCode} ${s.targetPositionTitle || ''}`, h('br', {}), s.targetAgencyName || '')],
       ['提交时间', dateTime(s.createdAt, me.timeZone)],
       ['资格审查', tag(label, kind)],
@@ -360,6 +374,7 @@ function refundSection(refund) {
   return h('section', {class: 'section', 'aria-labelledby': 'refund-heading'},
     h('h2', {class: 'heading-m', id: 'refund-heading'}, '退费'),
     summaryList([
+      ['退费编号', String(refund.id)],
       ['退费状态', tag(label, kind)],
       ['退费金额', money(refund.amount)],
       ['退回渠道', refund.channel ? `${CHANNELS[refund.channel] || refund.channel}（原路退回）` : '原支付渠道'],
@@ -370,41 +385,27 @@ function refundSection(refund) {
 async function statusPage() {
   const me = await loadMe();
   const exam = state.exam;
-  const open = switchingOpen(me);
+  const st = stateOf(me);
   const actions = h('div', {class: 'actions'});
-  if (canSwitch(me)) {
-    actions.append(
-      linkButton('/options', '选择改报职位'),
-      h('p', {}, h('a', {class: 'link', href: '#/decline'}, '放弃改报，申请退费')));
-  }
-  let note;
-  if (!open && serverNow() >= Date.parse(me.switchDeadline)) {
-    note = h('div', {class: 'inset inset--closed', id: 'switching-closed'},
-      h('p', {}, h('strong', {}, '改报已截止'), `：改报已于 ${dateTime(me.switchDeadline, me.timeZone)} 结束，不能再改报或申请退费。`),
-      !me.currentSwitch && !me.refund ? h('p', {}, '您没有改报。如已缴费，报名费将按原支付渠道自动退回。') : null);
-  } else if (!open) {
-    note = h('div', {class: 'inset'}, h('p', {}, `改报将于 ${dateTime(me.switchWindowOpensAt, me.timeZone)} 开始。`));
-  } else {
-    note = h('div', {class: 'inset inset--open'},
-      countdown(me.switchDeadline, () => render()),
-      h('p', {class: 'hint'}, `截止时间：${dateTime(me.switchDeadline, me.timeZone)}`),
-      me.refund ? h('p', {}, '您已放弃改报并申请退费，不能再改报。') : null,
-      hasLiveSwitch(me) ? h('p', {}, '您已提交改报，不能再改报其他职位。') : null,
-      !hasLiveSwitch(me) && !me.refund && me.switchesLeft === 0 ? h('p', {}, '您的改报次数已用完。') : null);
-  }
-  return h('div', {}, heading('我的改报', exam.name), statusRows(me), note,
-    actions, switchSection(me, exam), refundSection(me.refund));
+  if (st.canSwitch) actions.append(linkButton('/options', '选择改报职位'));
+  if (st.canDecline) actions.append(h('p', {}, h('a', {class: 'link', href: '#/decline'}, '放弃改报，申请退费')));
+  const clock = st.showCountdown
+    ? h('div', {class: 'inset inset--open'}, countdown(me.switchDeadline, () => render()),
+      h('p', {class: 'hint'}, `截止时间：${dateTime(me.switchDeadline, me.timeZone)}`))
+    : null;
+  return h('div', {}, heading('我的改报', exam.name), statePanel(st), clock, actions, statusRows(me, st),
+    switchSection(me, exam), refundSection(me.refund), helpSection(me.helpContact));
 }
 
 function precheckBadge(p) {
   const result = p.precheck ? p.precheck.result : 'MANUAL';
-  if (result === 'PASS') return tag('符合', 'pass');
-  if (result === 'FAIL') {
-    return h('span', {}, tag('不符合', 'fail'), h('span', {class: 'precheck__detail'}, `不符合：${requirementNames(p.precheck.failedRequirements)}`));
+  const [label, kind] = PRECHECK[result] || PRECHECK.MANUAL;
+  let detail = null;
+  if (result === 'FAIL') detail = PRECHECK.failed(requirementNames(p.precheck.failedRequirements));
+  else if (result !== 'PASS' && p.precheck && p.precheck.manualRequirements && p.precheck.manualRequirements.length) {
+    detail = PRECHECK.manual(requirementNames(p.precheck.manualRequirements));
   }
-  const manual = p.precheck && p.precheck.manualRequirements && p.precheck.manualRequirements.length
-    ? `需人工确认：${requirementNames(p.precheck.manualRequirements)}` : null;
-  return h('span', {}, tag('需人工审核', 'manual'), manual ? h('span', {class: 'precheck__detail'}, manual) : null);
+  return h('span', {}, tag(label, kind), detail ? h('span', {class: 'precheck__detail'}, detail) : null);
 }
 
 async function loadAgencies() {
@@ -419,7 +420,7 @@ async function loadAgencies() {
 
 async function optionsPage() {
   const me = state.me || await loadMe();
-  if (!canSwitch(me)) {
+  if (!stateOf(me).canSwitch) {
     go('/me');
     return null;
   }
@@ -433,6 +434,9 @@ async function optionsPage() {
   const qualified = h('input', {class: 'checkboxes__input', type: 'checkbox', id: 'qualified-only', checked: o.qualifiedOnly});
   const results = h('div', {id: 'results'});
   const status = h('p', {class: 'results-count', 'aria-live': 'polite', id: 'results-count'});
+  const hidden = h('p', {class: 'hint', id: 'results-hidden', hidden: true});
+  const rejected = me.rejectedPositionCodes && me.rejectedPositionCodes.length
+    ? h('p', {class: 'hint', id: 'results-rejected'}, OPTIONS_TEXT.rejected(me.rejectedPositionCodes.join('、'))) : null;
 
   const load = async (focusResults) => {
     status.textContent = '正在查找…';
@@ -440,7 +444,9 @@ async function optionsPage() {
       const page = await session.get(`/api/v1/me/switch-options${query({
         q: o.q, agency: o.agency, qualifiedOnly: o.qualifiedOnly, page: o.page, size: PAGE_SIZE})}`);
       const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
-      status.textContent = page.total ? `找到 ${page.total} 个职位，第 ${o.page + 1} / ${pages} 页` : '没有找到符合的职位。可以换个关键词，或取消勾选「只看符合条件的职位」。';
+      status.textContent = page.total ? OPTIONS_TEXT.found(page.total, o.page + 1, pages) : OPTIONS_TEXT.none;
+      hidden.textContent = o.qualifiedOnly && page.unqualifiedHidden ? OPTIONS_TEXT.hidden(page.unqualifiedHidden) : '';
+      hidden.hidden = !hidden.textContent;
       const pager = pagination(o.page, pages, (n) => {
         o.page = n;
         load(true);
@@ -472,7 +478,7 @@ async function optionsPage() {
   agency.addEventListener('change', () => form.requestSubmit());
   load(false);
   return h('div', {}, backLink('/me', '返回我的改报'), errors, heading('选择改报职位', state.exam.name),
-    h('p', {}, '选择一个职位后，会请您确认。确认前不会改报。'), form, status, results);
+    h('p', {}, '选择一个职位后，会请您确认。确认前不会改报。'), form, status, hidden, rejected, results);
 }
 
 function pagination(page, pages, onPage) {
@@ -521,10 +527,9 @@ function confirmSwitch(p, me) {
     onConfirm: async ({errors, confirm, cancel}) => {
       confirm.textContent = '正在提交…';
       try {
-        const res = await session.post('/api/v1/me/switch', {targetPositionCode: p.code},
+        await session.post('/api/v1/me/switch', {targetPositionCode: p.code},
           {headers: {'Idempotency-Key': state.keys[p.code]}, timeoutMs: 30000});
         delete state.keys[p.code];
-        state.lastSwitch = res.data;
         state.me = null;
         go('/switched');
         return true;
@@ -543,25 +548,31 @@ function confirmSwitch(p, me) {
   });
 }
 
+/**
+ * After a switch: read back from 我的改报, so that a reload (or coming back to this address) still
+ * says what happened, with the reference staff know it by.
+ */
 async function switchedPage() {
-  const s = state.lastSwitch;
+  const me = await loadMe();
+  const s = me.currentSwitch;
   if (!s) {
+    flash(CONFIRMED.nothing, 'info');
     go('/me');
     return null;
   }
-  const exam = state.exam;
   return h('div', {},
-    confirmationPanel('改报已提交', '新职位', h('br', {}), h('strong', {}, `${s.targetPositionCode} ${s.targetPositionTitle || ''}`)),
-    h('h2', {class: 'heading-m'}, '接下来'),
-    h('p', {}, `${s.targetAgencyName || '招录机关'}将对您进行资格审查。请在 `, h('strong', {}, dateTime(exam.reviewDeadline, exam.timeZone)),
-      ' 前登录本系统查询审查结果。'),
-    h('p', {}, '报名费已转入新职位，无需重新缴费。审查未通过且不能再改报的，报名费将按原支付渠道退回。'),
-    linkButton('/me', '查看我的改报'));
+    confirmationPanel(CONFIRMED.switchTitle, '新职位', h('br', {}), h('strong', {}, `${s.targetPositionCode} ${s.targetPositionTitle || ''}`),
+      h('br', {}), h('span', {id: 'reference'}, CONFIRMED.reference('改报编号', s.id))),
+    h('p', {}, CONFIRMED.keepReference),
+    statePanel(stateOf(me)),
+    h('p', {}, CONFIRMED.feeCarriesOver),
+    linkButton('/me', '查看我的改报'),
+    helpSection(me.helpContact));
 }
 
 async function declinePage() {
   const me = state.me || await loadMe();
-  if (!canSwitch(me)) {
+  if (!stateOf(me).canDecline) {
     go('/me');
     return null;
   }
@@ -590,8 +601,7 @@ function confirmDecline(me) {
     cancel: {label: '返回', id: 'cancel-decline'},
     onConfirm: async ({errors, confirm}) => {
       try {
-        const res = await session.post('/api/v1/me/refund-request', undefined, {timeoutMs: 30000});
-        state.lastRefund = res.data;
+        await session.post('/api/v1/me/refund-request', undefined, {timeoutMs: 30000});
         state.me = null;
         go('/declined');
         return true;
@@ -605,17 +615,23 @@ function confirmDecline(me) {
   });
 }
 
+/** After declining: read back from 我的改报, so that a reload still shows the refund and its reference. */
 async function declinedPage() {
-  const r = state.lastRefund;
-  if (!r) {
+  const me = await loadMe();
+  const r = me.refund;
+  if (!r || r.reason !== 'DECLINED') {
+    flash(CONFIRMED.nothing, 'info');
     go('/me');
     return null;
   }
   return h('div', {},
-    confirmationPanel('退费申请已提交', `退费金额 ${money(r.amount)}`),
+    confirmationPanel(CONFIRMED.declineTitle, `退费金额 ${money(r.amount)}`, h('br', {}),
+      h('span', {id: 'reference'}, CONFIRMED.reference('退费编号', r.id))),
+    h('p', {}, CONFIRMED.keepReference),
+    statePanel(stateOf(me)),
     refundSection(r),
-    h('p', {}, '报名费将按原支付渠道退回，到账时间以支付机构为准。您可以随时登录查看退费进度。'),
-    linkButton('/me', '查看我的改报'));
+    linkButton('/me', '查看我的改报'),
+    helpSection(me.helpContact));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -164,3 +164,27 @@ export function importMessage(message) {
   }
   return text || '—';
 }
+
+// Issue 23: an applicant who forgot their password calls; an administrator gives them a new one.
+export const APPLICANT_RESET = {
+  title: '考生密码重置',
+  intro: '考生忘记密码时会致电考试机构。请先核对来电考生的身份（身份证上的姓名和身份证号、报名时的手机号码），再为其重设密码。',
+  effect: '重设后，系统生成一个新密码，只在本页显示一次：请在电话中告诉考生。考生原来的密码和已登录的设备立即失效，登录等待也一并解除。',
+  idLabel: '考生身份证号',
+  idHint: '18 位，最后一位可能是字母 X',
+  submit: '重设密码',
+  confirmTitle: '确定为这位考生重设密码吗？',
+  confirmBody: (exam, masked) => `考试：${exam}；考生身份证号：${masked}。原密码和已登录的设备将立即失效。`,
+  confirm: '确认重设密码',
+  cancel: '返回',
+  done: '密码已重设',
+  newPassword: '新密码',
+  tell: '请在电话中把新密码告诉考生，并提醒考生妥善保管。离开本页后不再显示。',
+  idProblems: {
+    empty: '请输入考生身份证号',
+    length: '身份证号应为 18 位',
+    format: '身份证号的前 17 位应为数字，最后一位为数字或字母 X',
+    check: '身份证号有误（校验位不符），请核对',
+  },
+  notFound: '本考试没有这个身份证号的考生。请核对身份证号和考试。',
+};

@@ -116,7 +116,15 @@ export function openDialog({labelledBy, content, onClose}) {
   const opener = document.activeElement;
   const dialog = h('dialog', {class: 'dialog', 'aria-labelledby': labelledBy, 'aria-modal': 'true'}, content);
   document.body.append(dialog);
+  // Back and Forward change the page under the dialog: it belongs to the page it was opened on.
+  const closeOnNavigation = () => {
+    if (dialog.open) dialog.close();
+  };
+  window.addEventListener('popstate', closeOnNavigation);
+  window.addEventListener('hashchange', closeOnNavigation);
   dialog.addEventListener('close', () => {
+    window.removeEventListener('popstate', closeOnNavigation);
+    window.removeEventListener('hashchange', closeOnNavigation);
     dialog.remove();
     if (onClose) onClose();
     if (opener && opener.isConnected) opener.focus();

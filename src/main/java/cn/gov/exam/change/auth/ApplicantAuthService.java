@@ -6,7 +6,11 @@ import cn.gov.exam.change.position.PositionStatus;
 import cn.gov.exam.change.registration.FeeStatus;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppConfig;
+import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.IdNumbers;
+import cn.gov.exam.change.common.Passwords;
+import cn.gov.exam.change.registration.ApplicantCredentials;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import cn.gov.exam.change.common.ProblemException;
 import cn.gov.exam.change.common.ProblemType;
 import io.smallrye.jwt.build.Jwt;
@@ -17,10 +21,12 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,9 +52,14 @@ public class ApplicantAuthService {
     Jdbc jdbc;
     @Inject
     AuditService audit;
+    @Inject
+    ApplicantCredentials credentials;
+    @Inject
+    AppClock clock;
 
     private record Candidate(long examId, String examCode, String passwordHash, Long registrationId,
-                             String feeStatus, String positionStatus, List<SignInThrottle.Count> counts) {
+                             String feeStatus, String positionStatus, List<SignInThrottle.Count> counts,
+                             long tokenGeneration) {
     }
 
     public TokenResponse issueToken(ApplicantTokenRequest request) {
@@ -64,8 +75,8 @@ public class ApplicantAuthService {
         // The hash of a registration in this exam only; an unknown person is checked against a dummy.
         String hash = c.registrationId() == null ? null : c.passwordHash();
         if (!passwords.matches(request.password(), hash)) {
-            throttle.failed(attempt);
-            throw new ProblemException(ProblemType.INVALID_CREDENTIALS, "The ID number or password is not correct");
+            throw SignInThrottle.invalidCredentials("The ID number or password is not correct",
+                    throttle.failed(attempt));
         }
         throttle.succeeded(attempt, counted);
         // Rule 2: a confirmed applicant of a cancelled position, asked of the owners of those words.
@@ -82,6 +93,7 @@ public class ApplicantAuthService {
                 .groups(Set.of(Roles.APPLICANT))
                 .claim(ApplicantPrincipal.EXAM_CLAIM, c.examCode())
                 .claim(ApplicantPrincipal.REGISTRATION_CLAIM, c.registrationId())
+                .claim(ApplicantPrincipal.GENERATION_CLAIM, c.tokenGeneration())
                 .claim("kind", "applicant")
                 .issuedAt(issued)
                 .expiresAt(issued.plusSeconds(lifetime))
@@ -104,6 +116,53 @@ public class ApplicantAuthService {
         return new SignInUnlocked(IdNumbers.mask(id), cleared);
     }
 
+    /** Letters and digits that cannot be mistaken for one another when read out on the phone. */
+    private static final String READABLE = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * An administrator gives an applicant who forgot their password a new one, shown once; the
+     * applicant's earlier tokens stop working and their sign-in waits are cleared. Audited (the ID
+     * number masked, never the password).
+     */
+    public ApplicantPasswordReset resetPassword(String examCode, String idNumber) {
+        String id = idNumber.trim().toUpperCase();
+        String problem = IdNumbers.problem(id);
+        if (problem != null) {
+            throw ProblemException.invalid("idNumber", problem);
+        }
+        Candidate c = lookup(examCode, id, null);
+        String password = temporaryPassword();
+        // The hash outside the transaction: it is the cost of the request, and needs no connection.
+        String hash = Passwords.hash(password);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Long generation = credentials.reset(c.examId(), id, hash, clock.now());
+            if (generation == null) {
+                throw ProblemException.notFound("An applicant of exam " + c.examCode() + " with this ID number");
+            }
+            int cleared = throttle.unlock(realm(c.examId()), id);
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("tokenGeneration", generation);
+            after.put("signInWaitsCleared", cleared);
+            audit.record("applicant.password-reset", "applicant", IdNumbers.mask(id), c.examCode(), null, after);
+            return new ApplicantPasswordReset(IdNumbers.mask(id), password);
+        });
+    }
+
+    /** Ten readable characters with at least one letter and one digit (about 57 bits). */
+    static String temporaryPassword() {
+        while (true) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < 10; i++) {
+                b.append(READABLE.charAt(RANDOM.nextInt(READABLE.length())));
+            }
+            String s = b.toString();
+            if (s.chars().anyMatch(Character::isDigit) && s.chars().anyMatch(Character::isLetter)) {
+                return s;
+            }
+        }
+    }
+
     /** The throttle's counts of an exam's applicants. */
     static String realm(long examId) {
         return "applicant:" + examId;
@@ -117,7 +176,7 @@ public class ApplicantAuthService {
     private Candidate lookup(String examCode, String idNumber, String client) {
         try (Connection con = jdbc.connection(); PreparedStatement ps = con.prepareStatement("""
                 select e.id, e.code, a.password_hash, r.id, r.fee_status, p.status,
-                       t.account, t.client, t.locked_until, t.last_failure_at
+                       t.account, t.client, t.locked_until, t.last_failure_at, a.token_generation
                 from exam e
                 left join applicant a on a.exam_id = e.id and a.id_number = ?
                 left join registration r on r.exam_id = e.id and r.applicant_id = a.id
@@ -142,6 +201,7 @@ public class ApplicantAuthService {
                 Long registration = rs.wasNull() ? null : registrationId;
                 String feeStatus = rs.getString(5);
                 String positionStatus = rs.getString(6);
+                long generation = rs.getLong(11);
                 List<SignInThrottle.Count> counts = new ArrayList<>();
                 do {
                     if (rs.getString(7) != null) {
@@ -149,7 +209,7 @@ public class ApplicantAuthService {
                                 instant(rs, 10)));
                     }
                 } while (rs.next());
-                return new Candidate(examId, code, hash, registration, feeStatus, positionStatus, counts);
+                return new Candidate(examId, code, hash, registration, feeStatus, positionStatus, counts, generation);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The applicant could not be read", e);

@@ -4,10 +4,15 @@ import cn.gov.exam.change.common.ProblemException;
 import cn.gov.exam.change.common.ProblemType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Who an applicant token speaks for: one registration of one exam. */
-public record ApplicantPrincipal(long registrationId, String examCode, String actor) {
+/**
+ * Who an applicant token speaks for: one registration of one exam. tokenGeneration: the applicant's
+ * token generation when the token was issued (0 in tokens of old); the reads of the applicant's
+ * own row compare it with the current one, which a password reset moves on.
+ */
+public record ApplicantPrincipal(long registrationId, String examCode, String actor, long tokenGeneration) {
     public static final String REGISTRATION_CLAIM = "registration";
     public static final String EXAM_CLAIM = "exam";
+    public static final String GENERATION_CLAIM = "gen";
 
     public static ApplicantPrincipal of(JsonWebToken jwt) {
         Object registration = jwt.getClaim(REGISTRATION_CLAIM);
@@ -16,7 +21,20 @@ public record ApplicantPrincipal(long registrationId, String examCode, String ac
             throw new ProblemException(ProblemType.FORBIDDEN, "This token is not an applicant's token");
         }
         long id = registration instanceof Number n ? n.longValue() : Long.parseLong(registration.toString());
-        return new ApplicantPrincipal(id, exam.toString(), jwt.getName());
+        Object gen = jwt.getClaim(GENERATION_CLAIM);
+        long generation = gen == null ? 0 : gen instanceof Number n ? n.longValue() : Long.parseLong(gen.toString());
+        return new ApplicantPrincipal(id, exam.toString(), jwt.getName(), generation);
+    }
+
+    /**
+     * Refuses a token issued before the applicant's password was reset (the applicant row's
+     * current generation given): 401, as for an expired token, so that the client signs in again.
+     */
+    public void requireCurrent(long currentGeneration) {
+        if (currentGeneration != tokenGeneration) {
+            throw new ProblemException(ProblemType.UNAUTHORIZED,
+                    "This token was issued before the password was reset: please sign in again");
+        }
     }
 
     public static String actorName(long registrationId) {

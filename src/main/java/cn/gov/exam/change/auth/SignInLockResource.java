@@ -38,4 +38,20 @@ public class SignInLockResource {
     public SignInUnlocked unlock(@PathParam("examCode") String examCode, @PathParam("idNumber") String idNumber) {
         return applicants.unlock(examCode, idNumber);
     }
+
+    @POST
+    @Path("/{idNumber}/password-reset")
+    @Operation(operationId = "resetApplicantPassword",
+            summary = "Give an applicant who forgot their password a new one, shown once; audited",
+            description = "The applicant's earlier tokens stop working at once and their sign-in waits are cleared. "
+                    + "The administrator checks who is calling (ID card) before, and tells the new password to them.")
+    @APIResponse(responseCode = "200", description = "The new password (the ID number masked)")
+    @APIResponse(responseCode = "400", description = "validation-failed: not a valid ID number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "not-found: no such exam, or no applicant of it with this ID number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ApplicantPasswordReset resetPassword(@PathParam("examCode") String examCode,
+                                                @PathParam("idNumber") String idNumber) {
+        return applicants.resetPassword(examCode, idNumber);
+    }
 }

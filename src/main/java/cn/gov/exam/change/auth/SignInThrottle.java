@@ -106,13 +106,24 @@ public class SignInThrottle {
         return check.clearOnSuccess();
     }
 
-    /** Counts a failure; answers 429 when this failure makes the client wait, else nothing. */
-    public void failed(Attempt a) {
+    /** Counts a failure; answers 429 when this failure makes the client wait, else what is left before one. */
+    public ThrottleRules.Failure failed(Attempt a) {
         Instant now = clock.now();
-        Instant until = QuarkusTransaction.requiringNew().call(() -> record(a, now));
-        if (until != null) {
-            throw waiting(until, now);
+        Recorded r = QuarkusTransaction.requiringNew().call(() -> record(a, now));
+        if (r.until() != null) {
+            throw waiting(r.until(), now);
         }
+        return r.left();
+    }
+
+    /** The problem of a wrong password, telling the client how many attempts it has before a wait. */
+    public static ProblemException invalidCredentials(String detail, ThrottleRules.Failure left) {
+        return new ProblemException(ProblemType.INVALID_CREDENTIALS, detail)
+                .with("attemptsLeft", left.attemptsLeft())
+                .with("waitSeconds", left.nextWait().toSeconds());
+    }
+
+    private record Recorded(Instant until, ThrottleRules.Failure left) {
     }
 
     /**
@@ -162,7 +173,7 @@ public class SignInThrottle {
         return new ThrottleRules(ThrottleRules.Limits.of(config.signIn()));
     }
 
-    private Instant record(Attempt a, Instant now) {
+    private Recorded record(Attempt a, Instant now) {
         AppConfig.SignIn limits = config.signIn();
         // A count goes on while failures keep coming (or while its lock lasts), else starts afresh;
         // a last failure "in the future" (a clock set back) starts afresh too.
@@ -200,10 +211,12 @@ public class SignInThrottle {
         audit.recordAs(AuditService.ANONYMOUS, null, a.actionPrefix() + ".sign-in-failed", a.subjectType(),
                 a.subjectId(), a.examCode(), null, counts);
 
-        List<ThrottleRules.Lock> locks = rules().locks(a.account(), a.client(), pairFailures, clientFailures,
+        ThrottleRules rules = rules();
+        List<ThrottleRules.Lock> locks = rules.locks(a.account(), a.client(), pairFailures, clientFailures,
                 accountFailures, now);
         locks.forEach(l -> lock(a, l.account(), l.client(), l.until(), l.scope().name, counts));
-        return ThrottleRules.answer(locks, now);
+        Instant until = ThrottleRules.answer(locks, now);
+        return new Recorded(until, until != null ? null : rules.left(pairFailures, clientFailures, accountFailures));
     }
 
     private Instant lock(Attempt a, String account, String client, Instant until, String scope,

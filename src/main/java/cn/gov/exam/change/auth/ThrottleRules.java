@@ -44,6 +44,13 @@ public final class ThrottleRules {
     record Check(Instant waitUntil, boolean clearOnSuccess) {
     }
 
+    /**
+     * What a failure that did not make the client wait leaves it: attempts before a wait (the last
+     * of which, failing, starts it) and how long that wait will be.
+     */
+    public record Failure(int attemptsLeft, Duration nextWait) {
+    }
+
     /** A wait that a failure starts: the count row (account, client) it goes on, until when. */
     record Lock(Scope scope, String account, String client, Instant until) {
     }
@@ -100,6 +107,27 @@ public final class ThrottleRules {
             locks.add(new Lock(Scope.ACCOUNT, account, ANY, now.plus(limits.accountLock())));
         }
         return locks;
+    }
+
+    /**
+     * Attempts left before the first of the three counts makes the client wait, and that wait. Past
+     * the pair's limit (its wait over) the next failure waits again, twice as long.
+     */
+    Failure left(int pairFailures, int clientFailures, int accountFailures) {
+        int pairLeft = Math.max(1, limits.pairMaxFailures() - pairFailures);
+        int doublings = Math.min(Math.max(0, pairFailures + pairLeft - limits.pairMaxFailures()), 20);
+        Failure best = new Failure(pairLeft, min(limits.pairFirstLock().multipliedBy(1L << doublings),
+                limits.pairMaxLock()));
+        best = fewer(best, new Failure(Math.max(1, limits.clientMaxFailures() - clientFailures), limits.clientLock()));
+        return fewer(best, new Failure(Math.max(1, limits.accountMaxFailures() - accountFailures),
+                limits.accountLock()));
+    }
+
+    private static Failure fewer(Failure a, Failure b) {
+        if (a.attemptsLeft() != b.attemptsLeft()) {
+            return a.attemptsLeft() < b.attemptsLeft() ? a : b;
+        }
+        return a.nextWait().compareTo(b.nextWait()) >= 0 ? a : b;
     }
 
     /** The wait a failure answers with (null: none): the pair's, or the latest still ahead. */

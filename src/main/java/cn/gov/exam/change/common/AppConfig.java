@@ -30,6 +30,13 @@ public interface AppConfig {
 
     Webhooks webhooks();
 
+    /**
+     * Whom applicants contact when they are stuck (a phone number and office hours), shown for an
+     * exam that names no {@code helpContact} of its own.
+     */
+    @WithDefault("请拨打本次考试公告中的咨询电话（工作日 8:30–17:30）")
+    String helpContact();
+
     /** Load the demo exam into an empty database at start. */
     @WithDefault("false")
     boolean demoData();

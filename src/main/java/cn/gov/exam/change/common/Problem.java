@@ -22,6 +22,11 @@ import java.util.Map;
                 description = "validation-failed of an import: every problem counted, the first 1,000 listed"),
         @SchemaProperty(name = "retryAfterSeconds", type = SchemaType.INTEGER,
                 description = "account-locked: seconds until sign-in is possible again (also in Retry-After)"),
+        @SchemaProperty(name = "attemptsLeft", type = SchemaType.INTEGER,
+                description = "invalid-credentials: further attempts from this client before it has to wait (the "
+                        + "last of them, if it fails too, starts the wait)"),
+        @SchemaProperty(name = "waitSeconds", type = SchemaType.INTEGER,
+                description = "invalid-credentials: how long that wait will be, in seconds"),
         @SchemaProperty(name = "subscriptionId", type = SchemaType.INTEGER,
                 description = "channel-already-subscribed: the enabled subscription that covers the channels"),
         @SchemaProperty(name = "channels", type = SchemaType.ARRAY, implementation = String.class,

@@ -69,7 +69,7 @@ public class DemoDataLoader {
                 new BigDecimal("100.00"), now.minus(Duration.ofDays(1)).atZone(zone).toOffsetDateTime(),
                 now.minus(Duration.ofMinutes(1)).atZone(zone).toOffsetDateTime(),
                 now.plus(Duration.ofDays(2)).atZone(zone).toOffsetDateTime(),
-                now.plus(Duration.ofDays(3)).atZone(zone).toOffsetDateTime()));
+                now.plus(Duration.ofDays(3)).atZone(zone).toOffsetDateTime(), "0351-1234567（工作日 8:30–17:30）"));
         DemoDataGenerator generator = DemoDataGenerator.demo(now.minus(Duration.ofDays(10)));
         try {
             StringWriter p = new StringWriter();

@@ -39,6 +39,9 @@ public class Exam extends PanacheEntityBase {
     public Instant switchDeadline;
     @Column(name = "review_deadline")
     public Instant reviewDeadline;
+    /** Whom applicants contact when stuck; null: the configured default. */
+    @Column(name = "help_contact")
+    public String helpContact;
     @Column(name = "published_at")
     public Instant publishedAt;
     @Column(name = "published_by")
@@ -55,6 +58,11 @@ public class Exam extends PanacheEntityBase {
 
     public static Optional<Exam> findByCode(String code) {
         return find("code", code).firstResultOptional();
+    }
+
+    /** The exam's help contact, or the configured default when it names none. */
+    public String helpContactOr(String fallback) {
+        return helpContact == null || helpContact.isBlank() ? fallback : helpContact;
     }
 
     public boolean published() {

@@ -16,10 +16,10 @@ import java.time.OffsetDateTime;
 
 /**
  * An exam's settings and timeline as the bureau enters them. On an update, the optional fields
- * (maxSwitches, feeAmount, registrationClosedAt) keep their current value when omitted or null.
+ * (maxSwitches, feeAmount, registrationClosedAt, helpContact) keep their current value when omitted or null.
  */
 @Schema(description = "An exam's settings and timeline. Creating: maxSwitches defaults to 1, feeAmount and "
-        + "registrationClosedAt to none. Updating (PUT): maxSwitches, feeAmount and registrationClosedAt keep their "
+        + "registrationClosedAt to none. Updating (PUT): maxSwitches, feeAmount, registrationClosedAt and helpContact keep their "
         + "current value when omitted or null; every other field is required and replaces the current value")
 public record ExamRequest(
         @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]*", message = "may hold letters, digits, - and _ only") String code,
@@ -35,5 +35,9 @@ public record ExamRequest(
         OffsetDateTime registrationClosedAt,
         @NotNull OffsetDateTime switchWindowOpensAt,
         @NotNull OffsetDateTime switchDeadline,
-        @NotNull OffsetDateTime reviewDeadline) {
+        @NotNull OffsetDateTime reviewDeadline,
+        @Schema(description = "whom applicants contact when stuck: a phone number and office hours, e.g. "
+                + "\"0351-1234567（工作日 8:30–17:30）\"; optional (the configured default is shown without it), kept "
+                + "when omitted on update; an empty string removes it")
+        @Size(max = 200) String helpContact) {
 }

@@ -2,6 +2,7 @@ package cn.gov.exam.change.exam;
 
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppClock;
+import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.FieldError;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
@@ -28,6 +29,8 @@ public class ExamService {
     AppClock clock;
     @Inject
     AuditService audit;
+    @Inject
+    AppConfig config;
 
     @Transactional
     public ExamView create(ExamRequest r) {
@@ -41,7 +44,7 @@ public class ExamService {
         apply(e, r);
         e.persist();
         audit.record("exam.created", "exam", e.code, e.code, null, snapshot(e));
-        return ExamView.of(e, clock.now());
+        return ExamView.of(e, clock.now(), config.helpContact());
     }
 
     /** Updates the exam, or creates it when it does not exist (PUT semantics). */
@@ -64,17 +67,17 @@ public class ExamService {
         Map<String, Object> before = snapshot(e);
         apply(e, r);
         audit.record("exam.updated", "exam", e.code, e.code, before, snapshot(e));
-        return ExamView.of(e, clock.now());
+        return ExamView.of(e, clock.now(), config.helpContact());
     }
 
     public ExamView get(String code) {
-        return ExamView.of(require(code), clock.now());
+        return ExamView.of(require(code), clock.now(), config.helpContact());
     }
 
     public PageResponse<ExamView> list(PageParams page) {
         var q = Exam.<Exam>findAll(Sort.descending("switchDeadline").and("code"));
         Instant now = clock.now();
-        return new PageResponse<>(q.page(page.page, page.size).list().stream().map(e -> ExamView.of(e, now)).toList(),
+        return new PageResponse<>(q.page(page.page, page.size).list().stream().map(e -> ExamView.of(e, now, config.helpContact())).toList(),
                 page.page, page.size, q.count());
     }
 
@@ -100,7 +103,8 @@ public class ExamService {
                 r.feeAmount() != null ? r.feeAmount() : e.feeAmount,
                 r.registrationClosedAt() != null ? r.registrationClosedAt()
                         : e.registrationClosedAt == null ? null : e.registrationClosedAt.atOffset(java.time.ZoneOffset.UTC),
-                r.switchWindowOpensAt(), r.switchDeadline(), r.reviewDeadline());
+                r.switchWindowOpensAt(), r.switchDeadline(), r.reviewDeadline(),
+                r.helpContact() != null ? r.helpContact() : e.helpContact);
     }
 
     private static void validate(ExamRequest r) {
@@ -135,6 +139,7 @@ public class ExamService {
         e.switchWindowOpensAt = r.switchWindowOpensAt().toInstant();
         e.switchDeadline = r.switchDeadline().toInstant();
         e.reviewDeadline = r.reviewDeadline().toInstant();
+        e.helpContact = r.helpContact() == null || r.helpContact().isBlank() ? null : r.helpContact().trim();
         e.updatedAt = clock.now();
     }
 
@@ -149,6 +154,7 @@ public class ExamService {
         m.put("switchWindowOpensAt", e.switchWindowOpensAt.toString());
         m.put("switchDeadline", e.switchDeadline.toString());
         m.put("reviewDeadline", e.reviewDeadline.toString());
+        m.put("helpContact", e.helpContact);
         return m;
     }
 }

@@ -21,14 +21,18 @@ public record ExamView(
         OffsetDateTime reviewDeadline,
         boolean published,
         @Schema(nullable = true) OffsetDateTime publishedAt,
-        ExamPhase phase) {
+        ExamPhase phase,
+        @Schema(description = "whom applicants contact when stuck (phone number and office hours): the exam's own, "
+                + "else the configured default")
+        String helpContact) {
 
-    public static ExamView of(Exam e, Instant now) {
+    public static ExamView of(Exam e, Instant now, String defaultHelpContact) {
         ZoneId zone = ZoneId.of(e.timeZone);
         return new ExamView(e.code, e.name, e.timeZone, e.defaultRatio, e.reduceQuotaBeforeCancel, e.maxSwitches,
                 e.feeAmount == null ? null : e.feeAmount.setScale(2).toPlainString(),
                 at(e.registrationClosedAt, zone), at(e.switchWindowOpensAt, zone), at(e.switchDeadline, zone),
-                at(e.reviewDeadline, zone), e.published(), at(e.publishedAt, zone), e.phaseAt(now));
+                at(e.reviewDeadline, zone), e.published(), at(e.publishedAt, zone), e.phaseAt(now),
+                e.helpContactOr(defaultHelpContact));
     }
 
     static OffsetDateTime at(Instant instant, ZoneId zone) {

@@ -4,12 +4,11 @@ import cn.gov.exam.change.auth.ApplicantPrincipal;
 import cn.gov.exam.change.position.PositionSearch;
 import cn.gov.exam.change.common.Roles;
 import cn.gov.exam.change.common.PageParams;
-import cn.gov.exam.change.common.PageResponse;
 import cn.gov.exam.change.common.Problem;
 import cn.gov.exam.change.refund.RefundService;
 import cn.gov.exam.change.refund.RefundView;
 import cn.gov.exam.change.switching.SwitchViews.Me;
-import cn.gov.exam.change.switching.SwitchViews.SwitchOption;
+import cn.gov.exam.change.switching.SwitchViews.Options;
 import cn.gov.exam.change.switching.SwitchViews.SwitchRequest;
 import cn.gov.exam.change.switching.SwitchViews.SwitchView;
 import cn.gov.exam.change.switching.SwitchReads;
@@ -68,7 +67,7 @@ public class MeResource {
     @Path("/switch-options")
     @Operation(operationId = "listSwitchOptions", summary = "Open and reduced positions the applicant may switch to, with a precheck of each",
             description = "qualifiedOnly (default true) hides positions whose precheck FAILs")
-    public PageResponse<SwitchOption> options(@QueryParam("q") String q, @QueryParam("agency") String agency,
+    public Options options(@QueryParam("q") String q, @QueryParam("agency") String agency,
                                               @QueryParam("qualifiedOnly") @DefaultValue("true") boolean qualifiedOnly,
                                               @Valid @BeanParam PageParams page) {
         return reads.options(ApplicantPrincipal.of(jwt), new PositionSearch(q, agency), qualifiedOnly, page);
@@ -84,7 +83,8 @@ public class MeResource {
     @APIResponse(responseCode = "404", description = "not-found: no such position in the exam",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "switch-window-not-open, switch-window-closed, position-not-open, "
-            + "same-position, no-switches-left, switch-pending, idempotency-key-in-use",
+            + "same-position, position-previously-rejected (its agency rejected this applicant already), "
+            + "no-switches-left, switch-pending, idempotency-key-in-use",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "requirements-not-met (failedRequirements), idempotency-key-reused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -24,7 +24,7 @@ public class MeService {
     public Me me(ApplicantPrincipal who) {
         RefundRef refund = refunds.ofRegistration(who.registrationId())
                 .map(f -> new RefundRef(f.status.name(), f.amount.setScale(2).toPlainString(), f.reason.name(),
-                        f.channel))
+                        f.channel, f.id, f.failureReason, f.createdAt, f.updatedAt))
                 .orElse(null);
         return switches.me(who, refund);
     }

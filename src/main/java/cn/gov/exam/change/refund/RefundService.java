@@ -120,6 +120,7 @@ public class RefundService {
         if (r == null) {
             throw ProblemException.notFound("Your registration");
         }
+        who.requireCurrent(r.applicant.tokenGeneration);
         if (r.feeStatus != FeeStatus.PAID) {
             throw new ProblemException(ProblemType.REFUND_NOT_ALLOWED, "Your fee was waived: there is nothing to refund");
         }

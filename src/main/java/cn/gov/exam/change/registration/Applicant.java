@@ -46,6 +46,9 @@ public class Applicant extends PanacheEntityBase {
     public String householdRegion;
     @Column(name = "password_hash")
     public String passwordHash;
+    /** Moved on by a password reset: the applicant's tokens of an earlier generation stop working. */
+    @Column(name = "token_generation")
+    public long tokenGeneration;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

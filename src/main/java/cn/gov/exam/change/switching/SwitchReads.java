@@ -1,9 +1,9 @@
 package cn.gov.exam.change.switching;
 
 import cn.gov.exam.change.auth.ApplicantPrincipal;
+import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.IdNumbers;
 import cn.gov.exam.change.common.PageParams;
-import cn.gov.exam.change.common.PageResponse;
 import cn.gov.exam.change.common.ProblemException;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.position.PositionSearch;
@@ -33,6 +33,8 @@ public class SwitchReads {
     PublishedPositions positions;
     @Inject
     PositionService positionService;
+    @Inject
+    AppConfig config;
 
     /** The applicant's registration and switches, with their refund as its owner shows it. */
     @Transactional
@@ -44,32 +46,39 @@ public class SwitchReads {
         PublishedPositions.Entry original = positions.of(exam.id).byId().get(r.positionId);
         List<PositionSwitch> switches = PositionSwitch.ofRegistration(r.id);
         SwitchView current = switches.isEmpty() ? null : view(switches.get(0), exam);
+        var byId = positions.of(exam.id).byId();
+        List<String> rejected = SwitchRules.rejectedTargets(switches).stream().map(id -> byId.get(id).code())
+                .sorted().toList();
         return new Me(IdNumbers.mask(a.idNumber), a.name, exam.code, exam.timeZone,
                 new PositionRef(original.code(), original.title(), original.agencyName(), original.status()),
                 exam.switchWindowOpensAt.atZone(zone).toOffsetDateTime(),
                 exam.switchDeadline.atZone(zone).toOffsetDateTime(), SwitchRules.switchesLeft(exam, switches), current,
-                refund);
+                refund, r.feeStatus.name(), exam.reviewDeadline.atZone(zone).toOffsetDateTime(), exam.maxSwitches,
+                exam.helpContactOr(config.helpContact()), rejected);
     }
 
     @Transactional
-    public PageResponse<SwitchOption> options(ApplicantPrincipal who, PositionSearch search, boolean qualifiedOnly,
-                                              PageParams page) {
+    public SwitchViews.Options options(ApplicantPrincipal who, PositionSearch search, boolean qualifiedOnly,
+                                       PageParams page) {
         Registration r = registration(who);
         Exam exam = Exam.findById(r.examId);
         Precheck.Facts facts = SwitchRules.facts(r.applicant);
         LocalDate ageDate = SwitchRules.ageDate(exam);
         Set<Long> found = search.q() == null && search.agency() == null ? null
                 : positionService.matching(exam.id, search);
-        List<SwitchOption> matching = positions.of(exam.id).byCode().values().stream()
-                .filter(p -> p.open() && p.id() != r.positionId)
+        Set<Long> rejected = SwitchRules.rejectedTargets(PositionSwitch.ofRegistration(r.id));
+        List<SwitchOption> all = positions.of(exam.id).byCode().values().stream()
+                .filter(p -> SwitchRules.offered(p, r.positionId, rejected))
                 .filter(p -> found == null || found.contains(p.id()))
                 .map(p -> new SwitchOption(p.code(), p.agencyCode(), p.agencyName(), p.employer(), p.title(),
                         p.quota(), p.status(), p.requirements(), Precheck.of(facts, p.requirements(), ageDate)))
-                .filter(o -> !qualifiedOnly || o.precheck().result() != PrecheckResult.FAIL)
                 .toList();
+        List<SwitchOption> matching = qualifiedOnly
+                ? all.stream().filter(o -> o.precheck().result() != PrecheckResult.FAIL).toList() : all;
         int from = Math.min(page.offset(), matching.size());
         int to = Math.min(from + page.size, matching.size());
-        return new PageResponse<>(matching.subList(from, to), page.page, page.size, matching.size());
+        return new SwitchViews.Options(matching.subList(from, to), page.page, page.size, matching.size(),
+                all.size() - matching.size());
     }
 
     private Registration registration(ApplicantPrincipal who) {
@@ -78,6 +87,7 @@ public class SwitchReads {
         if (r == null) {
             throw ProblemException.notFound("Your registration");
         }
+        who.requireCurrent(r.applicant.tokenGeneration);
         return r;
     }
 

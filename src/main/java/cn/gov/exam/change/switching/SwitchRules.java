@@ -11,7 +11,9 @@ import cn.gov.exam.change.registration.FeeStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * DESIGN.md rule 3 as pure functions: who may switch to which position, and how many switches are
@@ -25,7 +27,7 @@ public final class SwitchRules {
     /** What the rules need of an applicant, their exam and their earlier switches (newest first). */
     public record State(String examCode, ZoneId zone, ExamTimeline timeline, int maxSwitches, boolean refunded,
                         FeeStatus feeStatus, long originalPositionId, Precheck.Facts facts,
-                        List<SwitchStatus> switches) {
+                        List<SwitchStatus> switches, Set<Long> rejectedTargets) {
     }
 
     /** A switch the rules accept: from where, to where, its precheck and its number. */
@@ -67,6 +69,10 @@ public final class SwitchRules {
         if (target == null) {
             throw ProblemException.notFound("Position " + targetCode + " of exam " + s.examCode());
         }
+        if (s.rejectedTargets().contains(target.id())) {
+            throw new ProblemException(ProblemType.POSITION_PREVIOUSLY_REJECTED,
+                    "The agency of position " + targetCode + " has rejected your switch to it already");
+        }
         if (!target.open()) {
             throw new ProblemException(ProblemType.POSITION_NOT_OPEN, "Position " + targetCode + " is cancelled");
         }
@@ -77,6 +83,25 @@ public final class SwitchRules {
                     .with("failedRequirements", precheck.failedRequirements());
         }
         return new Accepted(original, target, precheck, s.switches().size() + 1);
+    }
+
+    /**
+     * Whether a position is offered to an applicant as a target: open, not their original one, and
+     * not one whose agency has rejected them (the same "no" again would only cost them a switch).
+     */
+    public static boolean offered(PublishedPositions.Entry p, long originalPositionId, Set<Long> rejectedTargets) {
+        return p.open() && p.id() != originalPositionId && !rejectedTargets.contains(p.id());
+    }
+
+    /** The positions whose review rejected the applicant, from their switches. */
+    public static Set<Long> rejectedTargets(List<PositionSwitch> switches) {
+        Set<Long> ids = new HashSet<>();
+        for (PositionSwitch s : switches) {
+            if (s.status == SwitchStatus.REJECTED) {
+                ids.add(s.targetPositionId);
+            }
+        }
+        return ids;
     }
 
     public static int switchesLeft(Exam exam, List<PositionSwitch> switches) {

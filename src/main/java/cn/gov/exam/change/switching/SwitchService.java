@@ -25,6 +25,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +102,7 @@ public class SwitchService {
     private Uni<SwitchView> doSwitch(SqlConnection conn, ApplicantPrincipal who, String targetCode,
                                      String idempotencyKey) {
         // The row lock first: everything below is decided by one request of this applicant at a time.
-        return lock(conn, who.registrationId()).flatMap(r -> positions.ofNonBlocking(r.examId())
+        return lock(conn, who).flatMap(r -> positions.ofNonBlocking(r.examId())
                 .flatMap(catalogue -> decide(conn, who, targetCode, idempotencyKey, r, catalogue)));
     }
 
@@ -146,7 +148,8 @@ public class SwitchService {
     }
 
     /** BEGIN, the locking read and the read of earlier switches, in one round trip. */
-    private static Uni<Locked> lock(SqlConnection conn, long registrationId) {
+    private static Uni<Locked> lock(SqlConnection conn, ApplicantPrincipal who) {
+        long registrationId = who.registrationId();
         Uni<Void> begin = PipelinedTransactions.begin(conn);
         // nextval: the id of the switch, should there be one, so that its audit event and stored
         // response can travel with it.
@@ -156,7 +159,7 @@ public class SwitchService {
                        e.max_switches, e.published_at is not null as published, e.switch_window_opens_at,
                        e.switch_deadline, e.review_deadline, e.refunds_decided_at is not null as refunds_decided,
                        exists (select 1 from refund f where f.registration_id = r.id) as refunded,
-                       nextval('position_switch_id_seq') as switch_id
+                       nextval('position_switch_id_seq') as switch_id, a.token_generation
                 from registration r join applicant a on a.id = r.applicant_id join exam e on e.id = r.exam_id
                 where r.id = $1
                 for update of r
@@ -164,16 +167,22 @@ public class SwitchService {
         // A statement of its own, after the lock: its snapshot sees the switch of a concurrent request
         // that held the lock before us; a subquery of the locking read would not (read committed).
         Uni<RowSet<Row>> earlier = conn.preparedQuery(
-                "select status from position_switch where registration_id = $1 order by seq desc")
+                "select status, target_position_id from position_switch where registration_id = $1 order by seq desc")
                 .execute(Tuple.of(registrationId));
         return Uni.combine().all().unis(begin, locked, earlier).with((b, rows, switches) -> {
             if (rows.size() == 0) {
                 throw ProblemException.notFound("Your registration");
             }
             Row row = rows.iterator().next();
+            who.requireCurrent(row.getLong(20));
             List<SwitchStatus> statuses = new ArrayList<>();
+            Set<Long> rejected = new HashSet<>();
             for (Row s : switches) {
-                statuses.add(SwitchStatus.valueOf(s.getString(0)));
+                SwitchStatus status = SwitchStatus.valueOf(s.getString(0));
+                statuses.add(status);
+                if (status == SwitchStatus.REJECTED) {
+                    rejected.add(s.getLong(1));
+                }
             }
             return new Locked(row.getLong(0), row.getLong(19), new SwitchRules.State(row.getString(10),
                     ZoneId.of(row.getString(11)), new ExamTimeline(row.getBoolean(13),
@@ -183,7 +192,7 @@ public class SwitchService {
                     new Precheck.Facts(Education.valueOf(row.getString(3)), row.getBoolean(4), row.getString(5),
                             row.getLocalDate(6), PoliticalStatus.valueOf(row.getString(7)), row.getInteger(8),
                             row.getString(9)),
-                    statuses));
+                    statuses, rejected));
         });
     }
 }

@@ -26,19 +26,39 @@ public final class SwitchViews {
     public record PositionRef(String code, String title, String agencyName, PositionStatus status) {
     }
 
-    /** The applicant's refund, once one is queued; channel: where the money goes back (ALIPAY, WECHAT, UNIONPAY). */
-    public record RefundRef(String status, String amount, String reason, String channel) {
+    /**
+     * The applicant's refund, once one is queued; channel: where the money goes back (ALIPAY, WECHAT,
+     * UNIONPAY); id: the reference staff see in the refunds list; failureReason: the payment system's
+     * words when it could not refund.
+     */
+    public record RefundRef(String status, String amount, String reason, String channel,
+                            @Schema(description = "the refund's id, as staff see it (the applicant's reference number)")
+                            long id,
+                            @Schema(nullable = true) String failureReason, Instant createdAt, Instant updatedAt) {
     }
 
     public record Me(String idNumberMasked, String name, String examCode, String timeZone, PositionRef originalPosition,
                      OffsetDateTime switchWindowOpensAt, OffsetDateTime switchDeadline, int switchesLeft,
-                     @Schema(nullable = true) SwitchView currentSwitch, @Schema(nullable = true) RefundRef refund) {
+                     @Schema(nullable = true) SwitchView currentSwitch, @Schema(nullable = true) RefundRef refund,
+                     @Schema(description = "PAID or WAIVED (a waived fee is never refunded)") String feeStatus,
+                     OffsetDateTime reviewDeadline, int maxSwitches,
+                     @Schema(description = "whom to contact when stuck: the exam's, else the configured default")
+                     String helpContact,
+                     @Schema(description = "codes of the positions whose agency rejected this applicant: not offered "
+                             + "again, a switch to them is refused (position-previously-rejected)")
+                     java.util.List<String> rejectedPositionCodes) {
     }
 
     public record SwitchOption(String code, String agencyCode, String agencyName, String employer, String title,
                                int quota, PositionStatus status, Requirements requirements, Precheck precheck) {
     }
 
-    public record Options(String examCode, java.util.List<SwitchOption> items, int page, int size, long total) {
+    /**
+     * A page of switch options; unqualifiedHidden: how many positions matching the search the
+     * qualifiedOnly filter hid (their precheck FAILs), 0 without the filter.
+     */
+    public record Options(java.util.List<SwitchOption> items, int page, int size, long total,
+                          @Schema(description = "positions matching the search that qualifiedOnly hid (precheck FAIL)")
+                          long unqualifiedHidden) {
     }
 }

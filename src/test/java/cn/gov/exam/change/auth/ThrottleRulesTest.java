@@ -96,4 +96,15 @@ class ThrottleRulesTest {
         assertEquals(1, ThrottleRules.retryAfterSeconds(NOW.plusMillis(200), NOW));
         assertEquals(1, ThrottleRules.retryAfterSeconds(NOW, NOW));
     }
+
+    @Test
+    void aFailureSaysHowManyAttemptsAreLeftAndHowLongTheWaitWillBe() {
+        // the pair's limit comes first: 5 failures, then a minute
+        assertEquals(new ThrottleRules.Failure(4, Duration.ofMinutes(1)), RULES.left(1, 1, 1));
+        assertEquals(new ThrottleRules.Failure(1, Duration.ofMinutes(1)), RULES.left(4, 4, 4));
+        // past the pair's limit, its wait over: one more failure waits twice as long
+        assertEquals(new ThrottleRules.Failure(1, Duration.ofMinutes(2)), RULES.left(5, 5, 5));
+        // an address that failed across many accounts is nearer its own limit
+        assertEquals(new ThrottleRules.Failure(1, Duration.ofMinutes(15)), RULES.left(1, 49, 1));
+    }
 }

@@ -52,7 +52,7 @@ class SwitchRulesTest {
     private static SwitchRules.State state(boolean refundsDecided, boolean refunded, FeeStatus fee,
                                            List<SwitchStatus> switches) {
         return new SwitchRules.State("SW", ZONE, new ExamTimeline(true, OPENS, DEADLINE,
-                DEADLINE.plusSeconds(86_400), refundsDecided), 2, refunded, fee, C1.id(), FACTS, switches);
+                DEADLINE.plusSeconds(86_400), refundsDecided), 2, refunded, fee, C1.id(), FACTS, switches, java.util.Set.of());
     }
 
     private static SwitchRules.State paid(List<SwitchStatus> switches) {

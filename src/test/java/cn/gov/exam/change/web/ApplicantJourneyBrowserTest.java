@@ -106,9 +106,10 @@ class ApplicantJourneyBrowserTest extends BrowserTestBase {
         link("查看我的改报").click();
         assertThat(h1()).hasText("我的改报");
         assertThat(page.locator("main")).containsText("待资格审查");
-        assertThat(page.locator("main")).containsText("0 次");
+        // Issue 23: no switches-left count once no switch can be made (it said "0 次").
+        assertThat(page.locator("main")).not().containsText("剩余改报次数");
         assertThat(link("选择改报职位")).hasCount(0);
-        assertThat(page.locator("main")).containsText("您已提交改报，不能再改报其他职位");
+        assertThat(page.locator("main")).containsText("审查期间不能再改报其他职位");
     }
 
     @Test

@@ -80,7 +80,8 @@ class PagesBrowserTest extends BrowserTestBase {
         w.timeline(Duration.ofDays(-3), Duration.ofMinutes(-1));
 
         signIn(w.exam, w.paid);
-        assertThat(page.locator("#switching-closed")).containsText("改报已截止");
+        // Issue 23: the state's own message (state.js), not a generic "closed" note.
+        assertThat(page.locator("#state")).containsText("资格审查未通过，报名费将退回");
         assertThat(page.locator("main")).containsText("资格审查未通过");
         assertThat(page.locator("main")).containsText("学历证书与报考条件不符");
         assertThat(page.locator(".summary-list--refund")).containsText("已受理，等待退款");
@@ -96,7 +97,7 @@ class PagesBrowserTest extends BrowserTestBase {
         button("退出登录").click();
         signIn(w.exam, w.others.get(0));
         assertThat(page.locator("main")).containsText("待资格审查");
-        assertThat(page.locator("#switching-closed")).containsText("改报已截止");
+        assertThat(page.locator("#state")).containsText("改报已提交，正在资格审查");
     }
 
     @Test
@@ -119,7 +120,7 @@ class PagesBrowserTest extends BrowserTestBase {
         w.timeline(Duration.ofDays(-3), Duration.ofMinutes(-1)); // the service's deadline passes too
         // the phone's clock jumps past the deadline (the countdown ticks on by itself)
         page.clock().setSystemTime(System.currentTimeMillis() + Duration.ofDays(2).plusHours(4).toMillis());
-        assertThat(page.locator("#switching-closed")).containsText("改报已截止");
+        assertThat(page.locator("#state")).containsText("改报已截止，您没有改报");
         assertThat(link("选择改报职位")).hasCount(0);
         assertThat(page.locator("main")).containsText("报名费将按原支付渠道自动退回");
     }

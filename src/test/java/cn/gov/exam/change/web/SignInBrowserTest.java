@@ -84,7 +84,7 @@ class SignInBrowserTest extends BrowserTestBase {
     void lockedAccountShowsTheMinutesLeft() {
         fakeProblem("/api/v1/auth/applicant-token", 429, "account-locked", "\"retryAfterSeconds\":840", "840");
         tryDemoSignIn();
-        assertThat(errorSummary()).containsText("账号已暂时锁定。请在 14 分钟后再试");
+        assertThat(errorSummary()).containsText("需等待 14 分钟后才能再试");
     }
 
     @Test

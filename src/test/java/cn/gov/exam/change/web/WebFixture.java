@@ -24,9 +24,17 @@ import static cn.gov.exam.change.support.Api.registrations;
 final class WebFixture {
     final String exam = Api.newExamCode("WEB");
     final String paid = Api.newIdNumber();
+    /** A fee-waived applicant of C1. */
+    final String waived = Api.newIdNumber();
     final List<String> others = new ArrayList<>();
+    private final int maxSwitches;
 
     WebFixture(int extraApplicants) {
+        this(extraApplicants, 1);
+    }
+
+    WebFixture(int extraApplicants, int maxSwitches) {
+        this.maxSwitches = maxSwitches;
         Api.admin().contentType("application/json").body(exam(Duration.ofHours(-1), Duration.ofDays(2).plusHours(3)))
                 .post("/api/v1/admin/exams").then().statusCode(201);
         Map<String, Object> ok = position("T-OK", 1, null);
@@ -36,6 +44,7 @@ final class WebFixture {
                 SwitchFixture.masterTarget(), SwitchFixture.majorTarget()));
         List<Map<String, Object>> regs = new ArrayList<>();
         regs.add(registration(paid, "C1", "PAID"));
+        regs.add(registration(waived, "C1", "WAIVED"));
         for (int i = 0; i < extraApplicants; i++) {
             others.add(Api.newIdNumber());
             regs.add(registration(others.get(i), "C1", "PAID"));
@@ -51,6 +60,8 @@ final class WebFixture {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.MINUTES);
         Map<String, Object> e = Api.exam(exam, 3, true);
         e.put("feeAmount", "100.00");
+        e.put("maxSwitches", maxSwitches);
+        e.put("helpContact", "0351-1234567（工作日 8:30–17:30）");
         e.put("switchWindowOpensAt", now.plus(opens).toString());
         e.put("switchDeadline", now.plus(deadline).toString());
         e.put("reviewDeadline", now.plus(deadline).plusDays(1).toString());
