@@ -1,5 +1,6 @@
 package cn.gov.exam.change.review;
 
+import cn.gov.exam.change.agency.Agency;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.Roles;
 import cn.gov.exam.change.common.AppClock;
@@ -46,7 +47,8 @@ import java.util.stream.Stream;
 
 /**
  * DESIGN.md rule 4. A reviewer sees and decides only switches into their own agency's positions
- * (others' are "not found"); a decision is final and taken under the switch's row lock; after the
+ * (others' are "not found"). An agency is a registry code, which names one organisation in every
+ * exam: a reviewer of A01 reviews A01's positions of every exam, and no other agency's; a decision is final and taken under the switch's row lock; after the
  * review deadline only an administrator may decide, and that decision is marked late.
  */
 @ApplicationScoped
@@ -219,7 +221,8 @@ public class ReviewService {
         if (agency == null) {
             throw new ProblemException(ProblemType.FORBIDDEN, "This reviewer account has no agency");
         }
-        return agency.toString();
+        // Tokens issued before the registry may carry a code in another case.
+        return Agency.canonical(agency.toString());
     }
 
     private Review view(Exam exam, PositionSwitch s, Position target, Position original, Applicant a) {

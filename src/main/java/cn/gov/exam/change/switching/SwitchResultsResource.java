@@ -60,7 +60,7 @@ public class SwitchResultsResource {
 
         SwitchResults.Filter filter() {
             return new SwitchResults.Filter(QueryValues.enumOrNull(SwitchStatus.class, status, "status"),
-                    agency == null || agency.isBlank() ? null : agency.trim());
+                    agency == null || agency.isBlank() ? null : agency.trim().toUpperCase(java.util.Locale.ROOT)); // registry codes are upper-case
         }
     }
 
