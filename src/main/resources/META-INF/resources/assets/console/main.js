@@ -15,6 +15,7 @@ import {importsPage} from './pages/imports.js';
 import {reviewsPage, switchesPage} from './pages/reviews.js';
 import {webhooksPage, subscriptionFormPage, deliveriesPage} from './pages/webhooks.js';
 import {auditPage} from './pages/audit.js';
+import {agenciesPage} from './pages/agencies.js';
 
 const main = document.getElementById('main');
 const flashSlot = document.getElementById('flash');
@@ -55,6 +56,7 @@ const NAV = [
   {path: '/refunds', label: '退费', roles: ['ADMIN']},
   {path: '/webhooks', label: '支付系统通知', roles: ['ADMIN']},
   {path: '/audit', label: '操作日志', roles: ['ADMIN']},
+  {path: '/agencies', label: '招录单位', roles: ['ADMIN']},
   {path: '/staff', label: '工作人员账号', roles: ['ADMIN']},
 ];
 
@@ -96,6 +98,7 @@ const ROUTES = {
   '/webhooks/edit': [subscriptionFormPage, true, '修改订阅'],
   '/webhooks/deliveries': [deliveriesPage, true, '投递记录'],
   '/audit': [auditPage, true, '操作日志'],
+  '/agencies': [agenciesPage, true, '招录单位'],
 };
 
 async function render() {

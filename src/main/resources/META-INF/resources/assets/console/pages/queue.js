@@ -1,11 +1,11 @@
 // Points 1–2: a reviewer's queue and the review of one switch, keyboard first.
 import {syncServerClock, query} from '../../shared/api.js';
-import {h, append, clear, field, showErrors, summaryList, tag, liveCountdown, nextId, heading, button} from '../../shared/dom.js';
+import {h, append, clear, field, showErrors, summaryList, tag, liveCountdown, nextId, heading, button, confirmDialog} from '../../shared/dom.js';
 import {dateTime, date, ageAt} from '../../shared/format.js';
 import {EDUCATION, POLITICAL, REQUIREMENT_NAMES} from '../../shared/labels.js';
 import {mask} from '../../shared/idnumber.js';
 import {session, state, route, go, claims, isAdmin, problemBox, loadError, pageTop, pagination, chooseExam, render, onLeave} from '../app.js';
-import {REVIEW_STATUS, MARKS, USUAL_REASONS, OTHER_REASON, forbiddenMessage, decisionMessage} from '../copy.js';
+import {REVIEW_STATUS, MARKS, USUAL_REASONS, OTHER_REASON, APPROVE_COPY, forbiddenMessage, decisionMessage} from '../copy.js';
 
 const PAGE_SIZE = 20;
 const STATUSES = ['PENDING', 'APPROVED', 'REJECTED'];
@@ -225,9 +225,11 @@ export async function queuePage() {
     await render();
   }
 
-  async function decide(review, decision, reason, errors) {
+  // beforeRefresh: closes the confirmation first, so that the refreshed queue can take the focus
+  async function decide(review, decision, reason, errors, beforeRefresh = () => {}) {
     try {
       await session.post(`/api/v1/admin/reviews/${review.id}/decision`, reason ? {decision, reason} : {decision});
+      beforeRefresh();
       const name = review.applicant ? review.applicant.name : `#${review.id}`;
       state.notice = {kind: 'success', text: decision === 'APPROVED' ? `已通过 ${name} 的改报申请。` : `已将 ${name} 的改报申请审查为不通过。`};
       await refresh();
@@ -235,7 +237,8 @@ export async function queuePage() {
       if (e.status === 401) return;
       if (e.slug === 'review-already-decided' || e.slug === 'review-deadline-passed') {
         const name = review.applicant ? `（${review.applicant.name}，申请编号 ${review.id}）` : '';
-      state.notice = {kind: 'error', text: `${decisionMessage(e, exam)}${name}`};
+        state.notice = {kind: 'error', text: `${decisionMessage(e, exam)}${name}`};
+        beforeRefresh();
         await refresh();
         return;
       }
@@ -243,6 +246,30 @@ export async function queuePage() {
       if (errors) showErrors(errors, [{text}]);
       else showErrors(live, [{text}]);
     }
+  }
+
+  /** 通过 is deliberate: a dialog names the applicant and the position; Enter confirms, Escape cancels. */
+  function confirmApprove(review) {
+    const a = review.applicant || {};
+    const p = review.targetPosition || {};
+    const dialog = confirmDialog({
+      title: APPROVE_COPY.title,
+      content: [
+        summaryList([
+          ['考生', `${a.name || '—'}（${a.idNumber ? mask(a.idNumber) : '—'}）`],
+          ['改报职位', `${p.code || review.targetPositionCode} ${p.title || ''}`.trim()],
+          ['招录单位', p.agencyName ? `${p.agencyName}（${p.agencyCode}）` : p.agencyCode],
+        ], 'summary-list--compact'),
+        h('p', {class: 'hint'}, APPROVE_COPY.hint),
+      ],
+      confirm: {label: APPROVE_COPY.confirm, id: 'confirm-approve'},
+      cancel: {label: APPROVE_COPY.cancel, id: 'cancel-approve'},
+      enterConfirms: true,
+      onConfirm: async ({errors}) => {
+        await decide(review, 'APPROVED', null, errors, () => dialog.close());
+        return false; // closed by decide once decided; left open with the problem otherwise
+      },
+    });
   }
 
   function showDetail(review) {
@@ -259,9 +286,9 @@ export async function queuePage() {
     const formSlot = h('div', {});
     const errors = h('div', {});
     if (pending) {
-      const approve = button('通过', {id: 'approve', 'aria-keyshortcuts': 'A', onclick: () => decide(review, 'APPROVED', null, errors)});
+      const approve = button('通过', {id: 'approve', 'aria-keyshortcuts': 'A', onclick: () => confirmApprove(review)});
       const reject = button('不通过', {class: 'button button--warning', id: 'reject', 'aria-keyshortcuts': 'R', onclick: () => openReject()});
-      actions.append(approve, reject, h('span', {class: 'hint review__keys'}, '快捷键：J/K 或 ↓/↑ 切换申请，A 通过，R 不通过'));
+      actions.append(approve, reject, h('span', {class: 'hint review__keys'}, APPROVE_COPY.keys));
     }
     function openReject() {
       clear(formSlot);
@@ -277,7 +304,7 @@ export async function queuePage() {
       form.querySelector('#reason-0').focus();
     }
     detail.openReject = pending ? openReject : null;
-    detail.approve = pending ? () => decide(review, 'APPROVED', null, errors) : null;
+    detail.approve = pending ? () => confirmApprove(review) : null;
     const notice = state.notice;
     append(detail, [
       h('div', {class: 'review__head'},
