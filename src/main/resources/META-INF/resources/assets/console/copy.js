@@ -228,6 +228,7 @@ export const AGENCY_COPY = {
   codeHint: '字母、数字、点、横线或下划线；不区分大小写，统一按大写保存，如 A07',
   name: '单位名称',
   search: '按代码或名称查找',
+  searchForm: '查找招录单位',
   listTitle: '全部招录单位',
   none: '没有符合条件的招录单位。',
   needCode: '请输入单位代码',

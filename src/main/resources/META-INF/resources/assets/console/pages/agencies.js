@@ -94,7 +94,7 @@ export async function agenciesPage() {
     return loadError(e, AGENCY_COPY.forbidden);
   }
   const search = h('input', {class: 'input', name: 'q', value: q, autocomplete: 'off'});
-  const filters = h('form', {class: 'filters filters--row', 'aria-label': AGENCY_COPY.search},
+  const filters = h('form', {class: 'filters filters--row', 'aria-label': AGENCY_COPY.searchForm},
     field({id: 'agency-q', label: AGENCY_COPY.search, input: search}),
     h('button', {type: 'submit', class: 'button button--secondary'}, '筛选'));
   filters.addEventListener('submit', (ev) => {

@@ -153,14 +153,18 @@ class ConsoleRegistryBrowserTest extends ConsoleBrowserTestBase {
         byte[] positionsCsv = Files.readAllBytes(positions.path());
         assertEquals(1, Csv.parse(positionsCsv).size());
         assertEquals("本科", Csv.parse(positionsCsv).get(0).get("minEducation"));
-        page.locator("#positions-file").setInputFiles(positions.path());
+        // uploaded as saved, under the name the console gave it
+        assertEquals("职位表模板.csv", positions.suggestedFilename());
+        page.locator("#positions-file").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                positions.suggestedFilename(), "text/csv", positionsCsv));
         page.locator("#positions-upload").click();
         assertThat(page.locator("#positions-imported")).containsText("共 1 条，新增 1 条");
         Download registrations = page.waitForDownload(() -> page.locator("#registrations-template").click());
         byte[] registrationsCsv = Files.readAllBytes(registrations.path());
         assertEquals(1, Csv.parse(registrationsCsv).size());
         assertEquals("已缴费", Csv.parse(registrationsCsv).get(0).get("fee.status"));
-        page.locator("#registrations-file").setInputFiles(registrations.path());
+        page.locator("#registrations-file").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                registrations.suggestedFilename(), "text/csv", registrationsCsv));
         page.locator("#registrations-upload").click();
         assertThat(page.locator("#registrations-imported")).containsText("共 1 条，新增 1 条");
         Map<String, Object> position = Api.admin().get("/api/v1/exams/{e}/positions", exam).then().extract().path("items[0]");
