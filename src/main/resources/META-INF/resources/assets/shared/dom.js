@@ -169,6 +169,7 @@ export function confirmDialog({title, content, confirm, cancel, onConfirm, enter
       close = await onConfirm({errors, confirm: ok, cancel: no});
     } finally {
       busy = false;
+      ok.disabled = false; // left open (a problem shown): it may be confirmed again once corrected
     }
     if (close) dialog.close();
   });

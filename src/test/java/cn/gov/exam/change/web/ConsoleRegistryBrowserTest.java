@@ -178,6 +178,6 @@ class ConsoleRegistryBrowserTest extends ConsoleBrowserTestBase {
         page.locator("#positions-upload").click();
         var bad = page.locator("#positions-rejected tbody tr").first();
         assertThat(bad.locator("td").nth(1)).hasText("minEducation");
-        assertThat(bad).containsText("本科 (BACHELOR)");
+        assertThat(bad).containsText("BACHELOR (本科)");
     }
 }
