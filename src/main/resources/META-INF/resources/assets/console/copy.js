@@ -227,6 +227,7 @@ export const AGENCY_COPY = {
   code: '单位代码',
   codeHint: '字母、数字、点、横线或下划线；不区分大小写，统一按大写保存，如 A07',
   name: '单位名称',
+  nameHint: '全称，如 晋中市统计局；所有考试都显示这个名称',
   search: '按代码或名称查找',
   searchForm: '查找招录单位',
   listTitle: '全部招录单位',
@@ -247,4 +248,25 @@ export const AGENCY_COPY = {
   changeTitle: (u) => `修改 ${u} 的所属单位`,
   changeHint: '填写名录中的单位代码（不区分大小写）。修改后，这个账号需要重新登录。',
   changed: (u, code) => `已将 ${u} 的所属单位改为 ${code}，该账号需要重新登录。`,
+};
+
+/** Point 6: an administrator's correction of a decision. */
+export const CORRECTION_COPY = {
+  open: '更正审查结果',
+  title: (name, toApprove) => `将 ${name} 的审查结果更正为“${toApprove ? '审查通过' : '审查未通过'}”？`,
+  intro: (now, toApprove) => `现在的结果是“${now}”。只有在资格审查截止前、且这个结果还没有产生后续影响（考生没有再次改报、没有生成退费）时才能更正。`
+    + (toApprove ? '更正后考生改报到这个职位。' : '更正后考生回到原报考职位；没有改报机会时会生成退费。'),
+  rejectReason: '不通过的原因',
+  rejectHint: '考生会看到这个原因。',
+  why: '更正的原因',
+  whyHint: '记入操作日志，如“审查人员误按通过”。',
+  needRejectReason: '请填写不通过的原因',
+  needWhy: '请填写更正的原因',
+  confirm: '确认更正',
+  done: (name) => `已更正 ${name} 的审查结果。`,
+  problem: (e) => {
+    if (e.slug === 'decision-not-correctable') return '这个审查结果已经产生后续影响（考生再次改报或已生成退费），不能再更正。';
+    if (e.slug === 'review-deadline-passed') return '资格审查已截止，审查结果不能再更正。';
+    return null;
+  },
 };

@@ -21,10 +21,10 @@ function problemText(e) {
 function addForm() {
   const errors = h('div', {});
   const code = h('input', {class: 'input input--width-10', name: 'agency-code', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters'});
-  const name = h('input', {class: 'input', name: 'agency-name', autocomplete: 'off'});
+  const name = h('input', {class: 'input input--width-20', name: 'agency-name', autocomplete: 'off'});
   const groups = {
     code: field({id: 'agency-code', label: AGENCY_COPY.code, hint: AGENCY_COPY.codeHint, input: code}),
-    name: field({id: 'agency-name', label: AGENCY_COPY.name, input: name}),
+    name: field({id: 'agency-name', label: AGENCY_COPY.name, hint: AGENCY_COPY.nameHint, input: name}),
   };
   const submit = h('button', {type: 'submit', class: 'button'}, AGENCY_COPY.add);
   const form = h('form', {class: 'staff-form', novalidate: true, 'aria-labelledby': 'agency-form-heading'},

@@ -1,11 +1,11 @@
 // Points 1–2: a reviewer's queue and the review of one switch, keyboard first.
-import {syncServerClock, query} from '../../shared/api.js';
+import {syncServerClock, serverNow, query} from '../../shared/api.js';
 import {h, append, clear, field, showErrors, summaryList, tag, liveCountdown, nextId, heading, button, confirmDialog} from '../../shared/dom.js';
 import {dateTime, date, ageAt} from '../../shared/format.js';
 import {EDUCATION, POLITICAL, REQUIREMENT_NAMES} from '../../shared/labels.js';
 import {mask} from '../../shared/idnumber.js';
 import {session, state, route, go, claims, isAdmin, problemBox, loadError, pageTop, pagination, chooseExam, render, onLeave} from '../app.js';
-import {REVIEW_STATUS, MARKS, USUAL_REASONS, OTHER_REASON, APPROVE_COPY, forbiddenMessage, decisionMessage} from '../copy.js';
+import {REVIEW_STATUS, MARKS, USUAL_REASONS, OTHER_REASON, APPROVE_COPY, CORRECTION_COPY, forbiddenMessage, decisionMessage} from '../copy.js';
 
 const PAGE_SIZE = 20;
 const STATUSES = ['PENDING', 'APPROVED', 'REJECTED'];
@@ -272,6 +272,45 @@ export async function queuePage() {
     });
   }
 
+  /** An administrator corrects a decision before the review deadline (the API refuses once something followed). */
+  function openCorrection(review) {
+    const toApprove = review.status === 'REJECTED';
+    const reasonInput = h('textarea', {class: 'textarea', name: 'correction-decision-reason', rows: '2', maxlength: '400'});
+    const whyInput = h('textarea', {class: 'textarea', name: 'correction-reason', rows: '2', maxlength: '400'});
+    const name = review.applicant ? review.applicant.name : `#${review.id}`;
+    confirmDialog({
+      title: CORRECTION_COPY.title(name, toApprove),
+      content: [
+        h('p', {}, CORRECTION_COPY.intro(REVIEW_STATUS[review.status][0], toApprove)),
+        toApprove ? null : field({id: 'correction-decision-reason', label: CORRECTION_COPY.rejectReason, hint: CORRECTION_COPY.rejectHint, input: reasonInput}),
+        field({id: 'correction-reason', label: CORRECTION_COPY.why, hint: CORRECTION_COPY.whyHint, input: whyInput}),
+      ],
+      confirm: {label: CORRECTION_COPY.confirm, id: 'confirm-correction', kind: 'warning'},
+      cancel: {label: '取消', id: 'cancel-correction'},
+      onConfirm: async ({errors}) => {
+        const problems = [];
+        if (!toApprove && !reasonInput.value.trim()) problems.push({field: 'correction-decision-reason', text: CORRECTION_COPY.needRejectReason});
+        if (!whyInput.value.trim()) problems.push({field: 'correction-reason', text: CORRECTION_COPY.needWhy});
+        if (problems.length) {
+          showErrors(errors, problems);
+          return false;
+        }
+        try {
+          await session.post(`/api/v1/admin/reviews/${review.id}/correction`, {
+            decision: toApprove ? 'APPROVED' : 'REJECTED', reason: toApprove ? null : reasonInput.value.trim(), correctionReason: whyInput.value.trim(),
+          });
+          state.notice = {kind: 'success', text: CORRECTION_COPY.done(name)};
+          setTimeout(() => refresh(), 0);
+          return true;
+        } catch (e) {
+          if (e.status === 401) return true;
+          showErrors(errors, [{text: CORRECTION_COPY.problem(e) || decisionMessage(e, exam)}]);
+          return false;
+        }
+      },
+    });
+  }
+
   function showDetail(review) {
     clear(detail);
     if (!review) {
@@ -316,7 +355,9 @@ export async function queuePage() {
       h('div', {class: 'review__columns'},
         h('div', {class: 'review__column'}, h('h3', {class: 'heading-s'}, '考生信息'), applicantFacts(review, exam)),
         h('div', {class: 'review__column'}, h('h3', {class: 'heading-s'}, '改报职位'), positionFacts(review),
-          pending ? null : [h('h3', {class: 'heading-s'}, '审查结果'), decisionFacts(review, exam)]))]);
+          pending ? null : [h('h3', {class: 'heading-s'}, '审查结果'), decisionFacts(review, exam),
+            isAdmin() && serverNow() < Date.parse(exam.reviewDeadline)
+              ? button(CORRECTION_COPY.open, {class: 'button button--secondary', id: 'correct', onclick: () => openCorrection(review)}) : null]))]);
   }
 
   function select(i, focus) {

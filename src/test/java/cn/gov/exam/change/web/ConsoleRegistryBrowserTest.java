@@ -24,8 +24,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Issue 23, the staff console's points 5, 7 and 8 at 1366×768: the agencies registry and reviewer
- * accounts that name one of its agencies; a refund whose delivery fails, in 退费 and on the dashboard;
+ * Issue 23, the staff console's points 5 to 8 at 1366×768: the agencies registry and reviewer
+ * accounts that name one of its agencies; an administrator's correction of a decision; a refund
+ * whose delivery fails, in 退费 and on the dashboard;
  * the import templates, the allowed values beside the upload, Chinese labels in a CSV and a refused
  * row that names its CSV column.
  */
@@ -131,6 +132,30 @@ class ConsoleRegistryBrowserTest extends ConsoleBrowserTestBase {
         } finally {
             sql("update webhook_subscription set enabled = false");
         }
+    }
+
+    @Test
+    void anAdministratorCorrectsAStrayApprovalBeforeTheDeadline() {
+        WebFixture f = new WebFixture(0);
+        int id = f.switchTo(f.paid, "T-MAJOR");
+        Api.decide(Api.admin(), id, "APPROVED", null).statusCode(200);
+        signInAsAdmin("/queue?exam=" + f.exam + "&status=APPROVED");
+        assertThat(page.locator("#review-heading")).containsText("申请改报 T-MAJOR");
+        button("更正审查结果").click();
+        assertThat(page.locator("dialog")).containsText("更正为“审查未通过”");
+        button("确认更正").click();
+        assertThat(page.locator("dialog .error-summary")).containsText("请填写不通过的原因");
+        assertThat(page.locator("dialog .error-summary")).containsText("请填写更正的原因");
+        page.locator("dialog [name=correction-decision-reason]").fill("所学专业不符合职位要求");
+        page.locator("dialog [name=correction-reason]").fill("审查人员误按通过");
+        tab.screenshot("console-correction-1366", false);
+        button("确认更正").click();
+        assertThat(page.locator(".queue-status")).containsText("已更正");
+        assertThat(page.locator("#tab-REJECTED")).hasText("审查未通过（1）");
+        assertEquals("REJECTED", Api.admin().get("/api/v1/admin/exams/{e}/reviews?status=REJECTED", f.exam).then()
+                .extract().path("items[0].status"));
+        assertEquals("审查人员误按通过", Api.admin().get("/api/v1/admin/audit-events?action=review.corrected&subject=switch:" + id)
+                .then().extract().path("items[0].after.correctionReason"));
     }
 
     @Test
