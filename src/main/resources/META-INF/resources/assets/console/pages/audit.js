@@ -61,7 +61,8 @@ export async function auditPage() {
   const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
   const rows = list.items.map((e) => [
     dateTime(e.occurredAt, ZONE),
-    e.actorRole ? `${e.actorLabel || e.actor}（${label('Role', e.actorRole)}）` : (e.actorLabel || e.actor),
+    // an applicant's label says 考生 already; staff get their role after the username
+    e.actorRole && e.actorRole !== 'APPLICANT' ? `${e.actorLabel || e.actor}（${label('Role', e.actorRole)}）` : (e.actorLabel || e.actor),
     h('span', {title: e.action}, label('AuditAction', e.action)),
     `${e.subjectType}:${e.subjectId}`, e.examCode, states(e), e.requestId ? h('code', {class: 'break-all'}, e.requestId) : null,
   ]);
