@@ -1,24 +1,29 @@
 // What bureau and agency staff read: roles, statuses, the usual rejection reasons and every problem
 // the console's requests can meet, in plain Chinese.
 import {dateTime, minutes} from '../shared/format.js';
+import {LABELS} from '../shared/labels.js';
 
-export const ROLE_NAMES = {ADMIN: '考试机构管理员', REVIEWER: '招录单位审查人员'};
+// The labels are the shared tables (shared/labels.js); the console adds only the tag colour of each.
+export const ROLE_NAMES = LABELS.Role;
 
 export const REVIEW_STATUS = {
-  PENDING: ['待审查', 'pending'], APPROVED: ['审查通过', 'pass'], REJECTED: ['审查未通过', 'fail'],
+  PENDING: [LABELS.SwitchStatus.PENDING, 'pending'], APPROVED: [LABELS.SwitchStatus.APPROVED, 'pass'],
+  REJECTED: [LABELS.SwitchStatus.REJECTED, 'fail'],
 };
 
-export const REFUND_STATUS = {QUEUED: '待发送', SENT: '已发送，待确认', SUCCEEDED: '已退款', FAILED: '退款失败'};
+export const REFUND_STATUS = LABELS.RefundStatus;
 
-export const OUTCOMES = {KEEP: ['保留', 'pass'], REDUCE: ['核减计划数', 'manual'], CANCEL: ['取消', 'fail']};
+export const OUTCOMES = {
+  KEEP: [LABELS.RatioOutcome.KEEP, 'pass'], REDUCE: [LABELS.RatioOutcome.REDUCE, 'manual'], CANCEL: [LABELS.RatioOutcome.CANCEL, 'fail'],
+};
 
-export const REFUND_REASONS = {NOT_SWITCHED: '未改报', REVIEW_REJECTED: '改报审查未通过', DECLINED: '本人放弃改报'};
+export const REFUND_REASONS = LABELS.RefundReason;
 export {CHANNELS} from '../shared/labels.js';
 
 export const STAFF_PASSWORD_RULE = '至少 12 位，包含大写字母、小写字母、数字、符号中的两种以上，不能包含用户名，不能是常见密码';
 export const STAFF_FIELD_PROBLEMS = {
   username: '用户名应为 3–64 位字母、数字、点、横线或下划线，且不能以 applicant、system 等系统保留词开头',
-  agencyCode: '招录单位代码不正确（最多 40 个字符）',
+  agencyCode: '招录单位代码不在招录单位名录中，请核对代码，或先在“招录单位”页面添加这个单位',
   password: `初始密码不符合要求：${STAFF_PASSWORD_RULE}`,
   other: '填写的内容不符合要求，请检查后重试',
 };
@@ -36,6 +41,14 @@ export const USUAL_REASONS = [
   '户籍不符合职位要求',
 ];
 export const OTHER_REASON = '其他原因';
+
+export const APPROVE_COPY = {
+  title: '确认审查通过？',
+  hint: '审查通过后，考生改报到这个职位。按 Enter 确认，按 Esc 取消。',
+  confirm: '确认通过',
+  cancel: '取消',
+  keys: '快捷键：J/K 或 ↓/↑ 切换申请，A 通过（再按 Enter 确认），R 不通过',
+};
 
 function generic(e) {
   switch (e.slug) {
@@ -86,9 +99,7 @@ export function genericMessage(e) {
   return generic(e);
 }
 
-export const PHASES = {
-  REGISTRATION_CLOSED: '报名已结束，改报未开始', SWITCHING: '改报中', REVIEWING: '资格审查中', CLOSED: '已结束',
-};
+export const PHASES = LABELS.ExamPhase;
 
 /** The time zones offered for an exam (an exam's own zone is offered as well when it is another). */
 export const TIME_ZONES = {
@@ -118,11 +129,32 @@ export function examFieldProblem(name) {
 
 /** Problems of an import (validation-failed rows name their field in English; the message is the server's). */
 export const IMPORT_KINDS = {
-  positions: {title: '职位', what: '职位表', columns: 'code, agencyCode, agencyName, employer, title, quota, ratio, minEducation, degreeRequired, majors, maxAge, politicalStatus, minGrassrootsYears, householdRegion'},
-  registrations: {title: '报名数据', what: '报名数据', columns: 'idNumber, name, phone, birthDate, education, degree, major, politicalStatus, grassrootsYears, householdRegion, password 或 passwordHash, positionCode, fee.status, fee.amount, fee.currency, fee.channel, fee.transactionId, fee.paidAt'},
+  positions: {title: '职位', what: '职位表', template: '/console/templates/positions-template.csv', templateName: '职位表模板.csv', columns: 'code, agencyCode, agencyName, employer, title, quota, ratio, minEducation, degreeRequired, majors, maxAge, politicalStatus, minGrassrootsYears, householdRegion'},
+  registrations: {title: '报名数据', what: '报名数据', template: '/console/templates/registrations-template.csv', templateName: '报名数据模板.csv', columns: 'idNumber, name, phone, birthDate, education, degree, major, politicalStatus, grassrootsYears, householdRegion, password 或 passwordHash, positionCode, fee.status, fee.amount, fee.currency, fee.channel, fee.transactionId, fee.paidAt'},
 };
 
-export const DELIVERY_STATUS = {PENDING: '待发送', DELIVERED: '已送达', FAILED: '发送失败'};
+export const DELIVERY_STATUS = LABELS.DeliveryStatus;
+
+/** Point 8: what a CSV cell may hold, listed beside the upload (codes or the Chinese labels). */
+export const IMPORT_HELP = {
+  template: (what) => `下载${what}模板（CSV，含表头和一行示例）`,
+  templateHint: '用 Excel 或 WPS 打开模板，删去示例行后填写，另存为“CSV UTF-8”格式再上传。',
+  allowedTitle: '可以填写的值',
+  allowedCaption: '可以填写的值（代码或中文均可）',
+  columns: ['列', '可以填写的值'],
+  yesNo: '是 / 否（或 true / false）',
+  date: '日期写作 1990-01-31',
+  instant: '时间写作 2023-01-10T10:00:00+08:00（带时区）',
+  majors: '多个专业用 | 分隔，如 法学|会计学',
+  blank: '空着表示不限',
+};
+
+/** What went wrong with a webhook attempt, in Chinese: the recorded word, else the HTTP status. */
+export function deliveryError(error, statusCode) {
+  if (error) return LABELS.DeliveryError[error] || error;
+  if (statusCode && (statusCode < 200 || statusCode > 299)) return `支付系统返回错误（HTTP ${statusCode}）`;
+  return null;
+}
 
 // The import's row problems in Chinese; a message not listed here is shown as the service wrote it.
 const IMPORT_MESSAGES = [
@@ -187,4 +219,78 @@ export const APPLICANT_RESET = {
     check: '身份证号有误（校验位不符），请核对',
   },
   notFound: '本考试没有这个身份证号的考生。请核对身份证号和考试。',
+};
+
+/** Point 7: a refund's delivery to the payment system, as 退费 and 数据概览 show it. */
+export const REFUND_DELIVERY = {
+  column: '发送情况',
+  filter: '发送情况',
+  filterOptions: {true: '发送有问题', false: '发送正常或未发送'},
+  problem: '发送有问题',
+  attempts: (n) => `已尝试 ${n} 次`,
+  next: (at) => `下次尝试：${at}`,
+  stopped: '已停止重试，请检查支付系统后在“支付系统通知”的投递记录中重新发送',
+  figure: '退费发送有问题',
+  figureLink: '查看发送有问题的退费',
+};
+
+/** Point 10: an exam whose ratio check is published. */
+export const EXAM_COPY = {
+  viewPublished: '查看核查结果',
+  viewPublishedPlan: '查看已发布的开考比例核查结果',
+  frozen: '核查结果已发布，不能修改',
+};
+
+/** Point 5: the agencies registry, and reviewer accounts that name one of its agencies. */
+export const AGENCY_COPY = {
+  title: '招录单位',
+  intro: '招录单位名录供所有考试共用：一个单位代码在每场考试中都指同一个单位。导入职位时，新的单位代码会连同名称自动加入名录；'
+    + '名录中已有的代码如果在职位表中写了不同的名称，该行会被拒绝导入。审查人员账号必须属于名录中的单位。',
+  addTitle: '新增招录单位',
+  add: '新增招录单位',
+  code: '单位代码',
+  codeHint: '字母、数字、点、横线或下划线；不区分大小写，统一按大写保存，如 A07',
+  name: '单位名称',
+  nameHint: '全称，如 晋中市统计局；所有考试都显示这个名称',
+  search: '按代码或名称查找',
+  searchForm: '查找招录单位',
+  listTitle: '全部招录单位',
+  none: '没有符合条件的招录单位。',
+  needCode: '请输入单位代码',
+  needName: '请输入单位名称',
+  exists: '名录中已有这个单位代码（不区分大小写）。如需修改名称，请在下方列表中点击“修改名称”。',
+  badCode: '单位代码应为最多 40 位字母、数字、点、横线或下划线',
+  badName: '单位名称不能为空，最多 200 个字，不能含有控制字符',
+  forbidden: '管理招录单位名录（仅考试机构管理员可以操作）',
+  added: (a) => `已将 ${a.code}（${a.name}）加入招录单位名录。`,
+  renameTitle: (a) => `修改 ${a.code} 的名称`,
+  renameHint: '所有考试中这个单位的职位都会显示新名称。',
+  save: '保存名称',
+  renamed: (code, name) => `已将 ${code} 的名称改为“${name}”，所有考试中该单位的职位同时更新。`,
+  unknownAgency: (code) => `单位代码 ${code} 不在招录单位名录中。请核对代码，或先在“招录单位”页面添加这个单位。`,
+  changeAgency: '修改所属单位',
+  changeTitle: (u) => `修改 ${u} 的所属单位`,
+  changeHint: '填写名录中的单位代码（不区分大小写）。修改后，这个账号需要重新登录。',
+  changed: (u, code) => `已将 ${u} 的所属单位改为 ${code}，该账号需要重新登录。`,
+};
+
+/** Point 6: an administrator's correction of a decision. */
+export const CORRECTION_COPY = {
+  open: '更正审查结果',
+  title: (name, toApprove) => `将 ${name} 的审查结果更正为“${toApprove ? '审查通过' : '审查未通过'}”？`,
+  intro: (now, toApprove) => `现在的结果是“${now}”。只有在资格审查截止前、且这个结果还没有产生后续影响（考生没有再次改报、没有生成退费）时才能更正。`
+    + (toApprove ? '更正后考生改报到这个职位。' : '更正后考生回到原报考职位；没有改报机会时会生成退费。'),
+  rejectReason: '不通过的原因',
+  rejectHint: '考生会看到这个原因。',
+  why: '更正的原因',
+  whyHint: '记入操作日志，如“审查人员误按通过”。',
+  needRejectReason: '请填写不通过的原因',
+  needWhy: '请填写更正的原因',
+  confirm: '确认更正',
+  done: (name) => `已更正 ${name} 的审查结果。`,
+  problem: (e) => {
+    if (e.slug === 'decision-not-correctable') return '这个审查结果已经产生后续影响（考生再次改报或已生成退费），不能再更正。';
+    if (e.slug === 'review-deadline-passed') return '资格审查已截止，审查结果不能再更正。';
+    return null;
+  },
 };

@@ -16,6 +16,7 @@ import {reviewsPage, switchesPage} from './pages/reviews.js';
 import {webhooksPage, subscriptionFormPage, deliveriesPage} from './pages/webhooks.js';
 import {auditPage} from './pages/audit.js';
 import {applicantsPage} from './pages/applicants.js';
+import {agenciesPage} from './pages/agencies.js';
 
 const main = document.getElementById('main');
 const flashSlot = document.getElementById('flash');
@@ -56,6 +57,7 @@ const NAV = [
   {path: '/refunds', label: '退费', roles: ['ADMIN']},
   {path: '/webhooks', label: '支付系统通知', roles: ['ADMIN']},
   {path: '/audit', label: '操作日志', roles: ['ADMIN']},
+  {path: '/agencies', label: '招录单位', roles: ['ADMIN']},
   {path: '/staff', label: '工作人员账号', roles: ['ADMIN']},
   {path: '/applicants', label: '考生密码重置', roles: ['ADMIN']},
 ];
@@ -99,6 +101,7 @@ const ROUTES = {
   '/webhooks/deliveries': [deliveriesPage, true, '投递记录'],
   '/audit': [auditPage, true, '操作日志'],
   '/applicants': [applicantsPage, true, '考生密码重置'],
+  '/agencies': [agenciesPage, true, '招录单位'],
 };
 
 async function render() {

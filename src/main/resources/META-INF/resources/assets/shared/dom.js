@@ -143,7 +143,7 @@ export function openDialog({labelledBy, content, onClose}) {
  * onConfirm({errors, confirm, cancel}) runs once at a time (a double click does not run it twice;
  * Escape and the cancel button wait for it) and resolves to true to close the dialog.
  */
-export function confirmDialog({title, content, confirm, cancel, onConfirm}) {
+export function confirmDialog({title, content, confirm, cancel, onConfirm, enterConfirms = false}) {
   const headingId = nextId('dialog-heading');
   const errors = h('div', {class: 'dialog__errors'});
   const ok = h('button', {type: 'button', class: `button ${confirm.kind ? `button--${confirm.kind}` : ''}`.trim(), id: confirm.id}, confirm.label);
@@ -159,6 +159,15 @@ export function confirmDialog({title, content, confirm, cancel, onConfirm}) {
   no.addEventListener('click', () => {
     if (!busy) dialog.close();
   });
+  // Enter confirms wherever the focus is in the dialog (the heading has it at first), except on the
+  // cancel button, where Enter means cancel: a decision by keyboard stays two keys.
+  if (enterConfirms) {
+    dialog.addEventListener('keydown', (ev) => {
+      if (ev.key !== 'Enter' || ev.target === no || ev.repeat) return;
+      ev.preventDefault();
+      ok.click();
+    });
+  }
   ok.addEventListener('click', async () => {
     if (busy) return;
     busy = true;
@@ -168,6 +177,7 @@ export function confirmDialog({title, content, confirm, cancel, onConfirm}) {
       close = await onConfirm({errors, confirm: ok, cancel: no});
     } finally {
       busy = false;
+      ok.disabled = false; // left open (a problem shown): it may be confirmed again once corrected
     }
     if (close) dialog.close();
   });

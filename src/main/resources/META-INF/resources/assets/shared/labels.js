@@ -1,15 +1,73 @@
-// Names of the qualification facts and requirements, as applicants and staff both read them.
+// The Chinese label of every code that applicants and staff read: one table per enum, shared by both
+// front-ends (import from here; no page keeps a copy). The server's CSV exports and CSV imports use the
+// same tables (common/Labels.java); LabelsAgreeTest fails when the two differ.
 
-export const REQUIREMENT_NAMES = {
-  MIN_EDUCATION: '学历', DEGREE: '学位', MAJOR: '专业', MAX_AGE: '年龄',
-  POLITICAL_STATUS: '政治面貌', GRASSROOTS_YEARS: '基层工作经历', HOUSEHOLD_REGION: '户籍',
+/** Enum tables, by the API's enum name. */
+export const LABELS = {
+  Education: {JUNIOR_COLLEGE: '大专', BACHELOR: '本科', MASTER: '硕士研究生', DOCTORATE: '博士研究生'},
+  PoliticalStatus: {
+    CPC_MEMBER: '中共党员（含预备党员）', CPC_PROBATIONARY: '中共预备党员', CYL_MEMBER: '共青团员',
+    MASSES: '群众', OTHER_PARTY: '民主党派成员',
+  },
+  FeeStatus: {PAID: '已缴费', WAIVED: '免缴费', UNPAID: '未缴费'},
+  PaymentChannel: {ALIPAY: '支付宝', WECHAT: '微信支付', UNIONPAY: '银联'},
+  Requirement: {
+    MIN_EDUCATION: '学历', DEGREE: '学位', MAJOR: '专业', MAX_AGE: '年龄',
+    POLITICAL_STATUS: '政治面貌', GRASSROOTS_YEARS: '基层工作经历', HOUSEHOLD_REGION: '户籍',
+  },
+  PositionStatus: {OPEN: '正常招录', REDUCED: '核减计划数', CANCELLED: '已取消'},
+  RatioOutcome: {KEEP: '保留', REDUCE: '核减计划数', CANCEL: '取消'},
+  ExamPhase: {
+    REGISTRATION_CLOSED: '报名已结束，改报未开始', SWITCHING: '改报中', REVIEWING: '资格审查中', CLOSED: '已结束',
+  },
+  SwitchStatus: {PENDING: '待审查', APPROVED: '审查通过', REJECTED: '审查未通过'},
+  PrecheckResult: {PASS: '全部符合', FAIL: '有条件不符合', MANUAL: '有条件需人工核实'},
+  RefundStatus: {QUEUED: '待发送', SENT: '已发送，待确认', SUCCEEDED: '已退款', FAILED: '退款失败'},
+  RefundReason: {NOT_SWITCHED: '未改报', REVIEW_REJECTED: '改报审查未通过', DECLINED: '本人放弃改报'},
+  DeliveryStatus: {PENDING: '待发送', DELIVERED: '已送达', FAILED: '发送失败'},
+  // The neutral words a webhook attempt records as its error (the status code says the rest).
+  DeliveryError: {
+    timeout: '支付系统没有在规定时间内响应', 'connection refused': '无法连接到支付系统（连接被拒绝）',
+    'invalid response': '支付系统的响应无法识别', 'invalid URL': '通知地址不正确',
+    'target not allowed': '通知地址指向不允许访问的网络地址',
+  },
+  Role: {ADMIN: '考试机构管理员', REVIEWER: '招录单位审查人员', APPLICANT: '考生'},
+  Actor: {system: '系统', 'payment-system': '支付系统', anonymous: '未登录用户', dispatcher: '通知发送程序'},
+  AuditAction: {
+    'agency.created': '新增招录单位', 'agency.renamed': '修改招录单位名称',
+    'applicant.sign-in-failed': '考生登录失败', 'applicant.sign-in-throttled': '考生登录被暂时锁定',
+    'applicant.sign-in-unlocked': '解除考生登录锁定',
+    'exam.created': '新建考试', 'exam.updated': '修改考试',
+    'positions.imported': '导入职位', 'registrations.imported': '导入报名数据',
+    'ratio-check.published': '发布开考比例核查结果',
+    'switch.requested': '考生提交改报',
+    'review.decided': '作出审查决定', 'review.decided-late': '截止后作出审查决定', 'review.corrected': '更正审查决定',
+    'refund.queued': '生成退费', 'refunds.decided-at-deadline': '改报截止后统一生成退费',
+    'refund.sent': '退费指令已送达支付系统',
+    'refund.succeeded': '支付系统确认退款成功', 'refund.failed': '支付系统报告退款失败',
+    'staff.created': '新建工作人员账号', 'staff.enabled': '启用工作人员账号', 'staff.disabled': '停用工作人员账号',
+    'staff.agency-changed': '修改审查人员所属单位', 'staff.sign-in-failed': '工作人员登录失败',
+    'staff.sign-in-throttled': '工作人员登录被暂时锁定', 'staff.sign-in-unlocked': '解除工作人员登录锁定',
+    'webhook.subscription-created': '新建支付系统订阅', 'webhook.subscription-updated': '修改支付系统订阅',
+    'webhook.subscription-enabled': '启用支付系统订阅', 'webhook.subscription-disabled': '停用支付系统订阅',
+    'webhook.secret-rotated': '更换签名密钥', 'webhook.delivery-replayed': '重新发送通知',
+    'webhook.delivery-failed': '通知多次发送失败', 'webhook.delivery-settled': '通知已结清',
+  },
 };
 
-export const EDUCATION = {JUNIOR_COLLEGE: '大专', BACHELOR: '本科', MASTER: '硕士研究生', DOCTORATE: '博士研究生'};
-export const POLITICAL = {
-  CPC_MEMBER: '中共党员（含预备党员）', CPC_PROBATIONARY: '中共预备党员', CYL_MEMBER: '共青团员',
-  MASSES: '群众', OTHER_PARTY: '民主党派成员',
-};
+/** The label of a code, or the code itself when the table has none (a new value is never hidden). */
+export function label(table, code) {
+  if (code == null || code === '') return code;
+  const t = LABELS[table];
+  return (t && t[code]) || code;
+}
+
+// Named tables, as the pages import them.
+export const REQUIREMENT_NAMES = LABELS.Requirement;
+export const EDUCATION = LABELS.Education;
+export const POLITICAL = LABELS.PoliticalStatus;
+export const CHANNELS = LABELS.PaymentChannel;
+export const FEE_STATUS = LABELS.FeeStatus;
 
 export function requirementNames(codes) {
   return (codes || []).map((c) => REQUIREMENT_NAMES[c] || c).join('、');
@@ -28,5 +86,3 @@ export function requirementsInWords(r) {
   if (r.householdRegion) out.push(`户籍：${r.householdRegion}`);
   return out.length ? out : ['不限'];
 }
-
-export const CHANNELS = {ALIPAY: '支付宝', WECHAT: '微信支付', UNIONPAY: '银联'};

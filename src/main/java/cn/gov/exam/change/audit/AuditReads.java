@@ -1,5 +1,7 @@
 package cn.gov.exam.change.audit;
 
+import cn.gov.exam.change.common.IdNumbers;
+import cn.gov.exam.change.common.Labels;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -15,9 +17,10 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
-/** What staff read of the audit trail: the filtered list and its export. */
+/** What staff read of the audit trail: the filtered list and its export, actors as staff read them. */
 @ApplicationScoped
 public class AuditReads {
     @Inject
@@ -31,7 +34,9 @@ public class AuditReads {
     public PageResponse<AuditEventView> search(Filter filter, PageParams page) {
         PanacheQuery<AuditEvent> q = query(filter);
         long total = q.count();
-        List<AuditEventView> items = q.page(page.page, page.size).list().stream().map(AuditEventView::of).toList();
+        List<AuditEvent> events = q.page(page.page, page.size).list();
+        Map<Long, String> applicants = maskedApplicants(events.stream().map(e -> e.actor).toList());
+        List<AuditEventView> items = events.stream().map(e -> AuditEventView.of(e, actorLabel(e.actor, applicants))).toList();
         return new PageResponse<>(items, page.page, page.size, total);
     }
 
@@ -43,11 +48,63 @@ public class AuditReads {
     public void forEach(Filter filter, EventConsumer each) throws IOException {
         try (Stream<AuditEvent> events = query(filter).withHint(HibernateHints.HINT_FETCH_SIZE, 500)
                 .withHint(HibernateHints.HINT_READ_ONLY, true).stream()) {
+            Map<Long, String> applicants = new java.util.HashMap<>();
             for (AuditEvent e : (Iterable<AuditEvent>) events::iterator) {
-                each.accept(AuditEventView.of(e));
+                Long registration = applicantRegistration(e.actor);
+                if (registration != null && !applicants.containsKey(registration)) {
+                    if (applicants.size() > 10_000) {
+                        applicants.clear(); // constant memory: an export of millions of applicant events
+                    }
+                    applicants.putAll(maskedApplicants(List.of(e.actor)));
+                }
+                each.accept(AuditEventView.of(e, actorLabel(e.actor, applicants)));
                 em.detach(e);
             }
         }
+    }
+
+    private static final java.util.regex.Pattern APPLICANT_ACTOR = java.util.regex.Pattern.compile("applicant-(\\d{1,18})");
+
+    /** The registration an applicant actor ("applicant-42") names, or null for anyone else. */
+    private static Long applicantRegistration(String actor) {
+        var m = actor == null ? null : APPLICANT_ACTOR.matcher(actor);
+        return m != null && m.matches() ? Long.valueOf(m.group(1)) : null;
+    }
+
+    /** The masked ID numbers of the applicants among these actors, by registration id (read, never written). */
+    private Map<Long, String> maskedApplicants(List<String> actors) {
+        Long[] ids = actors.stream().map(AuditReads::applicantRegistration).filter(java.util.Objects::nonNull)
+                .distinct().toArray(Long[]::new);
+        Map<Long, String> out = new java.util.HashMap<>();
+        if (ids.length == 0) {
+            return out;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select r.id, a.id_number from registration r join applicant a on a.id = r.applicant_id
+                        where r.id = any(?1)""").setParameter(1, ids).getResultList();
+        rows.forEach(r -> out.put(((Number) r[0]).longValue(), IdNumbers.mask((String) r[1])));
+        return out;
+    }
+
+    /** Staff by username; applicants as 考生 and their masked ID number; the service's own actors by name. */
+    private static String actorLabel(String actor, Map<Long, String> applicants) {
+        Long registration = applicantRegistration(actor);
+        if (registration != null) {
+            String masked = applicants.get(registration);
+            return "考生 " + (masked == null ? "（报名记录 " + registration + "）" : masked);
+        }
+        return Labels.label("Actor", actor);
+    }
+
+    /** Every exam's time zone by code, for the audit export's times (read, never written). */
+    @Transactional
+    public Map<String, String> examZones() {
+        Map<String, String> out = new java.util.HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select code, time_zone from exam").getResultList();
+        rows.forEach(r -> out.put((String) r[0], (String) r[1]));
+        return out;
     }
 
     /** Receives the events of an export; may fail writing them. */

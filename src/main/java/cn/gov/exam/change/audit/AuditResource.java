@@ -4,6 +4,7 @@ import cn.gov.exam.change.common.Roles;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
 import cn.gov.exam.change.common.export.CsvDownload;
+import cn.gov.exam.change.common.export.CsvForm;
 import cn.gov.exam.change.common.export.CsvWriter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,12 +15,14 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,6 +30,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.Arrays;
 import java.util.List;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Map;
 
 @Path("/api/v1/admin/audit-events")
@@ -35,6 +40,11 @@ import java.util.Map;
 public class AuditResource {
     private static final List<String> CSV_COLUMNS = List.of("id", "occurredAt", "actor", "actorRole", "action",
             "subjectType", "subjectId", "examCode", "before", "after", "requestId");
+
+    private static final List<String> CSV_HEADERS = List.of("编号", "时间", "操作人", "角色", "操作", "对象类型",
+            "对象编号", "考试代码", "之前", "之后", "请求编号");
+    /** The zone of events that belong to no exam (staff accounts, subscriptions): the bureau's. */
+    private static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
 
     // The JSON and CSV forms are one operation in the OpenAPI document, told apart by Accept.
     private static final String SUMMARY = "Audit events, newest first";
@@ -61,15 +71,23 @@ public class AuditResource {
     @Operation(operationId = "listAuditEvents", summary = SUMMARY, description = DESCRIPTION)
     @APIResponse(responseCode = "200", description = "JSON: a page of events. CSV: every matching event, newest first, "
             + "without paging, streamed: UTF-8 with a byte order mark, a header row (id, occurredAt, actor, actorRole, action, subjectType, subjectId, examCode, "
-            + "before, after, requestId; before and after as JSON), RFC 4180 quoting; text cells beginning with = + - @, "
+            + "before, after, requestId; before and after as JSON), RFC 4180 quoting; by default for people (Chinese headers, actions and roles, actors as usernames or masked applicants, times in the exam zone of the event with offset), `?format=machine` for the names above, codes and ISO instants; text cells beginning with = + - @, "
             + "tab or carriage return get a leading apostrophe",
             content = @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
-    public RestResponse<StreamingOutput> csv(@BeanParam AuditFilterParams filter) {
+    public RestResponse<StreamingOutput> csv(@BeanParam AuditFilterParams filter,
+                                             @QueryParam(CsvForm.PARAM) @Parameter(description = CsvForm.PARAM_DESCRIPTION
+                                                     + "; an event of no exam in Beijing time") String format) {
         // Parsed before streaming starts: a bad filter is still a problem, not a broken download.
         AuditReads.Filter f = filter.filter();
-        return CsvDownload.of("audit-events.csv", CSV_COLUMNS, csv -> audit.forEach(f, e -> csv.row(Arrays.asList(
-                e.id(), e.occurredAt(), e.actor(), e.actorRole(), e.action(), e.subjectType(), e.subjectId(),
-                e.examCode(), state(e.before()), state(e.after()), e.requestId()))));
+        CsvForm form = CsvForm.of(format, BUREAU_ZONE);
+        Map<String, ZoneId> zones = new HashMap<>();
+        audit.examZones().forEach((code, zone) -> zones.put(code, ZoneId.of(zone)));
+        return CsvDownload.of("audit-events.csv", form.header(CSV_COLUMNS, CSV_HEADERS), csv -> audit.forEach(f, e -> {
+            CsvForm row = form.inZone(e.examCode() == null ? BUREAU_ZONE : zones.getOrDefault(e.examCode(), BUREAU_ZONE));
+            csv.row(Arrays.asList(e.id(), row.time(e.occurredAt()), form.machine() ? e.actor() : e.actorLabel(),
+                    row.label("Role", e.actorRole()), row.label("AuditAction", e.action()), e.subjectType(),
+                    e.subjectId(), e.examCode(), state(e.before()), state(e.after()), e.requestId()));
+        }));
     }
 
     private String state(Map<String, Object> state) throws JsonProcessingException {

@@ -28,6 +28,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_IN_USE(409, "idempotency-key-in-use", "A request with this Idempotency-Key is in progress"),
     REVIEW_ALREADY_DECIDED(409, "review-already-decided", "The review is decided"),
     REVIEW_DEADLINE_PASSED(409, "review-deadline-passed", "The review deadline has passed"),
+    DECISION_NOT_CORRECTABLE(409, "decision-not-correctable", "The decision can no longer be corrected"),
     REFUND_NOT_ALLOWED(409, "refund-not-allowed", "A refund is not possible"),
     CHANNEL_ALREADY_SUBSCRIBED(409, "channel-already-subscribed", "An enabled subscription covers the channel already"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),

@@ -19,8 +19,9 @@ public record PositionSearch(String q, String agency) {
     public String condition(Parameters params) {
         StringBuilder where = new StringBuilder();
         if (agency != null) {
-            where.append(" and (p.agencyCode = :agency or p.agencyName = :agency)");
-            params.and("agency", agency);
+            // codes are stored upper-case (the agency registry); a code may be typed in any case
+            where.append(" and (p.agencyCode = :agencyCode or p.agencyName = :agency)");
+            params.and("agencyCode", agency.toUpperCase(Locale.ROOT)).and("agency", agency);
         }
         if (q != null) {
             where.append(" and (lower(p.code) like :q or lower(p.title) like :q or lower(p.employer) like :q"

@@ -1,7 +1,11 @@
 package cn.gov.exam.change.position;
 
 import cn.gov.exam.change.common.sql.Jdbc;
+import cn.gov.exam.change.agency.Agency;
+import cn.gov.exam.change.agency.AgencyService;
+import cn.gov.exam.change.agency.AgencyViews.AgencyRenamed;
 import cn.gov.exam.change.audit.AuditService;
+import cn.gov.exam.change.common.FieldError;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
@@ -15,6 +19,7 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -42,6 +47,8 @@ public class PositionService {
     AppClock clock;
     @Inject
     AuditService audit;
+    @Inject
+    AgencyService agencies;
 
     /**
      * Upserts the positions of an exam by code, all or nothing. Refused once the exam's ratio check
@@ -53,6 +60,7 @@ public class PositionService {
         Exam exam = ExamService.requireUnpublishedForUpdate(examCode);
         ImportErrors errors = new ImportErrors();
         List<PositionRow> rows = new ArrayList<>();
+        List<Long> rowNumbers = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         ImportReader.forEach(body, contentType, errors, row -> {
             PositionRow p = read(row);
@@ -60,8 +68,11 @@ public class PositionService {
                 row.reject("code", "appears more than once in this import");
             } else if (row.valid()) {
                 rows.add(p);
+                rowNumbers.add(row.number());
             }
         });
+        long agenciesBefore = Agency.count();
+        checkAgencies(rows, rowNumbers, errors);
         errors.throwIfAny();
         long existing = upsert(exam, rows);
         ImportResult result = new ImportResult(examCode, rows.size(), rows.size() - existing, existing);
@@ -70,13 +81,41 @@ public class PositionService {
         after.put("created", result.created());
         after.put("updated", result.updated());
         after.put("format", ImportReader.isCsv(contentType) ? "csv" : "json");
+        after.put("agenciesAdded", Agency.count() - agenciesBefore);
         audit.record("positions.imported", "exam", examCode, examCode, null, after);
         return result;
     }
 
+    /**
+     * A code names one organisation in every exam: new codes join the registry with their name; a
+     * row that gives a known code (or a code given earlier in the file) another name is refused.
+     */
+    private void checkAgencies(List<PositionRow> rows, List<Long> rowNumbers, ImportErrors errors) {
+        Map<String, String> named = new LinkedHashMap<>();
+        for (PositionRow r : rows) {
+            named.putIfAbsent(r.agencyCode(), r.agencyName());
+        }
+        Map<String, String> registry = agencies.register(named);
+        for (int i = 0; i < rows.size(); i++) {
+            PositionRow r = rows.get(i);
+            String known = registry.getOrDefault(r.agencyCode(), named.get(r.agencyCode()));
+            if (!known.equals(r.agencyName())) {
+                errors.add(new FieldError("agencyName", "does not match the registered name of agency "
+                        + r.agencyCode() + ": " + known, rowNumbers.get(i)));
+            }
+        }
+    }
+
+    /** A renamed agency's positions, in every exam, carry its new name. */
+    void onAgencyRenamed(@Observes AgencyRenamed renamed) {
+        em.createNativeQuery("update position set agency_name = ?1, updated_at = ?2 where agency_code = ?3")
+                .setParameter(1, renamed.name()).setParameter(2, Timestamp.from(clock.now()))
+                .setParameter(3, renamed.code()).executeUpdate();
+    }
+
     private static PositionRow read(ImportRow row) {
         String code = row.text("code", true, 40);
-        String agencyCode = row.text("agencyCode", true, 40);
+        String agencyCode = Agency.canonical(row.text("agencyCode", true, 40));
         String agencyName = row.text("agencyName", true, 200);
         String employer = row.text("employer", true, 200);
         String title = row.text("title", true, 200);

@@ -26,6 +26,17 @@ public class RefundCountsOfExam implements RefundCounts {
         return countBy("reason", RefundReason.values(), examId);
     }
 
+    @Override
+    public long deliveryProblems(long examId) {
+        return ((Number) em.createNativeQuery("""
+                        select count(*) from refund f
+                        join lateral (select wd.status, wd.last_status_code, wd.last_error,
+                                (select count(*) from webhook_attempt wa where wa.delivery_id = wd.id) as attempts
+                            from webhook_delivery wd where wd.refund_id = f.id order by wd.id desc limit 1) d on true
+                        where f.exam_id = ?1 and """ + RefundReads.DELIVERY_PROBLEM)
+                .setParameter(1, examId).getSingleResult()).longValue();
+    }
+
     /** {@code column} is one of ours, never input. */
     private Map<String, Long> countBy(String column, Enum<?>[] values, long examId) {
         Map<String, Long> out = new LinkedHashMap<>();

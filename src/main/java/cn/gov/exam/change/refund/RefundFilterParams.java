@@ -19,9 +19,14 @@ public class RefundFilterParams {
     @Parameter(schema = @Schema(implementation = PaymentChannel.class))
     public String channel;
 
+    @QueryParam("deliveryProblem")
+    @Parameter(description = "true: only refunds whose latest delivery failed for good or failed at its last "
+            + "attempt and waits to retry; false: only the others")
+    public Boolean deliveryProblem;
+
     public RefundReads.Filter filter() {
         return new RefundReads.Filter(QueryValues.enumOrNull(RefundStatus.class, status, "status"),
                 QueryValues.enumOrNull(RefundReason.class, reason, "reason"),
-                QueryValues.enumOrNull(PaymentChannel.class, channel, "channel"));
+                QueryValues.enumOrNull(PaymentChannel.class, channel, "channel"), deliveryProblem);
     }
 }

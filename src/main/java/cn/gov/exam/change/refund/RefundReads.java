@@ -32,8 +32,15 @@ public class RefundReads {
     }
 
     /** The filters of the refund list and its export; null filters nothing. */
-    public record Filter(RefundStatus status, RefundReason reason, PaymentChannel channel) {
+    public record Filter(RefundStatus status, RefundReason reason, PaymentChannel channel, Boolean deliveryProblem) {
+        public Filter(RefundStatus status, RefundReason reason, PaymentChannel channel) {
+            this(status, reason, channel, null);
+        }
     }
+
+    /** A delivery in trouble: failed for good, or failed at its last attempt and waiting to retry. */
+    static final String DELIVERY_PROBLEM = "(d.status = 'FAILED' or (d.status = 'PENDING' and d.attempts > 0"
+            + " and (d.last_error is not null or d.last_status_code is not null)))";
 
     @Transactional
     public PageResponse<RefundView> list(String examCode, Filter filter, PageParams page) {
@@ -50,14 +57,21 @@ public class RefundReads {
         Exam exam = ExamService.require(examCode);
         return new SqlList("""
                 select f.id, e.code, a.id_number, f.reason, f.status, f.amount, f.currency, f.channel,
-                       f.original_transaction_id, f.channel_refund_id, f.failure_reason, f.created_at, f.updated_at""",
+                       f.original_transaction_id, f.channel_refund_id, f.failure_reason, f.created_at, f.updated_at,
+                       d.id as delivery_id, d.status as delivery_status, d.attempts, d.last_status_code, d.last_error,
+                       d.next_attempt_at, coalesce(""" + DELIVERY_PROBLEM + """
+                , false) as problem""",
                 """
                 from refund f join registration r on r.id = f.registration_id
                 join applicant a on a.id = r.applicant_id join exam e on e.id = f.exam_id
+                left join lateral (select wd.id, wd.status, wd.last_status_code, wd.last_error, wd.next_attempt_at,
+                        (select count(*) from webhook_attempt wa where wa.delivery_id = wd.id) as attempts
+                    from webhook_delivery wd where wd.refund_id = f.id order by wd.id desc limit 1) d on true
                 where f.exam_id = :exam""", "f.id", Map.of("exam", exam.id))
                 .and("f.status = :status", "status", f.status())
                 .and("f.reason = :reason", "reason", f.reason())
-                .and("f.channel = :channel", "channel", f.channel());
+                .and("f.channel = :channel", "channel", f.channel())
+                .and("coalesce(" + DELIVERY_PROBLEM + ", false) = :problem", "problem", f.deliveryProblem());
     }
 
     private static RefundView row(Tuple t) {
@@ -65,7 +79,10 @@ public class RefundReads {
                 RefundReason.valueOf((String) t.get(3)), RefundStatus.valueOf((String) t.get(4)),
                 ((BigDecimal) t.get(5)).setScale(2).toPlainString(), (String) t.get(6), (String) t.get(7),
                 (String) t.get(8), (String) t.get(9), (String) t.get(10), SqlValues.instant(t.get(11)),
-                SqlValues.instant(t.get(12)));
+                SqlValues.instant(t.get(12)), t.get(13) == null ? null : new RefundView.Delivery(
+                        ((Number) t.get(13)).longValue(), (String) t.get(14), ((Number) t.get(15)).intValue(),
+                        t.get(16) == null ? null : ((Number) t.get(16)).intValue(), (String) t.get(17),
+                        "PENDING".equals(t.get(14)) ? SqlValues.instant(t.get(18)) : null, (Boolean) t.get(19)));
     }
 
     public RefundView view(Refund f) {
@@ -89,7 +106,7 @@ public class RefundReads {
             Tuple t = byRegistration.get(f.registrationId);
             return new RefundView(f.id, (String) t.get(1), IdNumbers.mask((String) t.get(2)), f.reason, f.status,
                     f.amount.setScale(2).toPlainString(), f.currency, f.channel, f.originalTransactionId,
-                    f.channelRefundId, f.failureReason, f.createdAt, f.updatedAt);
+                    f.channelRefundId, f.failureReason, f.createdAt, f.updatedAt, null);
         }).toList();
     }
 }

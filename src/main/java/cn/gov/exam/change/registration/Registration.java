@@ -57,4 +57,10 @@ public class Registration extends PanacheEntityBase {
         currentPositionId = positionId;
         updatedAt = at;
     }
+
+    /** An approval corrected to a rejection: the registration stands for its original position again. */
+    public void approvalWithdrawn(Instant at) {
+        currentPositionId = null;
+        updatedAt = at;
+    }
 }

@@ -12,4 +12,7 @@ public interface RefundCounts {
 
     /** The exam's refunds by reason name, every reason present (0 when none), in the reasons' order. */
     Map<String, Long> byReason(long examId);
+
+    /** The exam's refunds whose latest delivery failed for good or waits to retry after a failure. */
+    long deliveryProblems(long examId);
 }

@@ -1,5 +1,6 @@
 package cn.gov.exam.change.review;
 
+import cn.gov.exam.change.agency.Agency;
 import cn.gov.exam.change.common.QueryValues;
 import cn.gov.exam.change.switching.SwitchStatus;
 import jakarta.ws.rs.QueryParam;
@@ -13,11 +14,11 @@ public class ReviewFilterParams {
     @Parameter(schema = @Schema(implementation = SwitchStatus.class))
     public String status;
     @QueryParam("agency")
-    @Parameter(description = "agency code of the target position (a reviewer sees their own agency whatever this says)")
+    @Parameter(description = "agency code of the target position, in any case (a reviewer sees their own agency whatever this says)")
     public String agency;
 
     public ReviewService.Filter filter() {
         return new ReviewService.Filter(QueryValues.enumOrNull(SwitchStatus.class, status, "status"),
-                agency == null || agency.isBlank() ? null : agency.trim());
+                agency == null || agency.isBlank() ? null : Agency.canonical(agency));
     }
 }

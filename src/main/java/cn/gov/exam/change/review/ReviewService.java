@@ -1,5 +1,6 @@
 package cn.gov.exam.change.review;
 
+import cn.gov.exam.change.agency.Agency;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.Roles;
 import cn.gov.exam.change.common.AppClock;
@@ -17,6 +18,7 @@ import cn.gov.exam.change.position.Position;
 import cn.gov.exam.change.registration.Applicant;
 import cn.gov.exam.change.registration.Registration;
 import cn.gov.exam.change.review.ReviewViews.ApplicantDetails;
+import cn.gov.exam.change.review.ReviewViews.CorrectionRequest;
 import cn.gov.exam.change.review.ReviewViews.DecisionRequest;
 import cn.gov.exam.change.review.ReviewViews.Review;
 import cn.gov.exam.change.review.ReviewViews.TargetPosition;
@@ -46,7 +48,8 @@ import java.util.stream.Stream;
 
 /**
  * DESIGN.md rule 4. A reviewer sees and decides only switches into their own agency's positions
- * (others' are "not found"); a decision is final and taken under the switch's row lock; after the
+ * (others' are "not found"). An agency is a registry code, which names one organisation in every
+ * exam: a reviewer of A01 reviews A01's positions of every exam, and no other agency's; a decision is final and taken under the switch's row lock; after the
  * review deadline only an administrator may decide, and that decision is marked late.
  */
 @ApplicationScoped
@@ -210,6 +213,84 @@ public class ReviewService {
         return view(exam, s, target, original, r.applicant);
     }
 
+    /**
+     * An administrator corrects a decision (a stray approval, say) before the review deadline, while
+     * nothing has followed from it: it is the registration's last switch (no later switch was made
+     * on the strength of a rejection) and no refund exists for the registration (a queued refund is
+     * handed to the payment system within seconds and cannot be called back safely). The effects
+     * are those of deciding afresh: an approval moves the registration to the target; a rejection
+     * moves it back and, when no further switch is possible, owes the refund. Audited with the reason.
+     */
+    @Transactional
+    public Review correct(long switchId, CorrectionRequest request) {
+        SwitchStatus decision = SwitchStatus.valueOf(request.decision());
+        String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().trim();
+        if (decision == SwitchStatus.REJECTED && reason == null) {
+            throw ProblemException.invalid("reason", "is required when rejecting");
+        }
+        PositionSwitch s = em.find(PositionSwitch.class, switchId, LockModeType.PESSIMISTIC_WRITE);
+        if (s == null) {
+            throw ProblemException.notFound("Review " + switchId);
+        }
+        em.createNativeQuery("select id from registration where id = ?1 for update")
+                .setParameter(1, s.registrationId).getResultList();
+        Exam exam = Exam.findById(s.examId);
+        Instant now = clock.now();
+        if (!now.isBefore(exam.reviewDeadline)) {
+            throw new ProblemException(ProblemType.REVIEW_DEADLINE_PASSED,
+                    "The review deadline has passed; decisions can no longer be corrected");
+        }
+        if (s.status == SwitchStatus.PENDING) {
+            throw new ProblemException(ProblemType.DECISION_NOT_CORRECTABLE, "Review " + switchId + " is not decided yet");
+        }
+        if (s.status == decision) {
+            throw new ProblemException(ProblemType.DECISION_NOT_CORRECTABLE,
+                    "Review " + switchId + " is " + decision + " already");
+        }
+        List<PositionSwitch> switches = PositionSwitch.ofRegistration(s.registrationId);
+        if (!switches.get(0).id.equals(s.id)) {
+            throw new ProblemException(ProblemType.DECISION_NOT_CORRECTABLE,
+                    "The applicant has switched again since this decision");
+        }
+        Number refunds = (Number) em.createNativeQuery("select count(*) from refund where registration_id = ?1")
+                .setParameter(1, s.registrationId).getSingleResult();
+        if (refunds.longValue() > 0) {
+            throw new ProblemException(ProblemType.DECISION_NOT_CORRECTABLE,
+                    "A refund has been queued for this registration since the decision");
+        }
+        boolean refundsDecided = refundDecisions.decidedUnderLock(exam.id);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("status", s.status.name());
+        before.put("reason", s.reason);
+        before.put("reviewer", s.reviewer);
+        s.status = decision;
+        s.reason = reason;
+        s.reviewer = audit.currentActor();
+        s.decidedAt = now;
+        s.lateDecision = false;
+        Registration r = Registration.findById(s.registrationId);
+        if (decision == SwitchStatus.APPROVED) {
+            r.approvedInto(s.targetPositionId, now);
+        } else {
+            r.approvalWithdrawn(now);
+            boolean canSwitchAgain = exam.timeline().withRefundsDecided(refundsDecided).windowAt(now)
+                    == ExamTimeline.Window.OPEN && SwitchRules.switchesLeft(exam, switches) > 0;
+            if (!canSwitchAgain) {
+                refundable.fire(new RegistrationRefundable(r.id, exam.code, RegistrationRefundable.REVIEW_REJECTED));
+            }
+        }
+        Position target = Position.findById(s.targetPositionId);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", decision.name());
+        after.put("reason", reason);
+        after.put("correctionReason", request.correctionReason().trim());
+        after.put("registrationId", r.id);
+        after.put("targetPosition", target.code);
+        audit.record("review.corrected", "switch", s.id.toString(), exam.code, before, after);
+        em.flush();
+        return view(exam, s, target, Position.findById(s.fromPositionId), r.applicant);
+    }
+
     /** The reviewer's agency, or null for an administrator, who sees every agency. */
     private String reviewerAgency() {
         if (identity.hasRole(Roles.ADMIN)) {
@@ -219,7 +300,8 @@ public class ReviewService {
         if (agency == null) {
             throw new ProblemException(ProblemType.FORBIDDEN, "This reviewer account has no agency");
         }
-        return agency.toString();
+        // Tokens issued before the registry may carry a code in another case.
+        return Agency.canonical(agency.toString());
     }
 
     private Review view(Exam exam, PositionSwitch s, Position target, Position original, Applicant a) {

@@ -24,6 +24,13 @@ public final class ReviewViews {
             @Size(max = 500) String reason) {
     }
 
+    /** An administrator's correction of a decision: the new decision, its reason, and why it is corrected. */
+    public record CorrectionRequest(
+            @NotNull @Pattern(regexp = "APPROVED|REJECTED", message = "must be APPROVED or REJECTED") String decision,
+            @Size(max = 500) String reason,
+            @NotNull @jakarta.validation.constraints.NotBlank @Size(max = 500) String correctionReason) {
+    }
+
     /** What a reviewer needs to judge the applicant; staff see the full ID number. */
     public record ApplicantDetails(String name, String idNumber, LocalDate birthDate, Education education,
                                    boolean degree, @Schema(nullable = true) String major,
@@ -52,7 +59,10 @@ public final class ReviewViews {
     public record Summary(String examCode, String phase, Positions positions, long affectedApplicants,
                           long switchedApplicants, long notSwitched, Reviews reviews,
                           java.util.Map<String, Long> refunds, java.util.Map<String, Long> refundsByReason,
-                          java.util.List<AgencyReviews> reviewsByAgency) {
+                          java.util.List<AgencyReviews> reviewsByAgency,
+                          @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "refunds whose "
+                                  + "latest delivery failed for good or waits to retry after a failure")
+                          long refundDeliveryProblems) {
     }
 
     /** The switches into one agency's positions by review status (for the dashboard's chart by agency). */

@@ -55,7 +55,8 @@ public class SummaryService {
                 new Positions(n(t, "open"), n(t, "reduced"), n(t, "cancelled")),
                 affected, switched, affected - switched,
                 new Reviews(pending, n(t, "approved"), n(t, "rejected"), overdue, n(t, "late")),
-                refunds.byStatus(exam.id), refunds.byReason(exam.id), reviewsByAgency(exam.id));
+                refunds.byStatus(exam.id), refunds.byReason(exam.id), reviewsByAgency(exam.id),
+                refunds.deliveryProblems(exam.id));
     }
 
     /** Switches by the target position's agency and review status; agencies without switches are left out. */

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,7 +41,7 @@ public class StaffResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "The account",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffView.class)))
-    @Operation(operationId = "createStaffAccount", summary = "Create an ADMIN, or a REVIEWER of one agency",
+    @Operation(operationId = "createStaffAccount", summary = "Create an ADMIN, or a REVIEWER of one registry agency (code in any case, stored upper-case)",
             description = "Passwords: at least 12 characters mixing letters, digits or symbols, not containing the"
                     + " username, not one of the well-known passwords shipped with the service. Usernames are unique"
                     + " whatever their case and may not begin with applicant, anonymous, system, payment-system or"
@@ -71,6 +72,15 @@ public class StaffResource {
     @Operation(operationId = "unlockStaffSignIn", summary = "Clear the sign-in waits of a staff account, from every client; audited")
     public SignInUnlocked unlock(@PathParam("username") String username) {
         return new SignInUnlocked(username, staff.unlock(username));
+    }
+
+    @PATCH
+    @Path("/{username}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "updateStaffAccount", summary = "Edit an account: a reviewer's agency (a registry code, any case), enabled; audited",
+            description = "A new agency ends the account's current tokens (they carry the old agency)")
+    public StaffView update(@PathParam("username") String username, @NotNull @Valid StaffUpdateRequest request) {
+        return staff.update(username, request);
     }
 
     @POST

@@ -1,5 +1,6 @@
 package cn.gov.exam.change.staff;
 
+import cn.gov.exam.change.agency.Agency;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.Passwords;
 import cn.gov.exam.change.common.Roles;
@@ -25,6 +26,8 @@ import java.util.Map;
 /** Bureau staff accounts: administrators, and reviewers bound to one recruiting agency. */
 @ApplicationScoped
 public class StaffService {
+    static final String UNKNOWN_AGENCY = "is not an agency of the registry";
+
     @Inject
     AppClock clock;
     @Inject
@@ -41,6 +44,13 @@ public class StaffService {
         if (Roles.ADMIN.equals(r.role()) && r.agencyCode() != null) {
             errors.add(FieldError.of("agencyCode", "must be empty for an ADMIN"));
         }
+        Agency agency = null;
+        if (Roles.REVIEWER.equals(r.role()) && r.agencyCode() != null && !r.agencyCode().isBlank()) {
+            agency = Agency.byCode(r.agencyCode()).orElse(null);
+            if (agency == null) {
+                errors.add(FieldError.of("agencyCode", UNKNOWN_AGENCY));
+            }
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -51,7 +61,7 @@ public class StaffService {
         a.username = r.username();
         a.passwordHash = Passwords.hash(r.password());
         a.role = r.role();
-        a.agencyCode = r.agencyCode() == null ? null : r.agencyCode().trim();
+        a.agencyCode = agency == null ? null : agency.code;
         a.enabled = true;
         a.createdAt = clock.now();
         a.updatedAt = a.createdAt;
@@ -73,6 +83,35 @@ public class StaffService {
             a.updatedAt = clock.now();
             audit.record(enabled ? "staff.enabled" : "staff.disabled", "staff", a.username, null,
                     Map.of("enabled", !enabled), Map.of("enabled", enabled));
+        }
+        return StaffView.of(a);
+    }
+
+    /**
+     * Changes a reviewer's agency and/or enables or disables an account. A new agency kills the
+     * account's tokens, whose agency claim would still name the old one.
+     */
+    @Transactional
+    public StaffView update(String username, StaffUpdateRequest r) {
+        StaffAccount a = StaffAccount.find("lower(username) = lower(?1)", username).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .<StaffAccount>firstResultOptional().orElseThrow(() -> ProblemException.notFound("Staff account " + username));
+        if (r.agencyCode() != null) {
+            if (!Roles.REVIEWER.equals(a.role)) {
+                throw ProblemException.invalid("agencyCode", "must be empty for an ADMIN");
+            }
+            Agency agency = Agency.byCode(r.agencyCode())
+                    .orElseThrow(() -> ProblemException.invalid("agencyCode", UNKNOWN_AGENCY));
+            if (!agency.code.equals(a.agencyCode)) {
+                String before = a.agencyCode;
+                a.agencyCode = agency.code;
+                a.tokenGeneration++;
+                a.updatedAt = clock.now();
+                audit.record("staff.agency-changed", "staff", a.username, null,
+                        Map.of("agencyCode", before == null ? "" : before), Map.of("agencyCode", agency.code));
+            }
+        }
+        if (r.enabled() != null) {
+            return setEnabled(a.username, r.enabled());
         }
         return StaffView.of(a);
     }

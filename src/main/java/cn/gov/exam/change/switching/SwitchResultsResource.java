@@ -5,6 +5,7 @@ import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
 import cn.gov.exam.change.common.QueryValues;
 import cn.gov.exam.change.common.export.CsvDownload;
+import cn.gov.exam.change.common.export.CsvForm;
 import cn.gov.exam.change.common.export.CsvWriter;
 import cn.gov.exam.change.exam.ExamService;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 
@@ -40,6 +42,9 @@ public class SwitchResultsResource {
     static final List<String> CSV_COLUMNS = List.of("id", "examCode", "idNumberMasked", "applicantName", "seq",
             "fromPositionCode", "targetPositionCode", "targetPositionTitle", "targetAgencyCode", "targetAgencyName",
             "precheckResult", "status", "reviewer", "reason", "decidedAt", "lateDecision", "createdAt");
+    static final List<String> CSV_HEADERS = List.of("编号", "考试代码", "身份证号（部分隐藏）", "考生姓名", "第几次改报",
+            "原报考职位代码", "改报职位代码", "改报职位名称", "招录单位代码", "招录单位", "系统预审", "审查结果", "审查人员",
+            "不通过原因", "审查时间", "截止后决定", "提交改报时间");
     // The JSON and CSV forms are one operation in the OpenAPI document, told apart by Accept.
     private static final String SUMMARY = "Switch results of an exam: every switch and its review outcome, oldest first";
     private static final String DESCRIPTION = "Filters: status, agency (the target position's agency). "
@@ -60,7 +65,7 @@ public class SwitchResultsResource {
 
         SwitchResults.Filter filter() {
             return new SwitchResults.Filter(QueryValues.enumOrNull(SwitchStatus.class, status, "status"),
-                    agency == null || agency.isBlank() ? null : agency.trim());
+                    agency == null || agency.isBlank() ? null : agency.trim().toUpperCase(java.util.Locale.ROOT)); // registry codes are upper-case
         }
     }
 
@@ -82,16 +87,20 @@ public class SwitchResultsResource {
             + "first, without paging, streamed: UTF-8 with a byte order mark, a header row (id, examCode, "
             + "idNumberMasked, applicantName, seq, fromPositionCode, targetPositionCode, targetPositionTitle, "
             + "targetAgencyCode, targetAgencyName, precheckResult, status, reviewer, reason, decidedAt, lateDecision, "
-            + "createdAt), RFC 4180 quoting; text cells beginning with = + - @, tab or carriage return get a "
+            + "createdAt), RFC 4180 quoting; by default for people (Chinese headers and labels, times in the exam's zone with offset), `?format=machine` for the names above, codes and ISO instants; text cells beginning with = + - @, tab or carriage return get a "
             + "leading apostrophe",
             content = @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
-    public RestResponse<StreamingOutput> csv(@PathParam("examCode") String examCode, @BeanParam FilterParams filter) {
+    public RestResponse<StreamingOutput> csv(@PathParam("examCode") String examCode, @BeanParam FilterParams filter,
+                                             @QueryParam(CsvForm.PARAM) @Parameter(description = CsvForm.PARAM_DESCRIPTION) String format) {
         SwitchResults.Filter f = filter.filter();
-        ExamService.require(examCode); // an unknown exam is a 404 problem, not a broken download
-        return CsvDownload.of("switches-" + examCode + ".csv", CSV_COLUMNS, csv -> results.forEach(examCode, f,
-                s -> csv.row(Arrays.asList(s.id(), s.examCode(), s.idNumberMasked(), s.applicantName(), s.seq(),
-                        s.fromPositionCode(), s.targetPositionCode(), s.targetPositionTitle(), s.targetAgencyCode(),
-                        s.targetAgencyName(), s.precheckResult(), s.status(), s.reviewer(), s.reason(),
-                        s.decidedAt(), s.lateDecision(), s.createdAt()))));
+        // an unknown exam is a 404 problem, not a broken download
+        CsvForm form = CsvForm.of(format, ZoneId.of(ExamService.require(examCode).timeZone));
+        return CsvDownload.of("switches-" + examCode + ".csv", form.header(CSV_COLUMNS, CSV_HEADERS),
+                csv -> results.forEach(examCode, f, s -> csv.row(Arrays.asList(s.id(), s.examCode(),
+                        s.idNumberMasked(), s.applicantName(), s.seq(), s.fromPositionCode(), s.targetPositionCode(),
+                        s.targetPositionTitle(), s.targetAgencyCode(), s.targetAgencyName(),
+                        form.label("PrecheckResult", s.precheckResult()), form.label("SwitchStatus", s.status()),
+                        s.reviewer(), s.reason(), form.time(s.decidedAt()), form.yesNo(s.lateDecision()),
+                        form.time(s.createdAt())))));
     }
 }

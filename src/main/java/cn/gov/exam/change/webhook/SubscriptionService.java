@@ -189,8 +189,9 @@ public class SubscriptionService {
         }
         String where = "where d.subscription_id = :sub" + (status == null ? "" : " and d.status = :status");
         var q = em.createNativeQuery("""
-                select d.id, d.refund_id, d.message_id, d.event_type, d.status, d.attempts, d.next_attempt_at,
-                       d.last_status_code, d.last_error, d.created_at
+                select d.id, d.refund_id, d.message_id, d.event_type, d.status,
+                       (select count(*) from webhook_attempt a where a.delivery_id = d.id) as attempts, d.next_attempt_at,
+                       d.last_status_code, d.last_error, d.created_at, d.attempts as retry_step
                 from webhook_delivery d""" + " " + where + " order by d.id desc limit :limit offset :offset", Tuple.class)
                 .setParameter("sub", subscriptionId).setParameter("limit", page.size).setParameter("offset", page.offset());
         var count = em.createNativeQuery("select count(*) from webhook_delivery d " + where)
@@ -234,8 +235,9 @@ public class SubscriptionService {
                 Map.of("status", rows.get(0).get(1)), Map.of("status", "PENDING"));
         @SuppressWarnings("unchecked")
         Tuple t = ((List<Tuple>) em.createNativeQuery("""
-                        select d.id, d.refund_id, d.message_id, d.event_type, d.status, d.attempts, d.next_attempt_at,
-                               d.last_status_code, d.last_error, d.created_at from webhook_delivery d where d.id = ?1""",
+                        select d.id, d.refund_id, d.message_id, d.event_type, d.status,
+                       (select count(*) from webhook_attempt a where a.delivery_id = d.id) as attempts, d.next_attempt_at,
+                               d.last_status_code, d.last_error, d.created_at, d.attempts as retry_step from webhook_delivery d where d.id = ?1""",
                 Tuple.class).setParameter(1, deliveryId).getResultList()).get(0);
         return delivery(t);
     }
@@ -250,6 +252,7 @@ public class SubscriptionService {
         return new Delivery(id, ((Number) t.get(1)).longValue(), (String) t.get(2), (String) t.get(3),
                 (String) t.get(4), ((Number) t.get(5)).intValue(), SqlValues.instant(t.get(6)),
                 t.get(7) == null ? null : ((Number) t.get(7)).intValue(), (String) t.get(8), SqlValues.instant(t.get(9)),
+                ((Number) t.get(10)).intValue(),
                 attempts.stream().map(a -> new Attempt(((Number) a.get(0)).intValue(), ((Number) a.get(1)).longValue(),
                         (String) a.get(2), SqlValues.instant(a.get(3)), a.get(4) == null ? null : ((Number) a.get(4)).intValue(),
                         a.get(5) == null ? null : ((Number) a.get(5)).intValue(), (String) a.get(6))).toList());

@@ -34,9 +34,13 @@ public final class SubscriptionViews {
                           @Schema(nullable = true) String error) {
     }
 
+    /** {@code attempts}: how many attempts the log holds (its rows), since the delivery was first made; it agrees with {@code attemptLog}. */
     public record Delivery(long id, long refundId, String webhookId, String eventType, String status, int attempts,
                            @Schema(nullable = true) Instant nextAttemptAt,
                            @Schema(nullable = true) Integer lastStatusCode, @Schema(nullable = true) String lastError,
-                           Instant createdAt, List<Attempt> attemptLog) {
+                           Instant createdAt,
+                           @Schema(description = "steps of the retry schedule used since the delivery was made or "
+                                   + "replayed (back-pressure waits use none)") int retryStep,
+                           List<Attempt> attemptLog) {
     }
 }

@@ -3,7 +3,8 @@
 import {query} from '../../shared/api.js';
 import {h, field, heading} from '../../shared/dom.js';
 import {dateTime, toLocalInput, fromLocalInput} from '../../shared/format.js';
-import {session, route, loadError, pagination, pageParam, dataTable, exportButton} from '../app.js';
+import {LABELS, label} from '../../shared/labels.js';
+import {session, route, loadError, pagination, pageParam, dataTable, exportButton, select} from '../app.js';
 
 const ZONE = 'Asia/Shanghai';
 const PAGE_SIZE = 50;
@@ -35,13 +36,13 @@ export async function auditPage() {
   }
   const input = (name, attrs = {}) => h('input', {class: 'input', name, value: filter[name], spellcheck: 'false', autocomplete: 'off', ...attrs});
   const inputs = {
-    actor: input('actor'), action: input('action'), subject: input('subject'), examCode: input('examCode'),
+    actor: input('actor'), action: select('action', LABELS.AuditAction, filter.action), subject: input('subject'), examCode: input('examCode'),
     from: input('from', {type: 'datetime-local', value: toLocalInput(filter.from, ZONE)}),
     to: input('to', {type: 'datetime-local', value: toLocalInput(filter.to, ZONE)}),
   };
   const form = h('form', {class: 'filters filters--grid', 'aria-label': '筛选操作日志'},
-    field({id: 'audit-actor', label: '操作人', hint: '用户名，或 applicant:身份证号、system、payment-system', input: inputs.actor}),
-    field({id: 'audit-action', label: '操作', hint: '如 review.decided、refund.queued', input: inputs.action}),
+    field({id: 'audit-actor', label: '操作人', hint: '工作人员的用户名，或 system（系统）、payment-system（支付系统）', input: inputs.actor}),
+    field({id: 'audit-action', label: '操作', input: inputs.action}),
     field({id: 'audit-subject', label: '对象', hint: '类型:编号，如 switch:12、exam:SX-2023-GWY', input: inputs.subject}),
     field({id: 'audit-exam', label: '考试代码', input: inputs.examCode}),
     field({id: 'audit-from', label: '开始时间（北京时间）', input: inputs.from}),
@@ -59,7 +60,10 @@ export async function auditPage() {
   });
   const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
   const rows = list.items.map((e) => [
-    dateTime(e.occurredAt, ZONE), e.actorRole ? `${e.actor}（${e.actorRole}）` : e.actor, h('code', {}, e.action),
+    dateTime(e.occurredAt, ZONE),
+    // an applicant's label says 考生 already; staff get their role after the username
+    e.actorRole && e.actorRole !== 'APPLICANT' ? `${e.actorLabel || e.actor}（${label('Role', e.actorRole)}）` : (e.actorLabel || e.actor),
+    h('span', {title: e.action}, label('AuditAction', e.action)),
     `${e.subjectType}:${e.subjectId}`, e.examCode, states(e), e.requestId ? h('code', {class: 'break-all'}, e.requestId) : null,
   ]);
   const filtered = FILTERS.some((k) => filter[k]);

@@ -5,7 +5,7 @@ import {query} from '../../shared/api.js';
 import {h, field, showErrors, summaryList, tag, heading, button, confirmationPanel} from '../../shared/dom.js';
 import {dateTime, utcOffset, toLocalInput, fromLocalInput} from '../../shared/format.js';
 import {session, state, route, go, claims, loadError, pagination, pageParam, dataTable, render} from '../app.js';
-import {PHASES, TIME_ZONES, EXAM_FIELDS, examFieldProblem, forbiddenMessage, genericMessage} from '../copy.js';
+import {PHASES, TIME_ZONES, EXAM_FIELDS, EXAM_COPY, examFieldProblem, forbiddenMessage, genericMessage} from '../copy.js';
 
 const PAGE_SIZE = 20;
 const TIMES = ['registrationClosedAt', 'switchWindowOpensAt', 'switchDeadline', 'reviewDeadline'];
@@ -34,7 +34,9 @@ export async function examsPage() {
     h('div', {class: 'table__actions'},
       h('a', {href: `#/exams/edit${query({exam: e.code})}`, 'aria-label': `修改 ${e.code} 的时间安排`}, '修改时间安排'),
       e.published ? null : h('a', {href: `#/imports${query({exam: e.code})}`, 'aria-label': `导入 ${e.code} 的数据`}, '导入数据'),
-      h('a', {href: `#/ratio${query({exam: e.code})}`, 'aria-label': `${e.code} 的开考比例核查`}, '开考比例核查')),
+      // once published the check is done: the link shows its result and does not suggest running it again
+      h('a', {href: `#/ratio${query({exam: e.code})}`, 'aria-label': `${e.code} 的开考比例核查${e.published ? '结果' : ''}`},
+        e.published ? EXAM_COPY.viewPublished : '开考比例核查')),
   ]);
   return h('div', {},
     heading('考试'),
@@ -183,9 +185,11 @@ function checkPage(exam) {
   const v = draft.values;
   const b = body(v);
   const change = (name, label) => h('a', {href: hrefOf(exam, null), 'aria-label': `修改${label}`, onclick: () => { draft.problems = []; }}, '修改');
-  const row = (name, label, value) => h('div', {class: 'summary-list__row'},
+  const published = !!(exam && exam.published);
+  // frozen once published: the ratio settings are shown without a 修改 link
+  const row = (name, label, value, editable = true) => h('div', {class: 'summary-list__row'},
     h('dt', {class: 'summary-list__key'}, label), h('dd', {class: 'summary-list__value'}, value == null || value === '' ? '—' : value),
-    h('dd', {class: 'summary-list__actions'}, change(name, label)));
+    h('dd', {class: 'summary-list__actions'}, editable ? change(name, label) : h('span', {class: 'secondary'}, EXAM_COPY.frozen)));
   const zone = `${TIME_ZONES[v.timeZone] || v.timeZone}`;
   const errors = h('div', {});
   const submit = button(exam ? '保存修改' : '创建考试', {id: 'exam-submit', onclick: async () => {
@@ -195,7 +199,7 @@ function checkPage(exam) {
       else await session.post('/api/v1/admin/exams', b);
       state.exams = null;
       draft = null;
-      main().replaceChildren(done(b, !exam));
+      main().replaceChildren(done(b, !exam, published));
       main().querySelector('h1').focus();
     } catch (e) {
       if (e.status === 401) return;
@@ -211,11 +215,12 @@ function checkPage(exam) {
       exam ? null : row('code', EXAM_FIELDS.code, b.code),
       row('name', EXAM_FIELDS.name, b.name),
       row('timeZone', EXAM_FIELDS.timeZone, `${zone}（${utcOffset(v.timeZone, b.switchDeadline)}）`),
-      row('defaultRatio', EXAM_FIELDS.defaultRatio, `${b.defaultRatio}:1`),
-      row('reduceQuotaBeforeCancel', EXAM_FIELDS.reduceQuotaBeforeCancel, b.reduceQuotaBeforeCancel ? '是' : '否（达不到比例即取消职位）'),
+      row('defaultRatio', EXAM_FIELDS.defaultRatio, `${b.defaultRatio}:1`, !published),
+      row('reduceQuotaBeforeCancel', EXAM_FIELDS.reduceQuotaBeforeCancel, b.reduceQuotaBeforeCancel ? '是' : '否（达不到比例即取消职位）', !published),
       row('maxSwitches', EXAM_FIELDS.maxSwitches, `${b.maxSwitches} 次`),
       row('feeAmount', EXAM_FIELDS.feeAmount, b.feeAmount ? `${b.feeAmount} 元` : null),
-      TIMES.map((t) => row(t, EXAM_FIELDS[t], b[t] ? `${dateTime(b[t], v.timeZone)}，${utcOffset(v.timeZone, b[t])}` : null))),
+      // dateTime names the zone already; the zone row above gives its offset
+      TIMES.map((t) => row(t, EXAM_FIELDS[t], b[t] ? dateTime(b[t], v.timeZone) : null))),
     h('p', {}, exam && exam.published ? '修改后，考生和审查人员立即按新的时间安排办理。' : '提交后可以继续导入职位和报名数据。'),
     submit);
 }
@@ -238,12 +243,12 @@ function serverProblems(e, exam) {
   return [{text: genericMessage(e)}];
 }
 
-function done(b, created) {
+function done(b, created, published) {
   return h('div', {},
     confirmationPanel(created ? '考试已创建' : '时间安排已保存', `${b.name}（${b.code}）`),
     h('h2', {class: 'heading-m'}, '接下来'),
     h('ul', {class: 'list'},
       created ? h('li', {}, h('a', {href: `#/imports${query({exam: b.code})}`}, '导入职位和报名数据')) : null,
-      h('li', {}, h('a', {href: `#/ratio${query({exam: b.code})}`}, '进行开考比例核查')),
+      h('li', {}, h('a', {href: `#/ratio${query({exam: b.code})}`}, published ? EXAM_COPY.viewPublishedPlan : '进行开考比例核查')),
       h('li', {}, h('a', {href: '#/exams'}, '返回考试列表'))));
 }

@@ -3,7 +3,8 @@
 // page says that nothing of a refused file was imported.
 import {h, field, showErrors, heading} from '../../shared/dom.js';
 import {session, route, claims, pageTop, chooseExam, examApi, dataTable} from '../app.js';
-import {IMPORT_KINDS, importMessage, forbiddenMessage, genericMessage} from '../copy.js';
+import {LABELS} from '../../shared/labels.js';
+import {IMPORT_KINDS, IMPORT_HELP, importMessage, forbiddenMessage, genericMessage} from '../copy.js';
 
 const MAX_ROWS_SHOWN = 1000;
 
@@ -35,6 +36,31 @@ function rejected(kind, file, e) {
     }));
 }
 
+const codes = (table) => Object.entries(LABELS[table]).map(([code, text]) => `${text}（${code}）`).join('、');
+
+/** Every allowed value of the kind's coded columns, listed beside its upload. */
+function allowedValues(kind) {
+  const rows = kind === 'positions' ? [
+    ['minEducation', `${codes('Education')}；${IMPORT_HELP.blank}`],
+    ['degreeRequired', IMPORT_HELP.yesNo],
+    ['majors', `${IMPORT_HELP.majors}；${IMPORT_HELP.blank}`],
+    ['politicalStatus', `${codes('PoliticalStatus')}；${IMPORT_HELP.blank}`],
+    ['quota, ratio, maxAge, minGrassrootsYears', '整数；ratio 空着表示用考试的开考比例'],
+  ] : [
+    ['education', codes('Education')],
+    ['degree', IMPORT_HELP.yesNo],
+    ['politicalStatus', codes('PoliticalStatus')],
+    ['birthDate', IMPORT_HELP.date],
+    ['fee.status', codes('FeeStatus')],
+    ['fee.channel', `${codes('PaymentChannel')}；免缴费和未缴费时空着`],
+    ['fee.paidAt', IMPORT_HELP.instant],
+  ];
+  return h('details', {class: 'details', id: `${kind}-allowed`, open: true},
+    h('summary', {class: 'details__summary'}, IMPORT_HELP.allowedTitle),
+    dataTable({caption: IMPORT_HELP.allowedCaption, columns: IMPORT_HELP.columns.map((label) => ({label})),
+      rows: rows.map(([col, text]) => [h('code', {}, col), text]), cls: 'table--allowed'}));
+}
+
 function uploadForm(exam, kind) {
   const k = IMPORT_KINDS[kind];
   const errors = h('div', {});
@@ -46,8 +72,12 @@ function uploadForm(exam, kind) {
   const progressBox = h('div', {class: 'progress-box', hidden: true}, progress, progressText);
   const result = h('div', {'aria-live': 'polite'});
   const submit = h('button', {type: 'submit', class: 'button', id: `${kind}-upload`}, `上传并导入${k.title}`);
+  const template = h('p', {class: 'import-template'},
+    h('a', {href: k.template, download: k.templateName, id: `${kind}-template`}, IMPORT_HELP.template(k.what)),
+    h('span', {class: 'hint'}, ` ${IMPORT_HELP.templateHint}`));
   const form = h('form', {class: 'import-form', novalidate: true, 'aria-labelledby': `${kind}-heading`},
-    h('h2', {class: 'heading-m', id: `${kind}-heading`}, `导入${k.title}`), errors, group, submit, progressBox, result);
+    h('h2', {class: 'heading-m', id: `${kind}-heading`}, `导入${k.title}`), template, allowedValues(kind),
+    errors, group, submit, progressBox, result);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     result.replaceChildren();

@@ -1,11 +1,11 @@
 // Points 1–2: a reviewer's queue and the review of one switch, keyboard first.
-import {syncServerClock, query} from '../../shared/api.js';
-import {h, append, clear, field, showErrors, summaryList, tag, liveCountdown, nextId, heading, button} from '../../shared/dom.js';
+import {syncServerClock, serverNow, query} from '../../shared/api.js';
+import {h, append, clear, field, showErrors, summaryList, tag, liveCountdown, nextId, heading, button, confirmDialog} from '../../shared/dom.js';
 import {dateTime, date, ageAt} from '../../shared/format.js';
 import {EDUCATION, POLITICAL, REQUIREMENT_NAMES} from '../../shared/labels.js';
 import {mask} from '../../shared/idnumber.js';
 import {session, state, route, go, claims, isAdmin, problemBox, loadError, pageTop, pagination, chooseExam, render, onLeave} from '../app.js';
-import {REVIEW_STATUS, MARKS, USUAL_REASONS, OTHER_REASON, forbiddenMessage, decisionMessage} from '../copy.js';
+import {REVIEW_STATUS, MARKS, USUAL_REASONS, OTHER_REASON, APPROVE_COPY, CORRECTION_COPY, forbiddenMessage, decisionMessage} from '../copy.js';
 
 const PAGE_SIZE = 20;
 const STATUSES = ['PENDING', 'APPROVED', 'REJECTED'];
@@ -225,9 +225,11 @@ export async function queuePage() {
     await render();
   }
 
-  async function decide(review, decision, reason, errors) {
+  // beforeRefresh: closes the confirmation first, so that the refreshed queue can take the focus
+  async function decide(review, decision, reason, errors, beforeRefresh = () => {}) {
     try {
       await session.post(`/api/v1/admin/reviews/${review.id}/decision`, reason ? {decision, reason} : {decision});
+      beforeRefresh();
       const name = review.applicant ? review.applicant.name : `#${review.id}`;
       state.notice = {kind: 'success', text: decision === 'APPROVED' ? `已通过 ${name} 的改报申请。` : `已将 ${name} 的改报申请审查为不通过。`};
       await refresh();
@@ -235,7 +237,8 @@ export async function queuePage() {
       if (e.status === 401) return;
       if (e.slug === 'review-already-decided' || e.slug === 'review-deadline-passed') {
         const name = review.applicant ? `（${review.applicant.name}，申请编号 ${review.id}）` : '';
-      state.notice = {kind: 'error', text: `${decisionMessage(e, exam)}${name}`};
+        state.notice = {kind: 'error', text: `${decisionMessage(e, exam)}${name}`};
+        beforeRefresh();
         await refresh();
         return;
       }
@@ -243,6 +246,69 @@ export async function queuePage() {
       if (errors) showErrors(errors, [{text}]);
       else showErrors(live, [{text}]);
     }
+  }
+
+  /** 通过 is deliberate: a dialog names the applicant and the position; Enter confirms, Escape cancels. */
+  function confirmApprove(review) {
+    const a = review.applicant || {};
+    const p = review.targetPosition || {};
+    const dialog = confirmDialog({
+      title: APPROVE_COPY.title,
+      content: [
+        summaryList([
+          ['考生', `${a.name || '—'}（${a.idNumber ? mask(a.idNumber) : '—'}）`],
+          ['改报职位', `${p.code || review.targetPositionCode} ${p.title || ''}`.trim()],
+          ['招录单位', p.agencyName ? `${p.agencyName}（${p.agencyCode}）` : p.agencyCode],
+        ], 'summary-list--compact'),
+        h('p', {class: 'hint'}, APPROVE_COPY.hint),
+      ],
+      confirm: {label: APPROVE_COPY.confirm, id: 'confirm-approve'},
+      cancel: {label: APPROVE_COPY.cancel, id: 'cancel-approve'},
+      enterConfirms: true,
+      onConfirm: async ({errors}) => {
+        await decide(review, 'APPROVED', null, errors, () => dialog.close());
+        return false; // closed by decide once decided; left open with the problem otherwise
+      },
+    });
+  }
+
+  /** An administrator corrects a decision before the review deadline (the API refuses once something followed). */
+  function openCorrection(review) {
+    const toApprove = review.status === 'REJECTED';
+    const reasonInput = h('textarea', {class: 'textarea', name: 'correction-decision-reason', rows: '2', maxlength: '400'});
+    const whyInput = h('textarea', {class: 'textarea', name: 'correction-reason', rows: '2', maxlength: '400'});
+    const name = review.applicant ? review.applicant.name : `#${review.id}`;
+    confirmDialog({
+      title: CORRECTION_COPY.title(name, toApprove),
+      content: [
+        h('p', {}, CORRECTION_COPY.intro(REVIEW_STATUS[review.status][0], toApprove)),
+        toApprove ? null : field({id: 'correction-decision-reason', label: CORRECTION_COPY.rejectReason, hint: CORRECTION_COPY.rejectHint, input: reasonInput}),
+        field({id: 'correction-reason', label: CORRECTION_COPY.why, hint: CORRECTION_COPY.whyHint, input: whyInput}),
+      ],
+      confirm: {label: CORRECTION_COPY.confirm, id: 'confirm-correction', kind: 'warning'},
+      cancel: {label: '取消', id: 'cancel-correction'},
+      onConfirm: async ({errors}) => {
+        const problems = [];
+        if (!toApprove && !reasonInput.value.trim()) problems.push({field: 'correction-decision-reason', text: CORRECTION_COPY.needRejectReason});
+        if (!whyInput.value.trim()) problems.push({field: 'correction-reason', text: CORRECTION_COPY.needWhy});
+        if (problems.length) {
+          showErrors(errors, problems);
+          return false;
+        }
+        try {
+          await session.post(`/api/v1/admin/reviews/${review.id}/correction`, {
+            decision: toApprove ? 'APPROVED' : 'REJECTED', reason: toApprove ? null : reasonInput.value.trim(), correctionReason: whyInput.value.trim(),
+          });
+          state.notice = {kind: 'success', text: CORRECTION_COPY.done(name)};
+          setTimeout(() => refresh(), 0);
+          return true;
+        } catch (e) {
+          if (e.status === 401) return true;
+          showErrors(errors, [{text: CORRECTION_COPY.problem(e) || decisionMessage(e, exam)}]);
+          return false;
+        }
+      },
+    });
   }
 
   function showDetail(review) {
@@ -259,9 +325,9 @@ export async function queuePage() {
     const formSlot = h('div', {});
     const errors = h('div', {});
     if (pending) {
-      const approve = button('通过', {id: 'approve', 'aria-keyshortcuts': 'A', onclick: () => decide(review, 'APPROVED', null, errors)});
+      const approve = button('通过', {id: 'approve', 'aria-keyshortcuts': 'A', onclick: () => confirmApprove(review)});
       const reject = button('不通过', {class: 'button button--warning', id: 'reject', 'aria-keyshortcuts': 'R', onclick: () => openReject()});
-      actions.append(approve, reject, h('span', {class: 'hint review__keys'}, '快捷键：J/K 或 ↓/↑ 切换申请，A 通过，R 不通过'));
+      actions.append(approve, reject, h('span', {class: 'hint review__keys'}, APPROVE_COPY.keys));
     }
     function openReject() {
       clear(formSlot);
@@ -277,7 +343,7 @@ export async function queuePage() {
       form.querySelector('#reason-0').focus();
     }
     detail.openReject = pending ? openReject : null;
-    detail.approve = pending ? () => decide(review, 'APPROVED', null, errors) : null;
+    detail.approve = pending ? () => confirmApprove(review) : null;
     const notice = state.notice;
     append(detail, [
       h('div', {class: 'review__head'},
@@ -289,7 +355,9 @@ export async function queuePage() {
       h('div', {class: 'review__columns'},
         h('div', {class: 'review__column'}, h('h3', {class: 'heading-s'}, '考生信息'), applicantFacts(review, exam)),
         h('div', {class: 'review__column'}, h('h3', {class: 'heading-s'}, '改报职位'), positionFacts(review),
-          pending ? null : [h('h3', {class: 'heading-s'}, '审查结果'), decisionFacts(review, exam)]))]);
+          pending ? null : [h('h3', {class: 'heading-s'}, '审查结果'), decisionFacts(review, exam),
+            isAdmin() && serverNow() < Date.parse(exam.reviewDeadline)
+              ? button(CORRECTION_COPY.open, {class: 'button button--secondary', id: 'correct', onclick: () => openCorrection(review)}) : null]))]);
   }
 
   function select(i, focus) {

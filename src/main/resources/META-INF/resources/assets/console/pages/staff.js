@@ -1,9 +1,9 @@
 // Point 10: staff accounts.
 import {query} from '../../shared/api.js';
-import {h, field, showErrors, tag, heading, button} from '../../shared/dom.js';
+import {h, field, showErrors, tag, heading, button, confirmDialog} from '../../shared/dom.js';
 import {dateTime} from '../../shared/format.js';
 import {session, route, flash, claims, loadError, pagination, render} from '../app.js';
-import {ROLE_NAMES, STAFF_PASSWORD_RULE, STAFF_FIELD_PROBLEMS, forbiddenMessage, genericMessage} from '../copy.js';
+import {ROLE_NAMES, STAFF_PASSWORD_RULE, STAFF_FIELD_PROBLEMS, AGENCY_COPY, forbiddenMessage, genericMessage} from '../copy.js';
 
 
 const STAFF_PAGE_SIZE = 50;
@@ -15,7 +15,7 @@ function staffForm(onCreated) {
   const password = h('input', {class: 'input', name: 'new-password', type: 'password', autocomplete: 'new-password'});
   const groups = {
     username: field({id: 'new-username', label: '用户名', hint: '3–64 位字母、数字、点、横线或下划线', input: username}),
-    agencyCode: field({id: 'new-agency', label: '招录单位代码', hint: '如 A07；审查人员只能审查本单位职位的申请', input: agency}),
+    agencyCode: field({id: 'new-agency', label: '招录单位代码', hint: '招录单位名录中的代码，如 A07（不区分大小写）；审查人员只能审查本单位职位的申请', input: agency}),
     password: field({id: 'new-password', label: '初始密码', hint: STAFF_PASSWORD_RULE, input: password}),
   };
   const submit = h('button', {type: 'submit', class: 'button'}, '创建审查人员账号');
@@ -50,7 +50,9 @@ function staffForm(onCreated) {
         else if (e.slug === 'validation-failed') {
           const fields = ((e.problem && e.problem.errors) || []).map((x) => String(x.field || '').split('.').pop());
           for (const name of ['username', 'agencyCode', 'password']) {
-            if (fields.includes(name)) problems.push({name, text: STAFF_FIELD_PROBLEMS[name]});
+            if (fields.includes(name)) {
+              problems.push({name, text: name === 'agencyCode' ? AGENCY_COPY.unknownAgency(agency.value.trim()) : STAFF_FIELD_PROBLEMS[name]});
+            }
           }
           if (!problems.length) problems.push({text: STAFF_FIELD_PROBLEMS.other});
         } else problems.push({text: e.status === 403 ? forbiddenMessage(claims(), '管理工作人员账号') : genericMessage(e)});
@@ -86,6 +88,33 @@ export async function staffPage() {
       showErrors(errors, [{text: e.status === 403 ? forbiddenMessage(claims(), '管理工作人员账号') : genericMessage(e)}]);
     }
   };
+  // a reviewer's agency is edited in a dialog (a registry code; the account signs in again)
+  const changeAgency = (account) => {
+    const input = h('input', {class: 'input input--width-10', name: 'agency-change', value: account.agencyCode || '', autocomplete: 'off', spellcheck: 'false'});
+    confirmDialog({
+      title: AGENCY_COPY.changeTitle(account.username),
+      content: [field({id: 'agency-change', label: '招录单位代码', hint: AGENCY_COPY.changeHint, input})],
+      confirm: {label: '保存', id: 'confirm-agency'},
+      cancel: {label: '取消', id: 'cancel-agency'},
+      onConfirm: async ({errors: dialogErrors}) => {
+        const code = input.value.trim();
+        if (!code) {
+          showErrors(dialogErrors, [{field: 'agency-change', text: '请输入招录单位代码'}]);
+          return false;
+        }
+        try {
+          const {data} = await session.patch(`/api/v1/admin/staff/${encodeURIComponent(account.username)}`, {agencyCode: code});
+          flash(AGENCY_COPY.changed(account.username, data.agencyCode), 'success');
+          setTimeout(() => render(), 0);
+          return true;
+        } catch (e) {
+          if (e.status === 401) return true;
+          showErrors(dialogErrors, [{field: 'agency-change', text: e.slug === 'validation-failed' ? AGENCY_COPY.unknownAgency(code) : genericMessage(e)}]);
+          return false;
+        }
+      },
+    });
+  };
   const pages = Math.max(1, Math.ceil(list.total / STAFF_PAGE_SIZE));
   const table = h('table', {class: 'table table--responsive table--staff'},
     h('caption', {class: 'table__caption'}, `共 ${list.total} 个账号`),
@@ -97,8 +126,11 @@ export async function staffPage() {
       h('td', {class: 'table__cell', 'data-label': '状态'}, a.enabled ? tag('启用', 'pass') : tag('已停用', 'fail')),
       h('td', {class: 'table__cell', 'data-label': '创建时间'}, a.createdAt ? dateTime(a.createdAt, 'Asia/Shanghai') : '—'),
       h('td', {class: 'table__cell', 'data-label': '操作'}, a.username === claims().upn ? h('span', {class: 'secondary'}, '当前账号')
-        : button(a.enabled ? '停用' : '启用', {class: `button button--small ${a.enabled ? 'button--warning' : 'button--secondary'}`,
-          'aria-label': `${a.enabled ? '停用' : '启用'}账号 ${a.username}`, onclick: () => toggle(a)}))))));
+        : h('div', {class: 'button-group button-group--tight'},
+          a.role === 'REVIEWER' ? button(AGENCY_COPY.changeAgency, {class: 'button button--small button--secondary',
+            'aria-label': `修改账号 ${a.username} 的所属单位`, onclick: () => changeAgency(a)}) : null,
+          button(a.enabled ? '停用' : '启用', {class: `button button--small ${a.enabled ? 'button--warning' : 'button--secondary'}`,
+            'aria-label': `${a.enabled ? '停用' : '启用'}账号 ${a.username}`, onclick: () => toggle(a)})))))));
   return h('div', {},
     heading('工作人员账号'),
     staffForm((created) => {

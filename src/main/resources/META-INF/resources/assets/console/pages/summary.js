@@ -4,7 +4,8 @@
 import {h, heading, button} from '../../shared/dom.js';
 import {dateTime} from '../../shared/format.js';
 import {session, route, loadError, figure, pageTop, chooseExam, examApi, render, onLeave} from '../app.js';
-import {REFUND_STATUS, REFUND_REASONS, PHASES} from '../copy.js';
+import {query} from '../../shared/api.js';
+import {REFUND_STATUS, REFUND_REASONS, PHASES, REFUND_DELIVERY} from '../copy.js';
 
 export const ECHARTS = '/_static/echarts/6.0.0/dist/echarts.esm.min.js';
 
@@ -100,7 +101,10 @@ export async function summaryPage() {
       figure('被取消职位的考生', s.affectedApplicants), figure('已改报', s.switchedApplicants), figure('未改报', s.notSwitched)),
     h('dl', {class: 'figures'}, figure('待审查', r.pending), figure('审查通过', r.approved), figure('审查未通过', r.rejected),
       figure('逾期未审', r.overdue), figure('截止后决定', r.decidedLate)),
-    h('dl', {class: 'figures'}, Object.entries(s.refunds || {}).map(([k, v]) => figure(`退费${REFUND_STATUS[k] || k}`, v))),
+    h('dl', {class: 'figures'}, Object.entries(s.refunds || {}).map(([k, v]) => figure(`退费${REFUND_STATUS[k] || k}`, v)),
+      figure(REFUND_DELIVERY.figure, s.refundDeliveryProblems)),
+    s.refundDeliveryProblems ? h('p', {class: 'delivery-problems'},
+      h('a', {href: `#/refunds${query({exam: exam.code, deliveryProblem: 'true'})}`}, `${REFUND_DELIVERY.figureLink}（${s.refundDeliveryProblems} 笔）`)) : null,
     h('h2', {class: 'heading-m'}, '图表'),
     h('div', {class: 'charts'}, boxes.map((b) => b.box)));
   content.afterShow = () => {

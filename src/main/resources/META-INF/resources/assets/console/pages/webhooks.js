@@ -5,7 +5,7 @@ import {query} from '../../shared/api.js';
 import {h, field, showErrors, tag, confirmDialog, heading, button} from '../../shared/dom.js';
 import {dateTime} from '../../shared/format.js';
 import {session, route, go, flash, claims, loadError, pagination, pageParam, dataTable, select, render} from '../app.js';
-import {CHANNELS, DELIVERY_STATUS, forbiddenMessage, genericMessage} from '../copy.js';
+import {CHANNELS, DELIVERY_STATUS, deliveryError, forbiddenMessage, genericMessage} from '../copy.js';
 
 const API = '/api/v1/admin/webhook-subscriptions';
 const ZONE = 'Asia/Shanghai';
@@ -203,7 +203,8 @@ function attemptLog(d) {
   return h('details', {class: 'details'}, h('summary', {class: 'details__summary'}, `${d.attemptLog.length} 次发送记录`),
     h('ol', {class: 'attempts'}, d.attemptLog.map((a) => h('li', {},
       `第 ${a.attempt} 次 · ${dateTime(a.startedAt, ZONE)} · 订阅 #${a.subscriptionId} · `,
-      a.statusCode ? `HTTP ${a.statusCode}` : (a.error || '无响应'), a.durationMs != null ? ` · ${a.durationMs} 毫秒` : ''))));
+      deliveryError(a.error, a.statusCode) || (a.statusCode ? `HTTP ${a.statusCode}（成功）` : '无响应'),
+      a.durationMs != null ? ` · ${a.durationMs} 毫秒` : ''))));
 }
 
 export async function deliveriesPage() {
@@ -251,7 +252,7 @@ export async function deliveriesPage() {
     String(d.id), `#${d.refundId}`, h('code', {class: 'break-all'}, d.webhookId),
     tag(DELIVERY_STATUS[d.status] || d.status, d.status === 'DELIVERED' ? 'pass' : d.status === 'FAILED' ? 'fail' : 'pending'),
     String(d.attempts), d.status === 'PENDING' && d.nextAttemptAt ? dateTime(d.nextAttemptAt, ZONE) : null,
-    d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : d.lastError, attemptLog(d),
+    deliveryError(d.lastError, d.lastStatusCode) || (d.lastStatusCode ? `HTTP ${d.lastStatusCode}（成功）` : null), attemptLog(d),
     button('重新发送', {class: 'button button--secondary button--small', 'aria-label': `重新发送通知 ${d.id}`, onclick: () => replay(d)}),
   ]);
   return h('div', {},

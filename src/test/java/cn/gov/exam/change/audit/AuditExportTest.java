@@ -29,7 +29,7 @@ class AuditExportTest {
     }
 
     private static Response csv(String query) {
-        return admin().accept("text/csv").get("/api/v1/admin/audit-events?" + query);
+        return admin().accept("text/csv").get("/api/v1/admin/audit-events?format=machine&" + query);
     }
 
     @Test

@@ -87,6 +87,7 @@ class StaffAuthTest {
         String forged = "eyJhbGciOiJIUzI1NiJ9.eyJ1cG4iOiJhZG1pbiIsImdyb3VwcyI6WyJBRE1JTiJdfQ.c2lnbmF0dXJl";
         given().header("Authorization", "Bearer " + forged).get("/api/v1/admin/audit-events").then().statusCode(401);
 
+        Api.ensureAgency("A01", "山西省财政厅");
         staff.createIfAbsent("reviewer-auth-a01", "Reviewer@2023", Roles.REVIEWER, "A01");
         String reviewer = Api.staffToken("reviewer-auth-a01", "Reviewer@2023");
         given().header("Authorization", "Bearer " + reviewer).post("/api/v1/admin/exams/ANY/ratio-check/publish")

@@ -19,6 +19,7 @@ import static cn.gov.exam.change.support.Problems.BASE;
 @QuarkusTest
 class StaffSignInTest {
     private static ValidatableResponse create(String username, String password) {
+        cn.gov.exam.change.support.Api.ensureAgency("A01", "山西省财政厅");
         return admin().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", password, "role", "REVIEWER", "agencyCode", "A01"))
                 .post("/api/v1/admin/staff").then();

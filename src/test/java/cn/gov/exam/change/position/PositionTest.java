@@ -25,12 +25,12 @@ class PositionTest {
         Api.createExam(exam, 3, true);
         String csv = """
                 code,agencyCode,agencyName,employer,title,quota,ratio,minEducation,degreeRequired,majors,maxAge,politicalStatus,minGrassrootsYears,householdRegion
-                14000101,A01,山西省高级人民法院,太原市中级人民法院,法官助理,2,2,BACHELOR,true,法学|法律,35,CPC_MEMBER,2,1401
-                14000102,A02,山西省财政厅,财政厅机关,一级科员,1,,JUNIOR_COLLEGE,false,,40,,,
+                14000101,A03,山西省高级人民法院,太原市中级人民法院,法官助理,2,2,BACHELOR,true,法学|法律,35,CPC_MEMBER,2,1401
+                14000102,A01,山西省财政厅,财政厅机关,一级科员,1,,JUNIOR_COLLEGE,false,,40,,,
                 """;
         admin().contentType("text/csv; charset=UTF-8").body(csv).post("/api/v1/admin/exams/{exam}/positions", exam)
                 .then().statusCode(200).body("created", equalTo(2)).body("updated", equalTo(0));
-        given().get("/api/v1/exams/{exam}/positions?agency=A01", exam).then().statusCode(200)
+        given().get("/api/v1/exams/{exam}/positions?agency=a03", exam).then().statusCode(200)
                 .body("total", equalTo(1))
                 .body("items[0].quota", equalTo(2)).body("items[0].originalQuota", equalTo(2))
                 .body("items[0].ratio", equalTo(2)).body("items[0].status", equalTo("OPEN"))

@@ -40,7 +40,7 @@ class RefundExportTest extends ExportTestBase {
     @Test
     void theCsvHoldsTheJsonListsRowsUnderEachFilter() throws Exception {
         ExportFixture f = new ExportFixture();
-        byte[] body = admin().accept("text/csv").get("/api/v1/admin/exams/{exam}/refunds", f.exam).then()
+        byte[] body = admin().accept("text/csv").get("/api/v1/admin/exams/{exam}/refunds?format=machine", f.exam).then()
                 .statusCode(200).header("Content-Disposition", equalTo("attachment; filename=\"refunds-" + f.exam + ".csv\""))
                 .extract().asByteArray();
         assertEquals(COLUMNS, Csv.header(body));

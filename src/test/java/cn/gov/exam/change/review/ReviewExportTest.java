@@ -52,7 +52,7 @@ class ReviewExportTest extends ExportTestBase {
     @Test
     void anAdminExportsEveryAgencyOrOneWithTheListsFilters() throws Exception {
         ExportFixture f = new ExportFixture();
-        byte[] body = admin().accept("text/csv").get("/api/v1/admin/exams/{exam}/reviews", f.exam).then()
+        byte[] body = admin().accept("text/csv").get("/api/v1/admin/exams/{exam}/reviews?format=machine", f.exam).then()
                 .statusCode(200).header("Content-Disposition", equalTo("attachment; filename=\"reviews-" + f.exam + ".csv\""))
                 .extract().asByteArray();
         assertEquals(COLUMNS, Csv.header(body));

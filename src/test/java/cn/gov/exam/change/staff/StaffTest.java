@@ -18,6 +18,7 @@ import static cn.gov.exam.change.support.Problems.BASE;
 @QuarkusTest
 class StaffTest {
     private static io.restassured.response.ValidatableResponse create(Map<String, Object> body) {
+        Api.ensureAgency("A01", "山西省财政厅");
         return admin().contentType(ContentType.JSON).body(body).post("/api/v1/admin/staff").then();
     }
 

@@ -88,6 +88,13 @@ public final class Api {
         return p;
     }
 
+    /** Puts an agency in the registry unless its code is there already (tests share one database). */
+    public static void ensureAgency(String code, String name) {
+        admin().contentType(ContentType.JSON).body(Map.of("code", code, "name", name))
+                .post("/api/v1/admin/agencies").then().statusCode(org.hamcrest.Matchers.anyOf(
+                        org.hamcrest.Matchers.equalTo(201), org.hamcrest.Matchers.equalTo(409)));
+    }
+
     public static void importPositions(String exam, List<Map<String, Object>> positions) {
         admin().contentType(ContentType.JSON).body(positions)
                 .post("/api/v1/admin/exams/{exam}/positions", exam).then().statusCode(200);

@@ -40,7 +40,7 @@ class SwitchExportTest extends ExportTestBase {
                         + f.applicants.get(2).substring(14)))
                 .body("items[0].applicantName", equalTo("+86 王五"))
                 .body("items[0].fromPositionCode", equalTo("C1")).body("items[0].targetAgencyCode", equalTo("A07"));
-        byte[] body = admin().accept("text/csv").get("/api/v1/admin/exams/{exam}/switches", f.exam).then()
+        byte[] body = admin().accept("text/csv").get("/api/v1/admin/exams/{exam}/switches?format=machine", f.exam).then()
                 .statusCode(200).header("Content-Disposition", equalTo("attachment; filename=\"switches-" + f.exam + ".csv\""))
                 .extract().asByteArray();
         assertEquals(COLUMNS, Csv.header(body));

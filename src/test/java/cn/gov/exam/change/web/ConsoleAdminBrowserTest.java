@@ -1,5 +1,7 @@
 package cn.gov.exam.change.web;
 
+import cn.gov.exam.change.common.Labels;
+
 import cn.gov.exam.change.support.Api;
 import cn.gov.exam.change.support.Csv;
 import cn.gov.exam.change.support.ExportFixture;
@@ -25,6 +27,7 @@ import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -72,7 +75,9 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
         button("继续").click();
 
         assertThat(h1()).hasText("请核对考试信息");
-        assertThat(page.locator(".summary-list")).containsText("2031年1月16日 12:00（北京时间），UTC+08:00");
+        assertThat(page.locator(".summary-list")).containsText("2031年1月16日 12:00（北京时间）");
+        assertThat(page.locator(".summary-list")).containsText("北京时间（UTC+08:00）"); // the zone's row gives its offset, once
+        assertFalse(page.locator(".summary-list").textContent().contains("（北京时间），UTC"), "no second offset after （北京时间）");
         assertThat(page.locator(".summary-list")).containsText("3:1");
         tab.screenshot("console-exam-check-1366");
         button("创建考试").click();
@@ -125,6 +130,22 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
         page.navigate("/console/#/exams/edit?exam=" + exam);
         assertThat(h1()).hasText("修改考试时间安排");
         assertThat(page.getByLabel("改报截止时间")).hasValue("2031-01-16T12:00");
+        // issue 23 point 10: the published plan is not offered for editing, nor the check suggested again
+        button("继续").click();
+        assertThat(h1()).hasText("请核对修改后的时间安排");
+        assertThat(page.locator(".summary-list")).containsText("核查结果已发布，不能修改");
+        assertThat(page.getByLabel("修改开考比例（X:1）")).hasCount(0);
+        assertThat(page.getByLabel("修改改报截止时间")).hasCount(1);
+        assertFalse(page.locator(".summary-list").textContent().contains("（北京时间），UTC"), "no second offset");
+        tab.screenshot("console-exam-published-check-1366");
+        button("保存修改").click();
+        assertThat(page.locator(".panel__title")).hasText("时间安排已保存");
+        assertThat(link("查看已发布的开考比例核查结果")).isVisible();
+        assertFalse(page.locator("main").textContent().contains("进行开考比例核查"), "the published check is not suggested again");
+        page.navigate("/console/#/exams");
+        assertThat(page.getByLabel(exam + " 的开考比例核查结果")).hasText("查看核查结果");
+        page.navigate("/console/#/exams/edit?exam=" + exam);
+        assertThat(h1()).hasText("修改考试时间安排");
         assertThat(page.getByLabel("开考比例（X:1）")).isDisabled();
         page.getByLabel("资格审查截止时间").fill("2031-01-18T18:30");
         button("继续").click();
@@ -271,6 +292,21 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
         }
     }
 
+    /** The JSON items and the rows of the export for people: each JSON field against its Chinese column (and label table). */
+    static void assertSameHumanRows(List<Map<String, Object>> items, List<Map<String, String>> rows, Map<String, String[]> columns) {
+        assertEquals(items.size(), rows.size(), "as many rows as the JSON list");
+        for (int i = 0; i < items.size(); i++) {
+            for (Map.Entry<String, String[]> c : columns.entrySet()) {
+                Object v = items.get(i).get(c.getKey());
+                String expected = v == null ? "" : c.getValue()[1] == null ? String.valueOf(v) : Labels.label(c.getValue()[1], v);
+                if (!expected.isEmpty() && "=+-@\t\r".indexOf(expected.charAt(0)) >= 0) {
+                    expected = "'" + expected; // a formula neutralised
+                }
+                assertEquals(expected, rows.get(i).get(c.getValue()[0]), "row " + i + ", " + c.getValue()[0]);
+            }
+        }
+    }
+
     /** Clicks the page's export button and returns the saved file's bytes and name. */
     Download export(String label) {
         return page.waitForDownload(() -> button(label).click());
@@ -293,9 +329,13 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
         Download d = export("导出审查结果（CSV）");
         assertTrue(d.suggestedFilename().endsWith(".csv") && d.suggestedFilename().contains(f.exam), d.suggestedFilename());
         byte[] body = bytes(d);
+        // The console saves the form for people: Chinese headers and labels, times in the exam's zone
         List<Map<String, String>> rows = Csv.parse(body); // asserts the BOM
-        Csv.assertSameRows(Csv.items(Api.admin(), "reviews", f.exam, "agency=A01"), rows, List.of("id", "status", "reviewer", "reason"));
-        assertEquals(List.of("'=1+2", "'@SUM(A1)"), rows.stream().map(r -> r.get("applicantName")).toList(), "formulas neutralised");
+        assertSameHumanRows(Csv.items(Api.admin(), "reviews", f.exam, "agency=A01"), rows, Map.of(
+                "id", new String[]{"编号", null}, "status", new String[]{"审查结果", "SwitchStatus"},
+                "reviewer", new String[]{"审查人员", null}, "reason", new String[]{"不通过原因", null}));
+        assertEquals(List.of("'=1+2", "'@SUM(A1)"), rows.stream().map(r -> r.get("考生姓名")).toList(), "formulas neutralised");
+        assertEquals("2023-01-15 10:00:00 +08:00", rows.get(0).get("提交改报时间"));
         String text = new String(body, StandardCharsets.UTF_8);
         assertTrue(text.contains("\"'-学历不符, \"\"全日制\"\"\""), "RFC 4180 quoting: " + text);
         assertTrue(text.contains("\r\n"), "CRLF line ends");
@@ -308,31 +348,40 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
         button("筛选").click();
         assertThat(page.locator(".table--refunds caption")).hasText("共 1 笔退费（微信支付）");
         rows = Csv.parse(bytes(export("导出退费明细（CSV）")));
-        Csv.assertSameRows(Csv.items(Api.admin(), "refunds", f.exam, "channel=WECHAT"), rows, List.of("id", "examCode",
-                "idNumberMasked", "reason", "status", "amount", "currency", "channel", "originalTransactionId",
-                "channelRefundId", "failureReason", "createdAt", "updatedAt"));
-        assertEquals("DECLINED", rows.get(0).get("reason"));
+        assertSameHumanRows(Csv.items(Api.admin(), "refunds", f.exam, "channel=WECHAT"), rows, Map.of(
+                "id", new String[]{"编号", null}, "examCode", new String[]{"考试代码", null},
+                "idNumberMasked", new String[]{"身份证号（部分隐藏）", null}, "reason", new String[]{"退费原因", "RefundReason"},
+                "status", new String[]{"退费状态", "RefundStatus"}, "amount", new String[]{"金额（元）", null},
+                "channel", new String[]{"支付渠道", "PaymentChannel"},
+                "originalTransactionId", new String[]{"原交易号", null}));
+        assertEquals("本人放弃改报", rows.get(0).get("退费原因"));
 
         // switch results still pending: the A01 target's title is a formula
         page.navigate("/console/#/switches?exam=" + f.exam + "&status=PENDING");
         assertThat(h1()).hasText("改报结果");
         assertThat(page.locator(".table--switches tbody tr")).hasCount(2);
         rows = Csv.parse(bytes(export("导出改报结果（CSV）")));
-        Csv.assertSameRows(Csv.items(Api.admin(), "switches", f.exam, "status=PENDING"), rows, List.of("id", "examCode",
-                "idNumberMasked", "applicantName", "seq", "fromPositionCode", "targetPositionCode", "targetPositionTitle",
-                "targetAgencyCode", "status", "reason"));
-        assertEquals("'" + ExportFixture.FORMULA, rows.get(0).get("targetPositionTitle"));
+        assertSameHumanRows(Csv.items(Api.admin(), "switches", f.exam, "status=PENDING"), rows, Map.of(
+                "id", new String[]{"编号", null}, "idNumberMasked", new String[]{"身份证号（部分隐藏）", null},
+                "seq", new String[]{"第几次改报", null}, "targetAgencyCode", new String[]{"招录单位代码", null},
+                "status", new String[]{"审查结果", "SwitchStatus"}));
+        assertEquals("'" + ExportFixture.FORMULA, rows.get(0).get("改报职位名称"));
         tab.screenshot("console-switches-1366");
 
-        // the audit log of the exam
+        // the audit log of the exam: actions as Chinese labels, actors as usernames or masked applicants
         page.navigate("/console/#/audit?examCode=" + f.exam);
         assertThat(h1()).hasText("操作日志");
         List<Map<String, Object>> events = Api.admin().get("/api/v1/admin/audit-events?size=500&examCode=" + f.exam)
                 .then().statusCode(200).extract().path("items");
         assertThat(page.locator(".table--audit caption")).containsText("共 " + events.size() + " 条");
+        assertThat(page.locator(".table--audit tbody")).containsText("考生提交改报");
+        assertThat(page.locator(".table--audit tbody")).containsText("考生 " + f.applicants.get(0).substring(0, 6) + "********");
+        assertFalse(page.locator(".table--audit tbody").textContent().contains("applicant-"), "no registration ids as actors");
         rows = Csv.parse(bytes(export("导出操作日志（CSV）")));
-        assertEquals(events.stream().map(e -> String.valueOf(e.get("id"))).toList(), rows.stream().map(r -> r.get("id")).toList());
-        assertEquals(events.stream().map(e -> (String) e.get("action")).toList(), rows.stream().map(r -> r.get("action")).toList());
+        assertEquals(events.stream().map(e -> String.valueOf(e.get("id"))).toList(), rows.stream().map(r -> r.get("编号")).toList());
+        assertEquals(events.stream().map(e -> Labels.label("AuditAction", e.get("action"))).toList(),
+                rows.stream().map(r -> r.get("操作")).toList());
+        assertEquals(events.stream().map(e -> (String) e.get("actorLabel")).toList(), rows.stream().map(r -> r.get("操作人")).toList());
         tab.screenshot("console-audit-1366");
         page.setViewportSize(768, 1024); // a tablet: the wide table scrolls in its own box, not the page
         tab.screenshot("console-audit-768");

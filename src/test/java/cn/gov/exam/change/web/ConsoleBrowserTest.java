@@ -161,8 +161,24 @@ class ConsoleBrowserTest extends ConsoleBrowserTestBase {
         keys.press("j");
         assertThat(page.locator(".queue__item").nth(1)).isFocused();
         assertThat(page.locator(".queue__item").nth(1)).hasAttribute("aria-current", "true");
+        // a opens a confirmation naming the applicant and the position: Escape cancels, Enter confirms
         keys.press("a");
+        var dialog = page.locator("dialog[open]");
+        assertThat(dialog).containsText("确认审查通过");
+        assertThat(dialog).containsText("T-MAJOR");
+        String second = f.others.get(0);
+        assertThat(dialog).containsText(second.substring(0, 6) + "********" + second.substring(14));
+        assertThat(dialog).containsText("太原市人力资源和社会保障局");
+        tab.screenshot("console-approve-confirm-1366", false);
+        keys.press("Escape");
+        assertThat(page.locator("dialog")).hasCount(0);
+        assertEquals("PENDING", review(f.exam, ids.get(1)).get("status"));
+        assertThat(page.locator(".queue__item").nth(1)).isFocused();
+        keys.press("a");
+        assertThat(page.locator("dialog[open]")).isVisible();
+        keys.press("Enter");
         assertThat(page.locator(".queue-status")).containsText("已通过");
+        assertThat(page.locator("dialog")).hasCount(0);
         assertThat(page.locator("#tab-PENDING")).hasText("待审查（3）");
         assertThat(page.locator("#tab-APPROVED")).hasText("审查通过（1）");
         assertEquals("APPROVED", review(f.exam, ids.get(1)).get("status"));
@@ -195,6 +211,7 @@ class ConsoleBrowserTest extends ConsoleBrowserTestBase {
         assertThat(page.locator(".queue__item").first()).isFocused();
         Api.decide(Api.admin(), ids.get(2), "APPROVED", null).statusCode(200);
         keys.press("a");
+        keys.press("Enter");
         assertThat(page.locator(".review .error-summary")).containsText("已由其他审查人员作出决定");
         assertThat(page.locator("#tab-PENDING")).hasText("待审查（1）");
         assertThat(page.locator("#tab-APPROVED")).hasText("审查通过（2）");
@@ -216,6 +233,7 @@ class ConsoleBrowserTest extends ConsoleBrowserTestBase {
         signInToQueue(reviewer, REVIEWER_PASSWORD, f.exam);
         fakeProblem("/api/v1/admin/reviews/" + id + "/decision", 409, "review-deadline-passed", null, null);
         button("通过").click();
+        button("确认通过").click();
         assertThat(page.locator(".review .error-summary")).containsText("资格审查已于");
         assertThat(page.locator(".review .error-summary")).containsText("审查人员不能再作出决定");
         assertThat(page.locator("#tab-PENDING")).hasText("待审查（1）");

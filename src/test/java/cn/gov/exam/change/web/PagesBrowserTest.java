@@ -41,7 +41,7 @@ class PagesBrowserTest extends BrowserTestBase {
         page.getByLabel("搜索已取消的职位").fill("14000115");
         assertThat(page.locator("#cancelled-count")).hasText("找到 1 个职位（共 35 个）");
         assertThat(page.locator("main tbody tr")).hasCount(1);
-        assertThat(page.locator("main tbody tr")).containsText("山西省财政厅");
+        assertThat(page.locator("main tbody tr")).containsText("山西省高级人民法院");
         assertThat(page.locator("main tbody tr")).containsText("2 / 3 人");
         page.getByLabel("搜索已取消的职位").fill("");
         assertNoSidewaysScroll();

@@ -113,6 +113,39 @@ class WebhookDeliveryTest extends WebhookTestBase {
         assertEquals(5, receiver.received().size());
         assertEquals(1, receiver.received().stream().map(Received::id).distinct().count());
         admin().get("/api/v1/admin/exams/{exam}/refunds", f.exam).then().body("items[0].status", equalTo("SENT"));
+        // The attempt count agrees with the log across the replay (the schedule started again).
+        admin().get("/api/v1/admin/webhook-subscriptions/{id}/deliveries", sub.getLong("id")).then()
+                .body("items[0].attempts", equalTo(5)).body("items[0].attemptLog.size()", equalTo(5))
+                .body("items[0].retryStep", equalTo(1));
+    }
+
+    /** Issue 23 point 7: a refund whose delivery fails shows it in the refund list and the summary counts it. */
+    @Test
+    void aFailingDeliveryShowsInTheRefundListAndTheSummaryCountsIt() {
+        subscribe();
+        receiver.answer(Answer.of(500));
+        SwitchFixture f = declined(1);
+        drain();
+        admin().get("/api/v1/admin/exams/{exam}/refunds", f.exam).then().statusCode(200)
+                .body("items[0].status", equalTo("QUEUED"))
+                .body("items[0].delivery.status", equalTo("PENDING"))
+                .body("items[0].delivery.problem", equalTo(true))
+                .body("items[0].delivery.attempts", equalTo(1))
+                .body("items[0].delivery.lastStatusCode", equalTo(500))
+                .body("items[0].delivery.nextAttemptAt", org.hamcrest.Matchers.notNullValue());
+        admin().get("/api/v1/admin/exams/{exam}/refunds?deliveryProblem=true", f.exam).then().body("total", equalTo(1));
+        admin().get("/api/v1/admin/exams/{exam}/refunds?deliveryProblem=false", f.exam).then().body("total", equalTo(0));
+        admin().get("/api/v1/admin/exams/{exam}/summary", f.exam).then().body("refundDeliveryProblems", equalTo(1));
+
+        clock.advance(Duration.ofSeconds(60));
+        drain(); // the next try is answered 200
+        admin().get("/api/v1/admin/exams/{exam}/refunds", f.exam).then()
+                .body("items[0].status", equalTo("SENT"))
+                .body("items[0].delivery.status", equalTo("DELIVERED"))
+                .body("items[0].delivery.problem", equalTo(false))
+                .body("items[0].delivery.attempts", equalTo(2))
+                .body("items[0].delivery.nextAttemptAt", nullValue());
+        admin().get("/api/v1/admin/exams/{exam}/summary", f.exam).then().body("refundDeliveryProblems", equalTo(0));
     }
 
     @Test

@@ -89,6 +89,17 @@ public final class ImportReader {
         }
     }
 
+    /** Excel and WPS save "CSV UTF-8" with a byte order mark, which would otherwise join the first column's name. */
+    private static InputStream withoutByteOrderMark(InputStream in) throws IOException {
+        java.io.PushbackInputStream p = new java.io.PushbackInputStream(in, 3);
+        byte[] head = p.readNBytes(3);
+        boolean bom = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+        if (!bom) {
+            p.unread(head);
+        }
+        return p;
+    }
+
     private static void flatten(String prefix, ObjectNode obj, Map<String, Object> out) {
         Iterator<Map.Entry<String, JsonNode>> fields = obj.fields();
         while (fields.hasNext()) {
@@ -117,14 +128,15 @@ public final class ImportReader {
         }
     }
 
-    private static long csv(InputStream body, ImportErrors errors, Consumer<ImportRow> each) throws IOException {
+    private static long csv(InputStream raw, ImportErrors errors, Consumer<ImportRow> each) throws IOException {
+        InputStream body = withoutByteOrderMark(raw);
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class).with(schema).readValues(body)) {
             long n = 0;
             while (it.hasNextValue()) {
                 Map<String, String> line = it.nextValue();
                 n++;
-                each.accept(new ImportRow(n, new HashMap<>(line), errors));
+                each.accept(new ImportRow(n, new HashMap<>(line), errors, true));
             }
             return n;
         }

@@ -2,6 +2,7 @@ package cn.gov.exam.change.common.imports;
 
 import cn.gov.exam.change.common.FieldError;
 import cn.gov.exam.change.common.InputRules;
+import cn.gov.exam.change.common.Labels;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.math.BigDecimal;
@@ -23,12 +24,19 @@ public final class ImportRow {
     private final long number;
     private final Map<String, Object> values;
     private final ImportErrors errors;
+    /** A CSV line: problems name its column as the file's header does, not the JSON path. */
+    private final boolean csv;
     private boolean valid = true;
 
     ImportRow(long number, Map<String, Object> values, ImportErrors errors) {
+        this(number, values, errors, false);
+    }
+
+    ImportRow(long number, Map<String, Object> values, ImportErrors errors, boolean csv) {
         this.number = number;
         this.values = values;
         this.errors = errors;
+        this.csv = csv;
     }
 
     public long number() {
@@ -41,7 +49,16 @@ public final class ImportRow {
 
     public void reject(String field, String message) {
         valid = false;
-        errors.add(new FieldError(field, message, number));
+        errors.add(new FieldError(column(field), message, number));
+    }
+
+    /** The name a problem gives the field: in CSV the header's column (dotted or bare), else the JSON path. */
+    private String column(String field) {
+        int dot = field.lastIndexOf('.');
+        if (!csv || dot < 0 || values.containsKey(field)) {
+            return field;
+        }
+        return field.substring(dot + 1);
     }
 
     /** The raw value of a field; a nested JSON field {@code fee.status} may come as {@code status} in CSV. */
@@ -121,13 +138,13 @@ public final class ImportRow {
             return b;
         }
         String s = v.toString().trim().toLowerCase(Locale.ROOT);
-        if (s.equals("true")) {
+        if (s.equals("true") || s.equals("是")) {
             return true;
         }
-        if (s.equals("false")) {
+        if (s.equals("false") || s.equals("否")) {
             return false;
         }
-        reject(field, "must be true or false");
+        reject(field, "must be true or false (是 or 否)");
         return null;
     }
 
@@ -139,7 +156,14 @@ public final class ImportRow {
         try {
             return Enum.valueOf(type, s);
         } catch (IllegalArgumentException e) {
-            reject(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
+            // People's files may carry the Chinese label (本科) instead of the code (BACHELOR).
+            String table = type.getSimpleName();
+            var code = Labels.code(table, s);
+            if (code.isPresent()) {
+                return Enum.valueOf(type, code.get());
+            }
+            String allowed = Labels.allowed(table);
+            reject(field, "must be one of " + (allowed.isEmpty() ? Arrays.toString(type.getEnumConstants()) : allowed));
             return null;
         }
     }
