@@ -41,7 +41,7 @@ public class AgencyResource {
     AgencyService agencies;
 
     @GET
-    @Operation(summary = "The registry of recruiting agencies, by code",
+    @Operation(operationId = "listAgencies", summary = "The registry of recruiting agencies, by code",
             description = "q matches code or name, whatever their case")
     public PageResponse<AgencyView> list(@QueryParam("q") String q, @Valid @BeanParam PageParams page) {
         return agencies.list(q, page);
@@ -49,7 +49,7 @@ public class AgencyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add an agency to the registry (the code is stored upper-case); audited")
+    @Operation(operationId = "createAgency", summary = "Add an agency to the registry (the code is stored upper-case); audited")
     @APIResponse(responseCode = "201", description = "The agency",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyView.class)))
     @APIResponse(responseCode = "409", description = "already-exists: the code is in the registry (whatever its case)",
@@ -63,7 +63,7 @@ public class AgencyResource {
     @PUT
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rename an agency; its positions in every exam take the name; audited")
+    @Operation(operationId = "renameAgency", summary = "Rename an agency; its positions in every exam take the name; audited")
     public AgencyView rename(@PathParam("code") String code, @NotNull @Valid RenameRequest request) {
         return agencies.rename(code, request.name());
     }

@@ -35,6 +35,7 @@ public class OpenApiContract implements OASFilter {
 
     static {
         TAGS.put("Applicants", "The signed-in applicant: status, switch options, switching and declining");
+        TAGS.put("Agencies", "The registry of recruiting agencies shared by every exam (ADMIN)");
         TAGS.put("Audit", "The audit log of every decision and change (ADMIN)");
         TAGS.put("Authentication", "Bearer tokens for applicants and staff, and clearing sign-in waits");
         TAGS.put("Exams", "Exams and their timelines");

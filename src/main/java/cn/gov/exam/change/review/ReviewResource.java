@@ -120,7 +120,7 @@ public class ReviewResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Correct a decision (ADMIN): before the review deadline, while nothing has followed from it",
+    @Operation(operationId = "correctReview", summary = "Correct a decision (ADMIN): before the review deadline, while nothing has followed from it",
             description = "Allowed while the switch is the registration's last and no refund exists for the "
                     + "registration. reason is the new decision's (required to reject); correctionReason why it is "
                     + "corrected. Audited as review.corrected with the decision before and after")
