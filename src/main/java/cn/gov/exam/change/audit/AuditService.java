@@ -1,5 +1,6 @@
 package cn.gov.exam.change.audit;
 
+import cn.gov.exam.change.common.DatabaseTimeouts;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
@@ -227,6 +228,7 @@ public class AuditService {
      */
     @Transactional
     public void forEach(Filter filter, EventConsumer each) throws IOException {
+        DatabaseTimeouts.lift(em);
         try (Stream<AuditEvent> events = query(filter).withHint(HibernateHints.HINT_FETCH_SIZE, 500)
                 .withHint(HibernateHints.HINT_READ_ONLY, true).stream()) {
             for (AuditEvent e : (Iterable<AuditEvent>) events::iterator) {

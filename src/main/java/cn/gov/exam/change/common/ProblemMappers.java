@@ -42,6 +42,8 @@ public class ProblemMappers {
 
     @Inject
     CurrentVertxRequest currentRequest;
+    @Inject
+    AppConfig config;
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException e) {
@@ -163,9 +165,21 @@ public class ProblemMappers {
         if (cause instanceof JsonProcessingException j) {
             return malformed(j);
         }
+        DatabaseFailures.Kind db = DatabaseFailures.classify(e);
+        if (db != DatabaseFailures.Kind.NONE) {
+            DatabaseFailures.report(db, e, requestId());
+            return unavailable();
+        }
         LOG.errorf(e, "Request %s failed", requestId());
         return respond(ProblemType.INTERNAL_ERROR, "Something went wrong on our side; the request id identifies it",
                 List.of(), null);
+    }
+
+    /** The database cannot serve the request now: the client is to retry shortly (README: outages). */
+    RestResponse<Problem> unavailable() {
+        return respond(ProblemType.SERVICE_UNAVAILABLE,
+                "The service cannot reach its database at the moment; retry shortly", List.of(),
+                Map.of("retryAfterSeconds", config.database().retryAfter().toSeconds()));
     }
 
     private RestResponse<Problem> respond(ProblemType type, String detail, List<FieldError> errors,

@@ -1,5 +1,6 @@
 package cn.gov.exam.change.position;
 
+import cn.gov.exam.change.common.DatabaseTimeouts;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.PageParams;
@@ -48,6 +49,7 @@ public class PositionService {
     @Transactional
     @TransactionConfiguration(timeout = 600)
     public ImportResult importPositions(String examCode, InputStream body, String contentType) {
+        DatabaseTimeouts.lift(em);
         Exam exam = ExamService.requireUnpublishedForUpdate(examCode);
         ImportErrors errors = new ImportErrors();
         List<PositionRow> rows = new ArrayList<>();

@@ -1,5 +1,6 @@
 package cn.gov.exam.change.refund;
 
+import cn.gov.exam.change.common.DatabaseTimeouts;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.auth.ApplicantPrincipal;
 import cn.gov.exam.change.common.AppClock;
@@ -150,6 +151,7 @@ public class RefundService {
     @Transactional
     @TransactionConfiguration(timeout = 900)
     public int decideAtDeadline(long examId) {
+        DatabaseTimeouts.lift(em);
         Instant now = clock.now();
         Optional<String> claimed = decisions.claim(examId, now);
         if (claimed.isEmpty()) {
@@ -222,6 +224,7 @@ public class RefundService {
     /** Every refund the filter matches, in the list's order, read through a cursor. */
     @Transactional
     public void forEach(String examCode, Filter filter, SqlList.RowConsumer<RefundView> each) throws IOException {
+        DatabaseTimeouts.lift(em);
         query(examCode, filter).forEach(em, RefundService::row, each);
     }
 
