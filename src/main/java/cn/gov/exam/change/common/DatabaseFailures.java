@@ -67,8 +67,10 @@ public final class DatabaseFailures {
                 || t instanceof java.nio.channels.ClosedChannelException) {
             return Kind.UNAVAILABLE;
         }
-        // The reactive pool's wait for a connection ends with a bare "Timeout" (vertx-sql-client 4.5).
-        if (t.getClass() == VertxException.class && t.getMessage() != null && t.getMessage().startsWith("Timeout")) {
+        // The reactive pool's wait for a connection ends with a bare "Timeout" (vertx-sql-client 4.5:
+        // a VertxException, or Vert.x's NoStackTraceThrowable).
+        if ((t.getClass() == VertxException.class || t.getClass().getName().equals("io.vertx.core.impl.NoStackTraceThrowable"))
+                && t.getMessage() != null && t.getMessage().startsWith("Timeout")) {
             return Kind.UNAVAILABLE;
         }
         return Kind.NONE;
