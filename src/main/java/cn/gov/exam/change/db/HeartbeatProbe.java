@@ -29,7 +29,7 @@ public class HeartbeatProbe {
     public HeartbeatProbe(Vertx vertx, PgConnectOptions options, Duration timeout, String instance) {
         this.timeout = timeout;
         this.instance = instance;
-        options.setConnectTimeout((int) timeout.toMillis());
+        options.setConnectTimeout((int) timeout.toMillis()).setMetricsName("readiness-probe");
         this.pool = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(1).setName("readiness-probe")
                 .setConnectionTimeout((int) timeout.toMillis()).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS));
     }
