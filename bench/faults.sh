@@ -92,6 +92,7 @@ for f in "${FAULTS[@]}"; do
 done
 java bench/FaultLoad.java poll "$OUT/readiness.csv" "http://localhost:$((PORT_A + 10))" "http://localhost:$((PORT_B + 10))" &
 POLL_PID=$!; PIDS+=("$POLL_PID")
+until [ -s "$OUT/readiness.csv" ]; do sleep 0.2; done # the poller's first reads come before the first fault
 $PSQL -d app -c "vacuum analyze" -c checkpoint
 
 now_ms() { date +%s%3N; }
@@ -123,7 +124,7 @@ pg_freeze() { kill -STOP "$PG_PID" $(pgrep -P "$PG_PID"); }
 pg_thaw() { kill -CONT "$PG_PID" $(pgrep -P "$PG_PID"); }
 disk_fill() { dd if=/dev/zero of="$TS/fill" bs=1M > /dev/null 2>&1 || true; df -h "$TS" | tail -1 > "$OUT/disk-full/df.txt"; }
 disk_free() { rm -f "$TS/fill"; }
-kill_b() { kill -9 "$PID_b"; }
+kill_b() { kill -9 "$PID_b"; wait "$PID_b" 2>/dev/null || true; }
 restart_b() { instance b $PORT_B; }
 
 echo "running: (a) stop 20 s"; run_fault stop pg_stop start_pg 20
@@ -133,5 +134,6 @@ echo "running: (d) SIGKILL of instance b (restarted after 20 s)"; run_fault kill
 kill "$POLL_PID" 2>/dev/null || true
 
 grep -c "Result is already complete" "$W"/instance-*.log | sed 's/^/"Result is already complete" lines: /' || true
-grep -ci "OUT OF DISK SPACE" "$W"/instance-*.log | sed 's/^/disk-full ERROR lines: /' || true
+grep -c "ERROR.*DATABASE OUT OF DISK SPACE" "$W"/instance-*.log | sed 's/^/disk-full ERROR lines: /' || true
+grep -c "ERROR.*ProblemMappers.*failed" "$W"/instance-*.log | sed 's/^/requests logged as failed (500): /' || true
 python3 bench/faults-report.py "$OUT" "$BASE_A" "$BASE_B" "${FAULTS[@]}"

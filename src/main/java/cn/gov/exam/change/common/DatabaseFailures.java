@@ -2,9 +2,11 @@ package cn.gov.exam.change.common;
 
 import io.smallrye.mutiny.TimeoutException;
 import io.vertx.core.VertxException;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import org.jboss.logging.Logger;
+import org.postgresql.util.PSQLException;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -55,12 +57,27 @@ public final class DatabaseFailures {
             if (k != Kind.NONE) {
                 return k;
             }
+            if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
+                k = fatal(p.getServerErrorMessage().getSeverity(), p.getServerErrorMessage().getMessage());
+                if (k != Kind.NONE) {
+                    return k;
+                }
+            }
             // Agroal's "acquisition timeout" carries no SQLSTATE.
             String m = e.getMessage();
             return m != null && m.toLowerCase(Locale.ROOT).contains("acquisition timeout") ? Kind.UNAVAILABLE : Kind.NONE;
         }
+        if (t instanceof PgException e) {
+            Kind k = bySqlState(e.getSqlState());
+            return k != Kind.NONE ? k : fatal(e.getSeverity(), e.getErrorMessage());
+        }
         if (t instanceof DatabaseException e) {
             return bySqlState(e.getSqlState());
+        }
+        // pgjdbc's login, cut short by the pool's acquisition timeout.
+        if (t instanceof RuntimeException && t.getMessage() != null
+                && t.getMessage().startsWith("Interrupted while attempting to connect")) {
+            return Kind.UNAVAILABLE;
         }
         if (t instanceof ClosedConnectionException || t instanceof ConnectException || t instanceof NoRouteToHostException
                 || t instanceof SocketTimeoutException || t instanceof TimeoutException
@@ -95,17 +112,42 @@ public final class DatabaseFailures {
         return Kind.NONE;
     }
 
+    /**
+     * A FATAL error ends the session: the server cannot serve it, whatever its SQLSTATE. A new
+     * session on a full disk fails so (XX000 "could not write init file").
+     */
+    private static Kind fatal(String severity, String message) {
+        if (!"FATAL".equals(severity) && !"PANIC".equals(severity)) {
+            return Kind.NONE;
+        }
+        return message != null && message.startsWith("could not write init file") ? Kind.DISK_FULL : Kind.UNAVAILABLE;
+    }
+
     /** Logs the outage once until {@link #recovered()}: a full disk loudly, anything else as a warning. */
-    public static void report(Kind kind, Throwable failure, String requestId) {
+    public static void report(Kind kind, Throwable failure, String who) {
         if (kind == Kind.DISK_FULL) {
             if (DISK_FULL_LOGGED.compareAndSet(false, true)) {
                 LOG.errorf(failure, "DATABASE OUT OF DISK SPACE: writes fail and are answered 503 until space is freed"
-                        + " (first seen in request %s; not logged again until writes succeed)", requestId);
+                        + " (first seen by %s; not logged again until writes succeed)", who);
             }
         } else if (kind == Kind.UNAVAILABLE && UNAVAILABLE_LOGGED.compareAndSet(false, true)) {
             LOG.warnf("The database is unavailable (%s); requests are answered 503 until it is back"
-                    + " (first seen in request %s; not logged again until it answers)", summary(failure), requestId);
+                    + " (first seen by %s; not logged again until it answers)", summary(failure), who);
         }
+    }
+
+    /**
+     * For background work: true (and the outage logged once) when the failure is the database's
+     * being unavailable, so that the caller's retry loop does not log it on every round.
+     */
+    public static boolean reportIfOutage(Throwable failure, String who) {
+        Kind kind = classify(failure);
+        if (kind == Kind.NONE) {
+            return false;
+        }
+        report(kind, failure, who);
+        LOG.debugf("%s: %s", who, summary(failure));
+        return true;
     }
 
     /** The database answered a write again: the next outage is logged afresh. */

@@ -167,7 +167,7 @@ public class ProblemMappers {
         }
         DatabaseFailures.Kind db = DatabaseFailures.classify(e);
         if (db != DatabaseFailures.Kind.NONE) {
-            DatabaseFailures.report(db, e, requestId());
+            DatabaseFailures.report(db, e, "request " + requestId());
             return unavailable();
         }
         LOG.errorf(e, "Request %s failed", requestId());

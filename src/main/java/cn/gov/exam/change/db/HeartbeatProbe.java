@@ -50,7 +50,7 @@ public class HeartbeatProbe {
                 })
                 .onFailure().recoverWithItem(e -> {
                     DatabaseFailures.Kind kind = DatabaseFailures.classify(e);
-                    DatabaseFailures.report(kind, e, "readiness");
+                    DatabaseFailures.report(kind, e, "the readiness probe");
                     return kind == DatabaseFailures.Kind.DISK_FULL ? "the database is out of disk space"
                             : e instanceof io.smallrye.mutiny.TimeoutException
                             ? "no answer from the database within " + timeout.toMillis() + " ms"

@@ -112,6 +112,11 @@ class ReadinessTest {
         // Out of disk space is told apart (logged loudly, once); a constraint violation is no outage.
         assertEquals(DatabaseFailures.Kind.DISK_FULL, DatabaseFailures.classify(
                 new SQLException("could not extend file: No space left on device", "53100")));
+        // A new session on a full disk: the server cannot write its start-up file (seen in bench/faults.sh).
+        assertEquals(DatabaseFailures.Kind.DISK_FULL, DatabaseFailures.classify(
+                new io.vertx.pgclient.PgException("could not write init file", "FATAL", "XX000", null)));
+        assertEquals(DatabaseFailures.Kind.NONE, DatabaseFailures.classify(
+                new io.vertx.pgclient.PgException("division by zero", "ERROR", "22012", null)));
         assertEquals(DatabaseFailures.Kind.NONE, DatabaseFailures.classify(new SQLException("duplicate key", "23505")));
         assertEquals(DatabaseFailures.Kind.NONE, DatabaseFailures.classify(new IllegalStateException("a bug")));
     }
