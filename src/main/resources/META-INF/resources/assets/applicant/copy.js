@@ -70,6 +70,11 @@ export function switchMessage(e, me) {
   }
 }
 
+/** The heading over a switch's error: an answer that may yet be a switch (a retry tells) is not a failure. */
+export function switchErrorTitle(retryable) {
+  return retryable ? '还不能确认改报结果' : '改报没有成功';
+}
+
 export function refundMessage(e, me) {
   if (e.slug === 'refund-not-allowed') {
     if (me && me.refund) return '您已经申请过退费，无需重复申请。';

@@ -165,6 +165,7 @@ class ApplicantJourneyBrowserTest extends BrowserTestBase {
                 ps.executeQuery().close();
             }
             page.locator("#confirm-switch").click();
+            assertThat(dialog().locator(".error-summary")).containsText("还不能确认改报结果");
             assertThat(dialog().locator(".error-summary")).containsText("系统繁忙，暂时不能确认改报是否已提交");
             assertThat(dialog().locator(".error-summary")).containsText("秒后再点一次「确认改报」");
             assertThat(page.locator("#confirm-switch")).hasText("再次确认改报");
