@@ -85,9 +85,11 @@ public final class DatabaseFailures {
             return Kind.UNAVAILABLE;
         }
         // The reactive pool's wait for a connection ends with a bare "Timeout" (vertx-sql-client 4.5:
-        // a VertxException, or Vert.x's NoStackTraceThrowable).
+        // a VertxException, or Vert.x's NoStackTraceThrowable), a statement on a connection that the
+        // server has just closed with "Connection is not active now".
         if ((t.getClass() == VertxException.class || t.getClass().getName().equals("io.vertx.core.impl.NoStackTraceThrowable"))
-                && t.getMessage() != null && t.getMessage().startsWith("Timeout")) {
+                && t.getMessage() != null
+                && (t.getMessage().startsWith("Timeout") || t.getMessage().startsWith("Connection is not active now"))) {
             return Kind.UNAVAILABLE;
         }
         return Kind.NONE;

@@ -31,7 +31,19 @@ public class RequestDeadline {
     AppConfig config;
 
     void install(@Observes Router router) {
-        router.route("/api/*").order(Integer.MIN_VALUE + 3).handler(this::arm);
+        router.route("/api/*").order(Integer.MIN_VALUE + 3).handler(this::arm).failureHandler(this::afterDeadline);
+    }
+
+    /**
+     * What a request answered by the deadline still tries to write fails ("Response has already
+     * been written"): that is expected, and not logged as an error of each such request.
+     */
+    private void afterDeadline(RoutingContext ctx) {
+        if (ctx.get(PASSED) != null) {
+            LOG.debugf("Request %s ended after its deadline answer: %s", RequestIds.current(ctx), ctx.failure());
+            return;
+        }
+        ctx.next();
     }
 
     private void arm(RoutingContext ctx) {
