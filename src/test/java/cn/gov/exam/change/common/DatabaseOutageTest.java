@@ -86,6 +86,21 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void theStaffAccountCheckOfEveryStaffRequestIs503TooWhenItCannotRead() throws Exception {
+        String token = Api.adminToken();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("lock table staff_account in access exclusive mode")) {
+                ps.execute();
+            }
+            long t0 = System.nanoTime();
+            unavailable(as(token).get("/api/v1/admin/staff").then(), t0);
+            c.rollback();
+        }
+        as(token).get("/api/v1/admin/staff").then().statusCode(200);
+    }
+
+    @Test
     void aSwitchCutShortIs503AndItsRetryWithTheSameKeyIsJudgedAfresh() throws Exception {
         SwitchFixture f = new SwitchFixture(1, 0);
         String token = Api.applicantToken(f.exam, f.paid);
