@@ -41,11 +41,24 @@ public final class DatabaseFailures {
     }
 
     public static Kind classify(Throwable failure) {
+        return classify(failure, 0);
+    }
+
+    /** The causes, and the suppressed failures (a commit's RollbackException carries the driver's so). */
+    private static Kind classify(Throwable failure, int nesting) {
         Throwable t = failure;
         for (int depth = 0; t != null && depth < 30; depth++, t = t.getCause()) {
             Kind k = own(t);
             if (k != Kind.NONE) {
                 return k;
+            }
+            if (nesting < 3) {
+                for (Throwable s : t.getSuppressed()) {
+                    k = classify(s, nesting + 1);
+                    if (k != Kind.NONE) {
+                        return k;
+                    }
+                }
             }
         }
         return Kind.NONE;

@@ -165,6 +165,13 @@ public class ProblemMappers {
         if (cause instanceof JsonProcessingException j) {
             return malformed(j);
         }
+        RoutingContext ctx = currentRequest == null ? null : currentRequest.getCurrent();
+        if (ctx != null && ctx.get(RequestDeadline.PASSED) != null) {
+            // Answered 503 by the deadline already; this answer is not sent, and the failure is the
+            // outage's (logged once) or a consequence of the answer sent.
+            LOG.debugf("Request %s failed after its deadline answer: %s", requestId(), e);
+            return unavailable();
+        }
         DatabaseFailures.Kind db = DatabaseFailures.classify(e);
         if (db != DatabaseFailures.Kind.NONE) {
             DatabaseFailures.report(db, e, "request " + requestId());

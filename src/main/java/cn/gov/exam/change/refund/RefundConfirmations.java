@@ -63,7 +63,7 @@ public class RefundConfirmations {
         // subscription covers a channel): another payment system's ids never collide with it.
         long subscriptionId = signers.stream().filter(s -> s.channels.contains(refund.channel))
                 .mapToLong(s -> s.id).min().orElseThrow();
-        String bodyHash = IdempotencyHash.sha256(raw);
+        String bodyHash = BodyHash.sha256(raw);
         outbox.lockDeliveries(refund.id);
         em.refresh(refund, LockModeType.PESSIMISTIC_WRITE);
         int fresh = em.createNativeQuery("""
@@ -171,7 +171,7 @@ public class RefundConfirmations {
     }
 
     /** The hex SHA-256 of a body: what tells a repeat of a message from another one under its id. */
-    private static final class IdempotencyHash {
+    private static final class BodyHash {
         static String sha256(byte[] raw) {
             try {
                 return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(raw));

@@ -112,6 +112,10 @@ class ReadinessTest {
         // Out of disk space is told apart (logged loudly, once); a constraint violation is no outage.
         assertEquals(DatabaseFailures.Kind.DISK_FULL, DatabaseFailures.classify(
                 new SQLException("could not extend file: No space left on device", "53100")));
+        // A commit that failed: the transaction manager's RollbackException carries the driver's failure as suppressed.
+        Exception rollback = new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        assertEquals(DatabaseFailures.Kind.UNAVAILABLE, DatabaseFailures.classify(new RuntimeException(rollback)));
         // A new session on a full disk: the server cannot write its start-up file (seen in bench/faults.sh).
         assertEquals(DatabaseFailures.Kind.DISK_FULL, DatabaseFailures.classify(
                 new io.vertx.pgclient.PgException("could not write init file", "FATAL", "XX000", null)));
