@@ -23,6 +23,8 @@ function generic(e) {
     case 'timeout': return '服务器长时间没有响应。请检查网络后重试。';
     case 'service-busy':
       return `当前访问人数较多，请${e.retryAfter ? `在 ${e.retryAfter} 秒后` : '稍后'}重试。`;
+    case 'service-unavailable':
+      return `系统繁忙，请${e.retryAfter ? `在 ${e.retryAfter} 秒后` : '稍后'}重试。`;
     default:
       if (e.status >= 500 || e.slug === 'server-error') {
         return `系统暂时出现问题，请稍后重试。${e.requestId ? `如需联系考试机构，请提供编号 ${e.requestId}。` : ''}`;
@@ -68,8 +70,15 @@ export function switchMessage(e, me) {
     case 'network':
     case 'timeout':
       return '网络中断，暂时不能确认改报是否已提交。请再点一次「确认改报」：同一次确认重复提交，也只会改报一次。';
+    case 'service-unavailable':
+      return `系统繁忙，暂时不能确认改报是否已提交。请${e.retryAfter ? `在 ${e.retryAfter} 秒后` : '稍后'}再点一次「确认改报」：同一次确认重复提交，也只会改报一次。`;
     default: return generic(e);
   }
+}
+
+/** The heading over a switch's error: an answer that may yet be a switch (a retry tells) is not a failure. */
+export function switchErrorTitle(retryable) {
+  return retryable ? '还不能确认改报结果' : '改报没有成功';
 }
 
 export function refundMessage(e, me) {

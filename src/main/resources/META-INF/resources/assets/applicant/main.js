@@ -6,7 +6,7 @@ import {dateTime, money} from '../shared/format.js';
 import * as idNumber from '../shared/idnumber.js';
 import {
   NOT_ALLOWED_RULE, SWITCH_STATUS, REFUND_STATUS, REFUND_REASON, CHANNELS, requirementNames,
-  requirementsInWords, signInMessage, switchMessage, refundMessage, genericMessage, HELP, FORGOT_PASSWORD,
+  requirementsInWords, signInMessage, switchMessage, switchErrorTitle, refundMessage, genericMessage, HELP, FORGOT_PASSWORD,
   PRECHECK, OPTIONS_TEXT, CONFIRMED,
 } from './copy.js';
 import {applicantState} from './state.js';
@@ -538,7 +538,7 @@ function confirmSwitch(p, me) {
         // Only a definite answer ends this confirmation's key; a lost one is retried with it.
         const retryable = ['network', 'timeout', 'idempotency-key-in-use', 'service-busy'].includes(e.slug) || e.status >= 500;
         if (!retryable) delete state.keys[p.code];
-        showErrors(errors, [{text: switchMessage(e, me)}], '改报没有成功');
+        showErrors(errors, [{text: switchMessage(e, me)}], switchErrorTitle(retryable));
         confirm.disabled = !retryable;
         confirm.textContent = retryable ? '再次确认改报' : '确认改报';
         if (!retryable) cancel.focus();

@@ -54,7 +54,9 @@ function generic(e) {
   switch (e.slug) {
     case 'network': return '无法连接到服务器。请检查网络连接后重试。';
     case 'timeout': return '服务器长时间没有响应。请稍后重试。';
-    case 'service-busy': return `系统繁忙，请${e.retryAfter ? `在 ${e.retryAfter} 秒后` : '稍后'}重试。`;
+    case 'service-busy':
+    case 'service-unavailable':
+      return `系统繁忙，请${e.retryAfter ? `在 ${e.retryAfter} 秒后` : '稍后'}重试。`;
     case 'not-found': return '没有找到要查看的内容，它可能已被删除，或不属于您的单位。';
     default:
       if (e.status >= 500 || e.slug === 'server-error') {

@@ -1,5 +1,6 @@
 package cn.gov.exam.change.audit;
 
+import cn.gov.exam.change.common.DatabaseTimeouts;
 import cn.gov.exam.change.common.IdNumbers;
 import cn.gov.exam.change.common.Labels;
 import cn.gov.exam.change.common.PageParams;
@@ -46,6 +47,7 @@ public class AuditReads {
      */
     @Transactional
     public void forEach(Filter filter, EventConsumer each) throws IOException {
+        DatabaseTimeouts.lift(em);
         try (Stream<AuditEvent> events = query(filter).withHint(HibernateHints.HINT_FETCH_SIZE, 500)
                 .withHint(HibernateHints.HINT_READ_ONLY, true).stream()) {
             Map<Long, String> applicants = new java.util.HashMap<>();

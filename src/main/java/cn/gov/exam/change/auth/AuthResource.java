@@ -39,7 +39,8 @@ public class AuthResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "account-locked, with Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "service-busy: too many sign-ins at once, with Retry-After",
+    @APIResponse(responseCode = "503", description = "service-busy: too many sign-ins at once; service-unavailable: the database cannot serve the"
+            + " request now (both with Retry-After)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TokenResponse applicantToken(@NotNull @Valid ApplicantTokenRequest request) {
         return applicants.issueToken(request);
@@ -53,7 +54,8 @@ public class AuthResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "account-locked, with Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "service-busy: too many sign-ins at once, with Retry-After",
+    @APIResponse(responseCode = "503", description = "service-busy: too many sign-ins at once; service-unavailable: the database cannot serve the"
+            + " request now (both with Retry-After)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TokenResponse staffToken(@NotNull @Valid StaffTokenRequest request) {
         return staff.issueToken(request);

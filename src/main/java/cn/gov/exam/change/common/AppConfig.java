@@ -36,6 +36,7 @@ public interface AppConfig {
      */
     @WithDefault("请拨打本次考试公告中的咨询电话（工作日 8:30–17:30）")
     String helpContact();
+    Database database();
 
     /** Load the demo exam into an empty database at start. */
     @WithDefault("false")
@@ -121,6 +122,14 @@ public interface AppConfig {
         /** How long an Idempotency-Key is remembered. */
         @WithDefault("PT24H")
         Duration keyLifetime();
+
+        /**
+         * How long a claimed key may stay in flight before a retry may take it over. A request whose
+         * failure could not be recorded (the database went away) would otherwise keep its key busy
+         * for the whole key lifetime; longer than any request can run (app.database.request-timeout).
+         */
+        @WithDefault("30s")
+        Duration inFlightTimeout();
     }
 
     Refunds refunds();
@@ -179,6 +188,52 @@ public interface AppConfig {
          * on-premise payment gateways. Empty by default: only public addresses.
          */
         Optional<java.util.List<String>> allowedHosts();
+    }
+
+    /**
+     * Bounded waits on the database (README: outages). Every wait has a bound below
+     * {@code request-timeout}, so that a database that refuses, freezes or runs out of disk space
+     * gives 503 service-unavailable in time rather than a hung request.
+     */
+    interface Database {
+        /**
+         * The longest an API request waits before it is answered 503 service-unavailable (imports
+         * and CSV exports, which stream for minutes, excepted). A switch cut short this way may
+         * still commit: the client's retry with the same Idempotency-Key tells.
+         */
+        @WithDefault("10s")
+        Duration requestTimeout();
+
+        /** The server's statement_timeout on the service's connections (lifted for imports, exports and deadline jobs). */
+        @WithDefault("5s")
+        Duration statementTimeout();
+
+        /** The server's lock_timeout on the service's connections: a row held by a stuck transaction. */
+        @WithDefault("2s")
+        Duration lockTimeout();
+
+        /**
+         * The reactive pool (switching): how long a request waits for a pooled connection, and a
+         * new connection for the server's answer to connecting. JDBC's: quarkus.datasource.jdbc.acquisition-timeout
+         * and the driver's connectTimeout/loginTimeout in application.properties.
+         */
+        @WithDefault("3s")
+        Duration acquisitionTimeout();
+
+        /** The reactive pool: a connection on which nothing arrives for this long is closed (a frozen or vanished server). */
+        @WithDefault("15s")
+        Duration socketTimeout();
+
+        /** Retry-After of a 503 service-unavailable. */
+        @WithDefault("5s")
+        Duration retryAfter();
+
+        /**
+         * Readiness (/q/health/ready): how long its write probe may take before the check says DOWN;
+         * well below the 2 s in which the answer is due, for a host whose cores are busy.
+         */
+        @WithDefault("800ms")
+        Duration readinessTimeout();
     }
 
     /**

@@ -56,21 +56,26 @@ public final class IpRanges {
 
     // The IANA special-purpose registries (RFC 6890 and successors): loopback, private, link-local
     // (cloud metadata at 169.254.169.254), shared CGN space, documentation, benchmarking,
-    // multicast, reserved; IPv6 unique-local, link-local, site-local, discard, and the
-    // IPv4-compatible block. NAT64 and 6to4 addresses are judged by their IPv4 part; IPv4-mapped
+    // multicast, reserved; IPv6 unique-local, link-local, site-local, discard, the IETF protocol
+    // block (with Teredo, 2001::/32), the local-use NAT64 prefix (RFC 8215) and the deprecated
+    // IPv4-compatible block (::a.b.c.d, which older stacks still tunnel). Addresses that carry an
+    // IPv4 address to be reached through a public translator or relay are judged by that IPv4
+    // address: NAT64 (64:ff9b::/96), IPv4-translated (SIIT, ::ffff:0:a.b.c.d) and 6to4. IPv4-mapped
     // ones (::ffff:a.b.c.d) are never seen as such: InetAddress turns them into IPv4 addresses.
     private static final List<Cidr> NOT_PUBLIC = List.of(
             "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
             "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15",
             "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
-            "::/96", "100::/64", "2001::/23", "2001:db8::/32", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8"
+            "::/96", "64:ff9b:1::/48", "100::/64", "2001::/23", "2001:db8::/32", "fc00::/7", "fe80::/10",
+            "fec0::/10", "ff00::/8"
     ).stream().map(Cidr::parse).toList();
     private static final Cidr NAT64 = Cidr.parse("64:ff9b::/96");
+    private static final Cidr IPV4_TRANSLATED = Cidr.parse("::ffff:0:0:0/96");
     private static final Cidr SIX_TO_FOUR = Cidr.parse("2002::/16");
 
     public static boolean isPublic(InetAddress address) {
         byte[] b = address.getAddress();
-        if (NAT64.matches(b)) {
+        if (NAT64.matches(b) || IPV4_TRANSLATED.matches(b)) {
             return isPublic(v4(b, 12));
         }
         if (SIX_TO_FOUR.matches(b)) {

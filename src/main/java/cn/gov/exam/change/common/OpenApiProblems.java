@@ -22,7 +22,8 @@ import java.util.Map;
  * {@code components/responses}: 400 where a body or parameter is read (bean validation,
  * unreadable JSON), 401 and 403 where a bearer token is required, 404 where the path names
  * something or a query parameter is read, 413 and 415 where a body is read (common/BodyLimits,
- * JAX-RS), 406 and 500 anywhere. What only some operations answer (409, 422, 429, 503) stays on
+ * JAX-RS), 406, 500 and 503 (service-unavailable: the database cannot serve the request now, with
+ * Retry-After) anywhere. What only some operations answer (409, 422, 429, service-busy) stays on
  * the operation's own {@code @APIResponse}; a status given there is kept as it is.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
@@ -38,6 +39,8 @@ public class OpenApiProblems implements OASFilter {
         SHARED.put("413", new String[] {"PayloadTooLarge", "payload-too-large"});
         SHARED.put("415", new String[] {"UnsupportedMediaType", "unsupported-media-type"});
         SHARED.put("500", new String[] {"InternalError", "internal-error"});
+        SHARED.put("503", new String[] {"ServiceUnavailable",
+                "service-unavailable: the database cannot serve the request now; retry after Retry-After seconds"});
     }
 
     @Override
@@ -79,6 +82,7 @@ public class OpenApiProblems implements OASFilter {
                     add(responses, "415");
                 }
                 add(responses, "500");
+                add(responses, "503");
             }
         }
         Components components = openAPI.getComponents();

@@ -21,7 +21,8 @@ import java.util.Map;
         @SchemaProperty(name = "errorCount", type = SchemaType.INTEGER,
                 description = "validation-failed of an import: every problem counted, the first 1,000 listed"),
         @SchemaProperty(name = "retryAfterSeconds", type = SchemaType.INTEGER,
-                description = "account-locked: seconds until sign-in is possible again (also in Retry-After)"),
+                description = "account-locked: seconds until sign-in is possible again; service-unavailable: seconds after "
+                        + "which a retry may succeed (both also in Retry-After)"),
         @SchemaProperty(name = "attemptsLeft", type = SchemaType.INTEGER,
                 description = "invalid-credentials: further attempts from this client before it has to wait (the "
                         + "last of them, if it fails too, starts the wait)"),

@@ -42,6 +42,8 @@ public class ProblemMappers {
 
     @Inject
     CurrentVertxRequest currentRequest;
+    @Inject
+    AppConfig config;
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException e) {
@@ -163,9 +165,28 @@ public class ProblemMappers {
         if (cause instanceof JsonProcessingException j) {
             return malformed(j);
         }
+        RoutingContext ctx = currentRequest == null ? null : currentRequest.getCurrent();
+        if (ctx != null && ctx.get(RequestDeadline.PASSED) != null) {
+            // Answered 503 by the deadline already; this answer is not sent, and the failure is the
+            // outage's (logged once) or a consequence of the answer sent.
+            LOG.debugf("Request %s failed after its deadline answer: %s", requestId(), e);
+            return unavailable();
+        }
+        DatabaseFailures.Kind db = DatabaseFailures.classify(e);
+        if (db != DatabaseFailures.Kind.NONE) {
+            DatabaseFailures.report(db, e, "request " + requestId());
+            return unavailable();
+        }
         LOG.errorf(e, "Request %s failed", requestId());
         return respond(ProblemType.INTERNAL_ERROR, "Something went wrong on our side; the request id identifies it",
                 List.of(), null);
+    }
+
+    /** The database cannot serve the request now: the client is to retry shortly (README: outages). */
+    RestResponse<Problem> unavailable() {
+        return respond(ProblemType.SERVICE_UNAVAILABLE,
+                "The service cannot reach its database at the moment; retry shortly", List.of(),
+                Map.of("retryAfterSeconds", config.database().retryAfter().toSeconds()));
     }
 
     private RestResponse<Problem> respond(ProblemType type, String detail, List<FieldError> errors,

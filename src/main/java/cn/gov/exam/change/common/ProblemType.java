@@ -30,6 +30,7 @@ public enum ProblemType {
     REVIEW_DEADLINE_PASSED(409, "review-deadline-passed", "The review deadline has passed"),
     DECISION_NOT_CORRECTABLE(409, "decision-not-correctable", "The decision can no longer be corrected"),
     REFUND_NOT_ALLOWED(409, "refund-not-allowed", "A refund is not possible"),
+    WEBHOOK_ID_REUSED(409, "webhook-id-reused", "The webhook-id was used with another message"),
     CHANNEL_ALREADY_SUBSCRIBED(409, "channel-already-subscribed", "An enabled subscription covers the channel already"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     URI_TOO_LONG(414, "uri-too-long", "The address is too long"),

@@ -26,7 +26,7 @@ import java.util.Map;
  * Signed refund confirmations from payment systems. The signature is checked over the raw body
  * against the secrets of the enabled subscriptions before anything parses the body or touches a
  * refund; then the refund must be of a channel the signing subscription covers. Within a few
- * minutes of now, applied once per webhook-id.
+ * minutes of now, applied once per webhook-id of the signing subscription.
  */
 @ApplicationScoped
 public class RefundConfirmations {
@@ -59,15 +59,32 @@ public class RefundConfirmations {
         if (refund == null || signers.stream().noneMatch(s -> s.channels.contains(refund.channel))) {
             throw invalid("The signature is not valid for this refund");
         }
+        // The replay key is the webhook-id within the subscription that signed it (one enabled
+        // subscription covers a channel): another payment system's ids never collide with it.
+        long subscriptionId = signers.stream().filter(s -> s.channels.contains(refund.channel))
+                .mapToLong(s -> s.id).min().orElseThrow();
+        String bodyHash = BodyHash.sha256(raw);
         outbox.lockDeliveries(refund.id);
         em.refresh(refund, LockModeType.PESSIMISTIC_WRITE);
         int fresh = em.createNativeQuery("""
-                        insert into refund_callback (webhook_id, refund_id, status, received_at) values (?1, ?2, ?3, ?4)
-                        on conflict (webhook_id) do nothing""")
-                .setParameter(1, webhookId).setParameter(2, refund.id).setParameter(3, confirmation.status().name())
-                .setParameter(4, now).executeUpdate();
-        if (fresh == 0 || refund.status.settled()) {
-            return; // a duplicate, or the refund's outcome is known already
+                        insert into refund_callback (subscription_id, webhook_id, refund_id, status, received_at, body_sha256)
+                        values (?1, ?2, ?3, ?4, ?5, ?6)
+                        on conflict (subscription_id, webhook_id) do nothing""")
+                .setParameter(1, subscriptionId).setParameter(2, webhookId).setParameter(3, refund.id)
+                .setParameter(4, confirmation.status().name()).setParameter(5, now).setParameter(6, bodyHash)
+                .executeUpdate();
+        if (fresh == 0) {
+            Object earlier = em.createNativeQuery("""
+                            select body_sha256 from refund_callback where subscription_id = ?1 and webhook_id = ?2""")
+                    .setParameter(1, subscriptionId).setParameter(2, webhookId).getSingleResult();
+            if (!bodyHash.equals(earlier)) {
+                throw new ProblemException(ProblemType.WEBHOOK_ID_REUSED,
+                        "This webhook-id came with another message before: a new message needs a new webhook-id");
+            }
+            return; // a repeat of a message applied
+        }
+        if (refund.status.settled()) {
+            return; // the refund's outcome is known already
         }
         settle(refund, confirmation, webhookId, now);
     }
@@ -151,6 +168,17 @@ public class RefundConfirmations {
         }
         String s = v.asText();
         return s.length() > max ? s.substring(0, max) : s;
+    }
+
+    /** The hex SHA-256 of a body: what tells a repeat of a message from another one under its id. */
+    private static final class BodyHash {
+        static String sha256(byte[] raw) {
+            try {
+                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(raw));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static ProblemException invalid(String detail) {

@@ -1,5 +1,6 @@
 package cn.gov.exam.change.refund;
 
+import cn.gov.exam.change.common.DatabaseFailures;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +22,9 @@ public class RefundDeadlineJob {
         try {
             run();
         } catch (RuntimeException e) {
-            LOG.error("Deadline refunds failed; they are retried on the next run", e);
+            if (!DatabaseFailures.reportIfOutage(e, "deadline refunds")) {
+                LOG.error("Deadline refunds failed; they are retried on the next run", e);
+            }
         }
     }
 

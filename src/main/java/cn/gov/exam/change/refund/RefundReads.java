@@ -1,5 +1,6 @@
 package cn.gov.exam.change.refund;
 
+import cn.gov.exam.change.common.DatabaseTimeouts;
 import cn.gov.exam.change.common.IdNumbers;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
@@ -50,6 +51,7 @@ public class RefundReads {
     /** Every refund the filter matches, in the list's order, read through a cursor. */
     @Transactional
     public void forEach(String examCode, Filter filter, SqlList.RowConsumer<RefundView> each) throws IOException {
+        DatabaseTimeouts.lift(em);
         query(examCode, filter).forEach(em, RefundReads::row, each);
     }
 

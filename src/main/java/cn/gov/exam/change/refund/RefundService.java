@@ -1,5 +1,6 @@
 package cn.gov.exam.change.refund;
 
+import cn.gov.exam.change.common.DatabaseTimeouts;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.auth.ApplicantPrincipal;
 import cn.gov.exam.change.common.AppClock;
@@ -144,6 +145,7 @@ public class RefundService {
     @Transactional
     @TransactionConfiguration(timeout = 900)
     public int decideAtDeadline(long examId) {
+        DatabaseTimeouts.lift(em);
         Instant now = clock.now();
         Optional<String> claimed = decisions.claim(examId, now);
         if (claimed.isEmpty()) {

@@ -1,6 +1,7 @@
 package cn.gov.exam.change.registration;
 
 import cn.gov.exam.change.common.sql.Jdbc;
+import cn.gov.exam.change.common.DatabaseTimeouts;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.Passwords;
 import cn.gov.exam.change.common.AppClock;
@@ -18,6 +19,7 @@ import cn.gov.exam.change.position.PoliticalStatus;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -57,6 +59,8 @@ public class RegistrationImportService {
     private static final int STAGE_COLUMNS = 18;
 
     @Inject
+    EntityManager em;
+    @Inject
     Jdbc jdbc;
     @Inject
     AppClock clock;
@@ -66,6 +70,7 @@ public class RegistrationImportService {
     @Transactional
     @TransactionConfiguration(timeout = 3600)
     public ImportResult importRegistrations(String examCode, InputStream body, String contentType) {
+        DatabaseTimeouts.lift(em);
         Exam exam = ExamService.requireUnpublishedForUpdate(examCode);
         ImportErrors errors = new ImportErrors();
         ImportResult result = jdbc.call(conn -> {

@@ -1,6 +1,7 @@
 package cn.gov.exam.change.review;
 
 import cn.gov.exam.change.agency.Agency;
+import cn.gov.exam.change.common.DatabaseTimeouts;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.Roles;
 import cn.gov.exam.change.common.AppClock;
@@ -108,6 +109,7 @@ public class ReviewService {
      */
     @Transactional
     public void forEach(String examCode, Filter filter, SqlList.RowConsumer<ResultRow> each) throws IOException {
+        DatabaseTimeouts.lift(em);
         Exam exam = ExamService.require(examCode);
         try (Stream<Object[]> rows = bind(em.createQuery(SELECT + where(filter) + ORDER, Object[].class), exam, filter)
                 .setHint(HibernateHints.HINT_FETCH_SIZE, 500).setHint(HibernateHints.HINT_READ_ONLY, true)

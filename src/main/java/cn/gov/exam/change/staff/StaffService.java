@@ -71,9 +71,10 @@ public class StaffService {
         return StaffView.of(a);
     }
 
+    /** The username in the path is matched whatever its case, as sign-in matches it. */
     @Transactional
     public StaffView setEnabled(String username, boolean enabled) {
-        StaffAccount a = StaffAccount.find("username", username).withLock(LockModeType.PESSIMISTIC_WRITE)
+        StaffAccount a = StaffAccount.find("lower(username) = lower(?1)", username).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .<StaffAccount>firstResultOptional().orElseThrow(() -> ProblemException.notFound("Staff account " + username));
         if (a.enabled != enabled) {
             a.enabled = enabled;

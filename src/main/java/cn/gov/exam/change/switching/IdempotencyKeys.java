@@ -60,9 +60,15 @@ public class IdempotencyKeys {
                     ProblemException.invalid("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters"));
         }
         OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
+        // An expired key goes, and so does a claim left in flight past the in-flight timeout: its
+        // request ended without recording how (the database went away before the key could be
+        // released). Taking it over is safe: a transaction of that request that is still alive
+        // holds the key's row once it has stored its response, so this delete waits for it and
+        // then finds the key DONE (read committed re-reads the row), and the response is replayed.
         return pool.withTransaction(conn -> conn.preparedQuery("""
                         delete from idempotency_key where registration_id = $1 and idempotency_key = $2
-                        and expires_at <= $3""").execute(Tuple.of(registrationId, key, now))
+                        and (expires_at <= $3 or (state = 'IN_FLIGHT' and created_at <= $4))""")
+                        .execute(Tuple.of(registrationId, key, now, now.minus(config.idempotency().inFlightTimeout())))
                 .flatMap(deleted -> conn.preparedQuery("""
                         insert into idempotency_key (registration_id, idempotency_key, request_hash, state,
                                                      created_at, expires_at)
@@ -104,9 +110,12 @@ public class IdempotencyKeys {
 
     /** Releases the key of a request that failed, so that a retry is judged afresh. */
     public Uni<Void> release(long registrationId, String key) {
-        return pool.preparedQuery("""
+        // Through withConnection, not the pool's own execute: that one's wait for a connection
+        // leaves a timer behind when connecting fails, which logs "Result is already complete"
+        // (eclipse-vertx/vertx-sql-client#1706) for every such failure during an outage.
+        return pool.withConnection(conn -> conn.preparedQuery("""
                         delete from idempotency_key where registration_id = $1 and idempotency_key = $2
                         and state = 'IN_FLIGHT'""")
-                .execute(Tuple.of(registrationId, key)).replaceWithVoid();
+                .execute(Tuple.of(registrationId, key))).replaceWithVoid();
     }
 }

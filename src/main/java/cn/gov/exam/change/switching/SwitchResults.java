@@ -1,5 +1,6 @@
 package cn.gov.exam.change.switching;
 
+import cn.gov.exam.change.common.DatabaseTimeouts;
 import cn.gov.exam.change.common.IdNumbers;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
@@ -34,6 +35,7 @@ public class SwitchResults {
     /** Every switch the filter matches, in the list's order, read through a cursor. */
     @Transactional
     public void forEach(String examCode, Filter filter, SqlList.RowConsumer<SwitchResultView> each) throws IOException {
+        DatabaseTimeouts.lift(em);
         query(examCode, filter).forEach(em, SwitchResults::row, each);
     }
 

@@ -1,6 +1,7 @@
 package cn.gov.exam.change.webhook;
 
 import cn.gov.exam.change.common.sql.Jdbc;
+import cn.gov.exam.change.common.DatabaseFailures;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -143,7 +144,9 @@ public class DispatchLoop {
                 try {
                     claimed = p.claimMore(room);
                 } catch (RuntimeException | Error e) {
-                    LOG.error("Claiming webhook deliveries failed; it is retried", e);
+                    if (!DatabaseFailures.reportIfOutage(e, "webhook dispatcher")) {
+                        LOG.error("Claiming webhook deliveries failed; it is retried", e);
+                    }
                     sleepQuietly(100);
                     continue;
                 }
@@ -211,7 +214,9 @@ public class DispatchLoop {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException | Error e) {
-                LOG.error("Recording webhook outcomes failed", e);
+                if (!DatabaseFailures.reportIfOutage(e, "webhook dispatcher")) {
+                    LOG.error("Recording webhook outcomes failed", e);
+                }
             }
         }
     }
@@ -245,7 +250,9 @@ public class DispatchLoop {
             } catch (SQLException | RuntimeException e) {
                 listening = false;
                 if (running) {
-                    LOG.warn("Listening for due webhooks failed; polling until it is back", e);
+                    if (!DatabaseFailures.reportIfOutage(e, "webhook listener")) {
+                        LOG.warn("Listening for due webhooks failed; polling until it is back", e);
+                    }
                     try {
                         Thread.sleep(1_000);
                     } catch (InterruptedException ie) {

@@ -34,7 +34,7 @@ class TableWritersTest {
             entry("refund", "refund"), entry("refund_callback", "refund"),
             entry("sign_in_throttle", "auth"), entry("sign_in_failure", "auth"), entry("staff_account", "auth"),
             entry("webhook_subscription", "webhook"), entry("webhook_delivery", "webhook"),
-            entry("webhook_attempt", "webhook"), entry("agency", "agency"));
+            entry("webhook_attempt", "webhook"), entry("agency", "agency"), entry("heartbeat", "db"));
 
     /** package:table writes that are meant, each for the reason given. */
     private static final Set<String> ALLOWED = Set.of(

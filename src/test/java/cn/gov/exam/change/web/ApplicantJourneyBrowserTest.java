@@ -1,5 +1,10 @@
 package cn.gov.exam.change.web;
 
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+
 import cn.gov.exam.change.support.Api;
 import com.microsoft.playwright.Locator;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @EnabledIf("cn.gov.exam.change.support.Browser#available")
 class ApplicantJourneyBrowserTest extends BrowserTestBase {
+    @Inject
+    AgroalDataSource dataSource;
 
     private Locator card(String code) {
         return page.locator(".position[data-code='" + code + "']");
@@ -135,6 +142,39 @@ class ApplicantJourneyBrowserTest extends BrowserTestBase {
         assertThat(h1()).hasText("改报已提交");
         assertEquals(2, keys.size());
         assertEquals(keys.get(0), keys.get(1), "the retry reuses the confirmation's key");
+        assertEquals(1, w.switches());
+    }
+
+    /**
+     * Issue 24: the database cannot serve the switch in time (here: the applicant's row held past the
+     * server's lock_timeout, a real 503 service-unavailable); the phone says 系统繁忙 with the wait and
+     * offers the retry, which switches once.
+     */
+    @Test
+    void aBusyDatabaseIsExplainedAndTheRetrySwitchesOnce() throws Exception {
+        WebFixture w = new WebFixture(0);
+        signIn(w.exam, w.paid);
+        toOptions();
+        card("T-OK").getByText("选择这个职位").click();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("select r.id from registration r join applicant a "
+                    + "on a.id = r.applicant_id join exam e on e.id = r.exam_id where e.code = ? and a.id_number = ? "
+                    + "for update of r")) {
+                ps.setString(1, w.exam);
+                ps.setString(2, w.paid);
+                ps.executeQuery().close();
+            }
+            page.locator("#confirm-switch").click();
+            assertThat(dialog().locator(".error-summary")).containsText("还不能确认改报结果");
+            assertThat(dialog().locator(".error-summary")).containsText("系统繁忙，暂时不能确认改报是否已提交");
+            assertThat(dialog().locator(".error-summary")).containsText("秒后再点一次「确认改报」");
+            assertThat(page.locator("#confirm-switch")).hasText("再次确认改报");
+            tab.screenshot("switch-service-unavailable-390", false);
+            c.rollback();
+        }
+        page.locator("#confirm-switch").click();
+        assertThat(h1()).hasText("改报已提交");
         assertEquals(1, w.switches());
     }
 

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static cn.gov.exam.change.support.Api.admin;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -111,5 +113,35 @@ class PaymentCallbackTest extends WebhookTestBase {
                 .body(bytes).post("/api/v1/payment-callbacks/refunds").then().statusCode(204);
         admin().get("/api/v1/admin/exams/{exam}/refunds", f.exam).then()
                 .body("items[0].status", equalTo("FAILED")).body("items[0].failureReason", equalTo("账户已注销"));
+    }
+
+    @Test
+    void webhookIdsAreScopedToTheSubscriptionThatSigned() throws Exception {
+        String alipay = subscribe().getString("secret");
+        String wechat = create(receiver.url(), List.of("WECHAT")).statusCode(201).extract().path("secret");
+        SwitchFixture f = declined(2);
+        List<Long> ids = admin().get("/api/v1/admin/exams/{exam}/refunds", f.exam).then().extract().jsonPath()
+                .getList("items.id", Long.class);
+        long a = ids.get(0);
+        long w = ids.get(1);
+        sql("update refund set channel = 'WECHAT' where id = " + w);
+
+        // Another payment system used the id first: this one's confirmation is applied all the same.
+        callback(wechat, "same-id", "{\"refundId\": " + w + ", \"status\": \"SUCCEEDED\", \"channelRefundId\": \"W-1\"}",
+                clock.now()).statusCode(204);
+        String confirmation = "{\"refundId\": " + a + ", \"status\": \"SUCCEEDED\", \"channelRefundId\": \"A-1\"}";
+        callback(alipay, "same-id", confirmation, clock.now()).statusCode(204);
+        admin().get("/api/v1/admin/exams/{exam}/refunds?status=SUCCEEDED", f.exam).then()
+                .body("items.id", containsInAnyOrder((int) a, (int) w))
+                .body("items.channelRefundId", containsInAnyOrder("A-1", "W-1"));
+
+        // Within one subscription: the same message again is harmless, another message under the id is refused.
+        callback(alipay, "same-id", confirmation, clock.now()).statusCode(204);
+        callback(alipay, "same-id", "{\"refundId\": " + a + ", \"status\": \"FAILED\", \"failureReason\": \"x\"}",
+                clock.now()).statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo(BASE + "webhook-id-reused"));
+        admin().get("/api/v1/admin/exams/{exam}/refunds?status=SUCCEEDED", f.exam).then().body("items", hasSize(2));
+        admin().get("/api/v1/admin/audit-events?subject=refund:" + a).then()
+                .body("items.action", equalTo(List.of("refund.succeeded", "refund.sent", "refund.queued")));
     }
 }

@@ -186,4 +186,19 @@ class WebhookSubscriptionTest extends WebhookTestBase {
                 .body("items[0].action", equalTo("webhook.subscription-disabled"));
         create(receiver.url(), List.of("ALIPAY")).statusCode(409).body("subscriptionId", equalTo((int) ids[0]));
     }
+
+    @Test
+    void ipv6AddressesCarryingAPrivateIpv4AddressAreRefusedOnCreateAndPatch() {
+        long id = subscribe().getLong("id");
+        for (String[] row : WebhookTargetRulesTest.EMBEDDED_IPV4) {
+            String url = "http://[" + row[1] + "]/hook";
+            create(url, List.of("UNIONPAY")).statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo(BASE + "validation-failed")).body("errors[0].field", equalTo("url"));
+            patch(id, Map.of("url", url)).statusCode(400).body("errors[0].field", equalTo("url"));
+            if (row[2] != null) {
+                String permitted = "http://[" + row[2] + "]/hook";
+                patch(id, Map.of("url", permitted)).statusCode(200).body("url", equalTo(permitted));
+            }
+        }
+    }
 }

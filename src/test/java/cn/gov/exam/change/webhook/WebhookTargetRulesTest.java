@@ -41,6 +41,35 @@ class WebhookTargetRulesTest {
         assertFalse(IpRanges.Cidr.parse("10.0.0.0/9").contains(InetAddress.getByName("10.200.0.1")));
     }
 
+    /** IPv6 forms that carry an IPv4 address, each with a private and a public one inside (issue 24). */
+    static final String[][] EMBEDDED_IPV4 = {
+            // form, address carrying 169.254.169.254 or 10.0.0.1, address carrying 8.8.8.8 (null: refused whatever it carries)
+            {"NAT64 64:ff9b::/96", "64:ff9b::a9fe:a9fe", "64:ff9b::808:808"},
+            {"NAT64 local-use 64:ff9b:1::/48", "64:ff9b:1::a9fe:a9fe", null},
+            {"IPv4-translated ::ffff:0:0:0/96", "::ffff:0:a9fe:a9fe", "::ffff:0:808:808"},
+            {"IPv4-translated, dotted", "::ffff:0:10.0.0.1", "::ffff:0:8.8.8.8"},
+            {"IPv4-mapped ::ffff:0:0/96", "::ffff:a9fe:a9fe", "::ffff:808:808"},
+            {"IPv4-mapped, dotted", "::ffff:10.0.0.1", "::ffff:8.8.8.8"},
+            {"IPv4-compatible ::/96", "::a9fe:a9fe", null},
+            {"IPv4-compatible, dotted", "::10.0.0.1", null},
+            {"6to4 2002::/16", "2002:a9fe:a9fe::1", "2002:808:808::1"},
+            // Teredo: server 65.54.227.120, client 192.0.2.45 XOR-ed; and one with public server and client.
+            {"Teredo 2001::/32", "2001:0:4136:e378:8000:63bf:3fff:fdd2", null},
+            {"Teredo, public inside", "2001:0:808:808::f7f7:f7f7", null},
+    };
+
+    @Test
+    void ipv6FormsAreJudgedByTheIpv4AddressTheyCarry() throws Exception {
+        for (String[] row : EMBEDDED_IPV4) {
+            assertFalse(IpRanges.isPublic(InetAddress.getByName(row[1])), row[0] + ": " + row[1]);
+            if (row[2] != null) {
+                assertTrue(IpRanges.isPublic(InetAddress.getByName(row[2])), row[0] + ": " + row[2]);
+            }
+        }
+        assertFalse(IpRanges.isPublic(InetAddress.getByName("64:ff9b:1::808:808")), "local-use NAT64 is never public");
+        assertFalse(IpRanges.isPublic(InetAddress.getByName("::808:808")), "IPv4-compatible is deprecated");
+    }
+
     @Test
     void retryAfterIsSecondsOrADateWithinTheCap() {
         Instant now = Instant.parse("2023-01-15T02:00:00Z");
