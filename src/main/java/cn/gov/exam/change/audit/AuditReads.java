@@ -1,6 +1,6 @@
 package cn.gov.exam.change.audit;
 
-import cn.gov.exam.change.common.DatabaseTimeouts;
+import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.common.IdNumbers;
 import cn.gov.exam.change.common.Labels;
 import cn.gov.exam.change.common.PageParams;
@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 public class AuditReads {
     @Inject
     EntityManager em;
+    @Inject
+    Jdbc jdbc;
 
     /** The filters of the audit list; blank values filter nothing. */
     public record Filter(String subject, String actor, String action, String examCode, Instant from, Instant to) {
@@ -47,7 +49,7 @@ public class AuditReads {
      */
     @Transactional
     public void forEach(Filter filter, EventConsumer each) throws IOException {
-        DatabaseTimeouts.lift(em);
+        jdbc.liftTimeouts();
         try (Stream<AuditEvent> events = query(filter).withHint(HibernateHints.HINT_FETCH_SIZE, 500)
                 .withHint(HibernateHints.HINT_READ_ONLY, true).stream()) {
             Map<Long, String> applicants = new java.util.HashMap<>();

@@ -1,7 +1,6 @@
 package cn.gov.exam.change.audit;
 
 import cn.gov.exam.change.common.sql.Jdbc;
-import cn.gov.exam.change.common.DatabaseTimeouts;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.RequestIds;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -12,7 +12,7 @@ import java.sql.Statement;
 /**
  * The server's statement and lock timeouts on every JDBC connection, set once when the pool opens
  * it. Imports, exports and the deadline jobs lift the statement timeout for their own transaction
- * (common/DatabaseTimeouts). The driver's socket and connect timeouts are in application.properties.
+ * (common/sql/Jdbc.liftTimeouts). The driver's socket and connect timeouts are in application.properties.
  */
 @ApplicationScoped
 public class JdbcSessionTimeouts implements AgroalPoolInterceptor {

@@ -4,7 +4,6 @@ import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.agency.Agency;
 import cn.gov.exam.change.agency.AgencyService;
 import cn.gov.exam.change.agency.AgencyViews.AgencyRenamed;
-import cn.gov.exam.change.common.DatabaseTimeouts;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.FieldError;
 import cn.gov.exam.change.common.AppClock;
@@ -58,7 +57,7 @@ public class PositionService {
     @Transactional
     @TransactionConfiguration(timeout = 600)
     public ImportResult importPositions(String examCode, InputStream body, String contentType) {
-        DatabaseTimeouts.lift(em);
+        jdbc.liftTimeouts();
         Exam exam = ExamService.requireUnpublishedForUpdate(examCode);
         ImportErrors errors = new ImportErrors();
         List<PositionRow> rows = new ArrayList<>();

@@ -1,7 +1,6 @@
 package cn.gov.exam.change.ratio;
 
 import cn.gov.exam.change.common.sql.Jdbc;
-import cn.gov.exam.change.common.DatabaseTimeouts;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.exam.Exam;
@@ -71,7 +70,7 @@ public class RatioCheckService {
     /** The plan as it would be published now; once published, the published result. */
     @Transactional
     public RatioPlan dryRun(String examCode) {
-        DatabaseTimeouts.lift(em);
+        jdbc.liftTimeouts();
         Exam exam = ExamService.require(examCode);
         if (exam.published()) {
             return published(exam);
@@ -97,7 +96,7 @@ public class RatioCheckService {
      */
     @Transactional
     public RatioPlan publish(String examCode) {
-        DatabaseTimeouts.lift(em);
+        jdbc.liftTimeouts();
         Exam exam = Exam.find("code", examCode).withLock(LockModeType.PESSIMISTIC_WRITE).<Exam>firstResultOptional()
                 .orElseThrow(() -> cn.gov.exam.change.common.ProblemException.notFound("Exam " + examCode));
         if (exam.published()) {

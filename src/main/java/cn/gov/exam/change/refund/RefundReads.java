@@ -1,6 +1,6 @@
 package cn.gov.exam.change.refund;
 
-import cn.gov.exam.change.common.DatabaseTimeouts;
+import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.common.IdNumbers;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
@@ -26,6 +26,8 @@ import java.util.Optional;
 public class RefundReads {
     @Inject
     EntityManager em;
+    @Inject
+    Jdbc jdbc;
 
     /** The refund of a registration, if it has one (at most one: a unique constraint). */
     public Optional<Refund> ofRegistration(long registrationId) {
@@ -51,7 +53,7 @@ public class RefundReads {
     /** Every refund the filter matches, in the list's order, read through a cursor. */
     @Transactional
     public void forEach(String examCode, Filter filter, SqlList.RowConsumer<RefundView> each) throws IOException {
-        DatabaseTimeouts.lift(em);
+        jdbc.liftTimeouts();
         query(examCode, filter).forEach(em, RefundReads::row, each);
     }
 

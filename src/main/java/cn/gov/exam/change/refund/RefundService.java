@@ -1,6 +1,6 @@
 package cn.gov.exam.change.refund;
 
-import cn.gov.exam.change.common.DatabaseTimeouts;
+import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.auth.ApplicantPrincipal;
 import cn.gov.exam.change.common.AppClock;
@@ -38,6 +38,8 @@ import java.util.Optional;
 public class RefundService {
     @Inject
     EntityManager em;
+    @Inject
+    Jdbc jdbc;
     @Inject
     AppClock clock;
     @Inject
@@ -145,7 +147,7 @@ public class RefundService {
     @Transactional
     @TransactionConfiguration(timeout = 900)
     public int decideAtDeadline(long examId) {
-        DatabaseTimeouts.lift(em);
+        jdbc.liftTimeouts();
         Instant now = clock.now();
         Optional<String> claimed = decisions.claim(examId, now);
         if (claimed.isEmpty()) {

@@ -1,7 +1,6 @@
 package cn.gov.exam.change.registration;
 
 import cn.gov.exam.change.common.sql.Jdbc;
-import cn.gov.exam.change.common.DatabaseTimeouts;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.Passwords;
 import cn.gov.exam.change.common.AppClock;
@@ -70,7 +69,7 @@ public class RegistrationImportService {
     @Transactional
     @TransactionConfiguration(timeout = 3600)
     public ImportResult importRegistrations(String examCode, InputStream body, String contentType) {
-        DatabaseTimeouts.lift(em);
+        jdbc.liftTimeouts();
         Exam exam = ExamService.requireUnpublishedForUpdate(examCode);
         ImportErrors errors = new ImportErrors();
         ImportResult result = jdbc.call(conn -> {

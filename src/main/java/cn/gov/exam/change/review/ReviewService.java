@@ -1,7 +1,7 @@
 package cn.gov.exam.change.review;
 
+import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.agency.Agency;
-import cn.gov.exam.change.common.DatabaseTimeouts;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.Roles;
 import cn.gov.exam.change.common.AppClock;
@@ -66,6 +66,8 @@ public class ReviewService {
     @Inject
     EntityManager em;
     @Inject
+    Jdbc jdbc;
+    @Inject
     AppClock clock;
     @Inject
     AuditService audit;
@@ -109,7 +111,7 @@ public class ReviewService {
      */
     @Transactional
     public void forEach(String examCode, Filter filter, SqlList.RowConsumer<ResultRow> each) throws IOException {
-        DatabaseTimeouts.lift(em);
+        jdbc.liftTimeouts();
         Exam exam = ExamService.require(examCode);
         try (Stream<Object[]> rows = bind(em.createQuery(SELECT + where(filter) + ORDER, Object[].class), exam, filter)
                 .setHint(HibernateHints.HINT_FETCH_SIZE, 500).setHint(HibernateHints.HINT_READ_ONLY, true)

@@ -1,6 +1,6 @@
 package cn.gov.exam.change.switching;
 
-import cn.gov.exam.change.common.DatabaseTimeouts;
+import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.common.IdNumbers;
 import cn.gov.exam.change.common.PageParams;
 import cn.gov.exam.change.common.PageResponse;
@@ -22,6 +22,8 @@ import java.util.Map;
 public class SwitchResults {
     @Inject
     EntityManager em;
+    @Inject
+    Jdbc jdbc;
 
     /** The filters of the list and its export; null filters nothing. */
     public record Filter(SwitchStatus status, String agency) {
@@ -35,7 +37,7 @@ public class SwitchResults {
     /** Every switch the filter matches, in the list's order, read through a cursor. */
     @Transactional
     public void forEach(String examCode, Filter filter, SqlList.RowConsumer<SwitchResultView> each) throws IOException {
-        DatabaseTimeouts.lift(em);
+        jdbc.liftTimeouts();
         query(examCode, filter).forEach(em, SwitchResults::row, each);
     }
 

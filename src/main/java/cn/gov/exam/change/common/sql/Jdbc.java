@@ -1,13 +1,19 @@
 package cn.gov.exam.change.common.sql;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.hibernate.Session;
+import org.postgresql.PGConnection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The one way to plain JDBC, for what JPA's native queries cannot do: {@code COPY}, array
@@ -41,6 +47,45 @@ public class Jdbc {
     /** Runs on the current transaction's connection. */
     public void run(VoidWork work) {
         em.unwrap(Session.class).doWork(work::run);
+    }
+
+    /**
+     * Work that legitimately runs for minutes (imports, CSV exports, the deadline's refund decision,
+     * the ratio check) lifts the bounds that protect requests (app.database.statement-timeout, the
+     * JDBC socket timeout) for its own transaction only: the statement timeout with SET LOCAL, the
+     * socket timeout until the transaction ends. Call inside that transaction, before its statements.
+     */
+    public void liftTimeouts() {
+        run(conn -> {
+            try (Statement st = conn.createStatement()) {
+                st.execute("set local statement_timeout = 0");
+            }
+            Connection physical = (Connection) conn.unwrap(PGConnection.class);
+            int before = physical.getNetworkTimeout();
+            if (before == 0) {
+                return;
+            }
+            physical.setNetworkTimeout(Runnable::run, 0);
+            TransactionSynchronizationRegistry tsr = Arc.container().instance(TransactionSynchronizationRegistry.class).get();
+            if (tsr == null || tsr.getTransactionStatus() != Status.STATUS_ACTIVE) {
+                physical.setNetworkTimeout(Runnable::run, before);
+                return;
+            }
+            tsr.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    try {
+                        physical.setNetworkTimeout(Runnable::run, before);
+                    } catch (SQLException e) {
+                        // A broken connection: the pool discards it.
+                    }
+                }
+            });
+        });
     }
 
     /** A pooled connection outside any transaction; the caller closes it. */
