@@ -1,21 +1,50 @@
-// What applicants read: every problem the API can answer, in plain Chinese.
+// What applicants read, every word of it, in plain Chinese: grouped by page, each problem the API can
+// answer with its message. The pages, the shell and state.js hold no Chinese of their own (a JVM
+// test, arch/InlineCopyTest, keeps it so); the names of enum values are in shared/labels.js.
 import {dateTime, minutes} from '../shared/format.js';
+import {requirementNames} from '../shared/labels.js';
 
-import {REQUIREMENT_NAMES, CHANNELS, requirementNames, requirementsInWords} from '../shared/labels.js';
+// ---------------------------------------------------------------------------------------------
+// every page
 
-export {REQUIREMENT_NAMES, CHANNELS, requirementNames, requirementsInWords};
+/** The service's name: the caption of the first pages and the end of every page's title. */
+export const SERVICE = '职位改报';
 
-export const SWITCH_STATUS = {
-  PENDING: ['待资格审查', 'pending'], APPROVED: ['资格审查通过', 'pass'], REJECTED: ['资格审查未通过', 'fail'],
+/** The title of each route's page, as the document's title says it. */
+export const TITLES = {
+  landing: '公告',
+  exams: '选择考试',
+  signIn: '登录',
+  status: '我的改报',
+  options: '选择改报职位',
+  switched: '改报已提交',
+  decline: '放弃改报，申请退费',
+  declined: '退费申请已提交',
+  page: (title) => `${title} - ${SERVICE}`,
 };
-export const REFUND_STATUS = {
-  QUEUED: ['已受理，等待退款', 'pending'], SENT: ['退款处理中', 'pending'],
-  SUCCEEDED: ['已退款', 'pass'], FAILED: ['退款未成功，请联系考试机构', 'fail'],
+
+/** Words several pages share. */
+export const COMMON = {
+  back: '返回',
+  retry: '重试',
+  warning: '注意：',
+  toStatus: '查看我的改报',
+  backToStatus: '返回我的改报',
+  expired: '您的登录已过期。为保护您的信息，请重新登录。',
+  signedOut: '您已安全退出登录。',
+  signInFirst: '请先登录。',
+  people: (n) => `${n} 人`,
+  times: (n) => `${n} 次`,
 };
-export const REFUND_REASON = {NOT_SWITCHED: '未改报', REVIEW_REJECTED: '改报后资格审查未通过', DECLINED: '本人放弃改报'};
 
 export const NOT_ALLOWED_RULE = '改报期间，只有报考了被取消职位、并已缴费（或已减免报名费）的考生可以登录，其他考生无法登录。';
 
+/** How to get help, for every page that may leave an applicant stuck. */
+export const HELP = {
+  heading: '需要帮助',
+  contact: (contact) => `考试机构咨询电话：${contact}`,
+  bring: '来电时请说明考试名称和身份证号后 4 位；如需核对身份或缴费，请准备好身份证和缴费记录。',
+};
 
 function generic(e) {
   switch (e.slug) {
@@ -33,76 +62,75 @@ function generic(e) {
   }
 }
 
-export function signInMessage(e, exam) {
-  switch (e.slug) {
-    case 'invalid-credentials':
-      return `身份证号或密码不正确。请核对后重新输入。${signInAttemptsLeft(e) || '连续输错多次后，需等待一段时间才能再试。'}`;
-    case 'sign-in-not-allowed': return `您不能登录本系统。${NOT_ALLOWED_RULE}`;
-    case 'account-locked':
-      return `密码输错次数过多，为保护您的账号，需等待 ${minutes(e.retryAfter || (e.problem && e.problem.retryAfterSeconds))} 分钟后才能再试。`
-        + `${exam && exam.helpContact ? `如果忘记了密码，请致电考试机构：${exam.helpContact}。` : ''}`;
-    case 'switch-window-closed':
-      return `改报已于 ${exam ? dateTime(exam.switchDeadline, exam.timeZone) : '截止时间'} 结束，不能再登录改报。`;
-    case 'switch-window-not-open':
-      return `改报还没有开始${exam ? `，开始时间：${dateTime(exam.switchWindowOpensAt, exam.timeZone)}` : ''}。`;
-    case 'validation-failed': return '请填写正确的身份证号和密码。';
-    default: return generic(e);
-  }
-}
-
-export function switchMessage(e, me) {
-  const deadline = me ? dateTime(me.switchDeadline, me.timeZone) : '截止时间';
-  switch (e.slug) {
-    case 'requirements-not-met': {
-      const names = requirementNames(e.problem && e.problem.failedRequirements);
-      return `您不符合这个职位的${names ? `以下条件：${names}` : '报考条件'}，不能改报到这个职位。请选择其他职位。`;
-    }
-    case 'position-not-open': return '这个职位已不接受改报（可能已被取消）。请选择其他职位。';
-    case 'no-switches-left':
-      return `您已经用完了改报机会（每位考生最多改报 ${me && me.maxSwitches ? me.maxSwitches : 1} 次），不能再改报。`;
-    case 'position-previously-rejected':
-      return '这个职位的招录机关已经审查过您，结果是未通过，不能再改报到这个职位。请选择其他职位。';
-    case 'switch-window-closed': return `改报已于 ${deadline} 截止，不能再改报。`;
-    case 'switch-window-not-open': return '改报还没有开始，请在改报开始后再来。';
-    case 'switch-pending': return '您已经提交过改报，正在等待资格审查，不能再改报。';
-    case 'same-position': return '这是您原来报考的职位，请选择其他职位。';
-    case 'idempotency-key-in-use': return '您的改报正在处理中。请等几秒后再点「确认改报」查看结果，不会重复改报。';
-    case 'network':
-    case 'timeout':
-      return '网络中断，暂时不能确认改报是否已提交。请再点一次「确认改报」：同一次确认重复提交，也只会改报一次。';
-    case 'service-unavailable':
-      return `系统繁忙，暂时不能确认改报是否已提交。请${e.retryAfter ? `在 ${e.retryAfter} 秒后` : '稍后'}再点一次「确认改报」：同一次确认重复提交，也只会改报一次。`;
-    default: return generic(e);
-  }
-}
-
-/** The heading over a switch's error: an answer that may yet be a switch (a retry tells) is not a failure. */
-export function switchErrorTitle(retryable) {
-  return retryable ? '还不能确认改报结果' : '改报没有成功';
-}
-
-export function refundMessage(e, me) {
-  if (e.slug === 'refund-not-allowed') {
-    if (me && me.refund) return '您已经申请过退费，无需重复申请。';
-    if (me && me.currentSwitch && me.currentSwitch.status !== 'REJECTED') {
-      return '您已改报到新职位，报名费已转入新职位，不能申请退费。';
-    }
-    return '您的报名费已减免，没有需要退回的费用。';
-  }
-  if (e.slug === 'switch-window-closed') return '改报已截止。未改报的考生，报名费将按原支付渠道自动退回，无需申请。';
-  return generic(e);
-}
-
 export {generic as genericMessage};
 
 // ---------------------------------------------------------------------------------------------
-// 我的改报: what each state of the applicant means and what to do next (state.js picks the state).
+// 公告 (the landing page) and 选择考试
 
-/** How to get help, for every page that may leave an applicant stuck. */
-export const HELP = {
-  heading: '需要帮助',
-  contact: (contact) => `考试机构咨询电话：${contact}`,
-  bring: '来电时请说明考试名称和身份证号后 4 位；如需核对身份或缴费，请准备好身份证和缴费记录。',
+export const LANDING = {
+  signInToSwitch: '登录改报',
+  signInForResults: '登录查询结果',
+  otherExam: '选择其他考试',
+  phase: {
+    REGISTRATION_CLOSED: (c) => `改报将于 ${c.opensAt} 开始。`,
+    SWITCHING: (c) => `改报正在进行，截止时间：${c.deadline}。`,
+    REVIEWING: (c) => `改报已于 ${c.deadline} 截止，正在进行资格审查。已改报的考生可登录查询审查结果和退费情况。`,
+    CLOSED: () => '改报和资格审查均已结束。考生可登录查询审查结果和退费情况。',
+  },
+  notice: '公告',
+  cancelled: (count) => `报名结束后，以下 ${count} 个职位因缴费人数没有达到开考比例（报考人数与招录人数的比例），已取消招录。`,
+  /** deadline: the deadline's node (shown in bold). */
+  switchBy: (deadline, maxSwitches) => ['报考这些职位的考生，可以在 ', deadline,
+    ` 前登录本系统，改报 ${maxSwitches} 次其他职位。报名费自动转入新职位，无需重新缴费。`],
+  reviewBy: (deadline) => ['资格审查结果可在 ', deadline, ' 前登录查询。'],
+  refunds: '没有改报，或改报后资格审查未通过的考生，报名费将按原支付渠道退回。',
+};
+
+export const CANCELLED_LIST = {
+  heading: '已取消的职位',
+  search: '搜索已取消的职位',
+  searchHint: '输入职位代码、单位或职位名称',
+  found: (rows, count) => `找到 ${rows} 个职位（共 ${count} 个）`,
+  all: (count) => `共 ${count} 个职位`,
+  caption: '已取消的职位，以及缴费人数与开考所需人数',
+  columns: {
+    code: '职位代码', agency: '招录机关', employer: '用人单位', title: '职位名称', quota: '原招录人数',
+    applicants: '缴费人数 / 开考所需',
+  },
+  applicants: (confirmed, required) => `${confirmed} / ${required} 人`,
+};
+
+export const EXAMS = {
+  heading: '选择考试',
+  none: '目前没有正在进行改报的考试。',
+  legend: '考试',
+  deadline: (deadline) => `改报截止：${deadline}`,
+  closed: '改报已截止',
+  choose: '请选择一场考试',
+  next: '继续',
+};
+
+// ---------------------------------------------------------------------------------------------
+// 登录
+
+export const SIGN_IN = {
+  heading: '登录',
+  back: '返回公告',
+  idNumber: '身份证号',
+  idNumberHint: '18 位，最后一位可能是字母 X',
+  password: '密码',
+  passwordHint: '报名时设置的密码',
+  submit: '登录',
+  submitting: '正在登录…',
+  idProblems: {
+    empty: () => '请输入身份证号',
+    length: (n) => `身份证号应为 18 位，您输入了 ${n} 位`,
+    format: () => '身份证号的前 17 位应为数字，最后一位为数字或字母 X',
+    check: () => '身份证号有误（校验位不符），请对照身份证重新输入',
+  },
+  noPassword: '请输入密码',
+  notAllowed: '不能登录',
+  failed: '登录没有成功',
 };
 
 export const FORGOT_PASSWORD = {
@@ -123,6 +151,72 @@ export function signInAttemptsLeft(e) {
     ? `再输错 1 次，需等待 ${wait} 分钟后才能再试。`
     : `您还可以再试 ${p.attemptsLeft} 次；${p.attemptsLeft} 次都输错后，需等待 ${wait} 分钟才能再试。`;
 }
+
+export function signInMessage(e, exam) {
+  switch (e.slug) {
+    case 'invalid-credentials':
+      return `身份证号或密码不正确。请核对后重新输入。${signInAttemptsLeft(e) || '连续输错多次后，需等待一段时间才能再试。'}`;
+    case 'sign-in-not-allowed': return `您不能登录本系统。${NOT_ALLOWED_RULE}`;
+    case 'account-locked':
+      return `密码输错次数过多，为保护您的账号，需等待 ${minutes(e.retryAfter || (e.problem && e.problem.retryAfterSeconds))} 分钟后才能再试。`
+        + `${exam && exam.helpContact ? `如果忘记了密码，请致电考试机构：${exam.helpContact}。` : ''}`;
+    case 'switch-window-closed':
+      return `改报已于 ${exam ? dateTime(exam.switchDeadline, exam.timeZone) : '截止时间'} 结束，不能再登录改报。`;
+    case 'switch-window-not-open':
+      return `改报还没有开始${exam ? `，开始时间：${dateTime(exam.switchWindowOpensAt, exam.timeZone)}` : ''}。`;
+    case 'validation-failed': return '请填写正确的身份证号和密码。';
+    default: return generic(e);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 我的改报: the applicant's details, their switch and refund, and what their state means and what to
+// do next (state.js picks the state and fills in the facts).
+
+export const STATUS = {
+  heading: '我的改报',
+  name: '姓名',
+  idNumber: '身份证号',
+  original: '原报考职位',
+  cancelled: '已取消',
+  switchesLeft: '剩余改报次数',
+  next: '接下来',
+  chooseOptions: '选择改报职位',
+  decline: '放弃改报，申请退费',
+  countdown: '距改报截止还有 ',
+  deadline: (deadline) => `截止时间：${deadline}`,
+};
+
+export const SWITCH_SECTION = {
+  heading: '改报职位与资格审查',
+  reference: '改报编号',
+  target: '改报职位',
+  submitted: '提交时间',
+  review: '资格审查',
+  result: '审查结果',
+  resultBy: (deadline) => `请在 ${deadline} 前登录查询`,
+  rejectedBecause: '未通过原因',
+  remark: '审查意见',
+  decidedAt: '审查时间',
+};
+
+export const REFUND_SECTION = {
+  heading: '退费',
+  reference: '退费编号',
+  status: '退费状态',
+  amount: '退费金额',
+  channel: '退回渠道',
+  toChannel: (channel) => `${channel}（原路退回）`,
+  anyChannel: '原支付渠道',
+  reason: '退费原因',
+};
+
+/** The facts state.js names when it has none of the applicant's own. */
+export const STATE_WORDS = {
+  anyChannel: '原支付渠道',
+  agency: '招录机关',
+  fee: '报名费',
+};
 
 export const REFUND_NEXT = {
   QUEUED: (c) => ({
@@ -214,28 +308,134 @@ export const REFUND_DUE = {
 
 export const REFERENCE = {switch: '改报编号', refund: '退费编号'};
 
-/** The precheck of a position: one label per outcome, and what it concerns. */
-export const PRECHECK = {
-  PASS: ['符合', 'pass'],
-  FAIL: ['不符合', 'fail'],
-  MANUAL: ['需人工审核', 'manual'],
+// ---------------------------------------------------------------------------------------------
+// 选择改报职位
+
+/** What the precheck of a position concerns (its label is in shared/labels.js). */
+export const PRECHECK_DETAIL = {
   failed: (names) => `不符合：${names}`,
   manual: (names) => `由招录机关审核：${names}`,
 };
 
-export const OPTIONS_TEXT = {
+export const OPTIONS = {
+  heading: '选择改报职位',
+  intro: '选择一个职位后，会请您确认。确认前不会改报。',
+  keywords: '关键词',
+  keywordsHint: '职位代码、职位名称或用人单位',
+  agency: '招录机关',
+  allAgencies: '全部单位',
+  qualifiedOnly: '只看符合条件的职位',
+  search: '查找职位',
+  searching: '正在查找…',
+  pages: '翻页',
+  previous: '上一页',
+  next: '下一页',
+  page: (page, pages) => `第 ${page} / ${pages} 页`,
   found: (total, page, pages) => `找到 ${total} 个职位，第 ${page} / ${pages} 页`,
   none: '没有找到符合的职位。可以换个关键词，或取消勾选「只看符合条件的职位」。',
   hidden: (n) => `另有 ${n} 个职位您不符合报考条件，已隐藏；取消勾选「只看符合条件的职位」可以查看。`,
-  rejected: (codes) => `招录机关审查未通过的职位（${codes}）不再列出，也不能再改报。`,
+  rejected: (codes) => `招录机关审查未通过的职位（${codes.join('、')}）不再列出，也不能再改报。`,
 };
+
+/** A position in the list of options. */
+export const POSITION = {
+  quota: '招录人数',
+  requirements: '报考条件',
+  precheck: '条件初查',
+  requirementsLine: (phrases) => phrases.join('；'),
+  notQualified: '您不符合这个职位的条件，不能改报。',
+  choose: '选择这个职位',
+};
+
+// ---------------------------------------------------------------------------------------------
+// 请确认改报 (the dialog) and 改报已提交
+
+export const CONFIRM_SWITCH = {
+  title: '请确认改报',
+  original: '原报考职位',
+  target: '改报到',
+  precheck: '条件初查',
+  fee: '报名费',
+  feeCarriesOver: '自动转入新职位，无需重新缴费',
+  warning: (maxSwitches, switchesLeft) => `改报提交后不能撤回，也不能再换其他职位。每位考生只能改报 ${maxSwitches} 次，这次改报会计入其中（您还剩 ${switchesLeft} 次）。改报后须通过新职位的资格审查。`,
+  confirm: '确认改报',
+  confirmAgain: '再次确认改报',
+  cancel: '返回重新选择',
+  submitting: '正在提交…',
+};
+
+export function switchMessage(e, me) {
+  const deadline = me ? dateTime(me.switchDeadline, me.timeZone) : '截止时间';
+  switch (e.slug) {
+    case 'requirements-not-met': {
+      const names = requirementNames(e.problem && e.problem.failedRequirements);
+      return `您不符合这个职位的${names ? `以下条件：${names}` : '报考条件'}，不能改报到这个职位。请选择其他职位。`;
+    }
+    case 'position-not-open': return '这个职位已不接受改报（可能已被取消）。请选择其他职位。';
+    case 'no-switches-left':
+      return `您已经用完了改报机会（每位考生最多改报 ${me && me.maxSwitches ? me.maxSwitches : 1} 次），不能再改报。`;
+    case 'position-previously-rejected':
+      return '这个职位的招录机关已经审查过您，结果是未通过，不能再改报到这个职位。请选择其他职位。';
+    case 'switch-window-closed': return `改报已于 ${deadline} 截止，不能再改报。`;
+    case 'switch-window-not-open': return '改报还没有开始，请在改报开始后再来。';
+    case 'switch-pending': return '您已经提交过改报，正在等待资格审查，不能再改报。';
+    case 'same-position': return '这是您原来报考的职位，请选择其他职位。';
+    case 'idempotency-key-in-use': return '您的改报正在处理中。请等几秒后再点「确认改报」查看结果，不会重复改报。';
+    case 'network':
+    case 'timeout':
+      return '网络中断，暂时不能确认改报是否已提交。请再点一次「确认改报」：同一次确认重复提交，也只会改报一次。';
+    case 'service-unavailable':
+      return `系统繁忙，暂时不能确认改报是否已提交。请${e.retryAfter ? `在 ${e.retryAfter} 秒后` : '稍后'}再点一次「确认改报」：同一次确认重复提交，也只会改报一次。`;
+    default: return generic(e);
+  }
+}
+
+/** The heading over a switch's error: an answer that may yet be a switch (a retry tells) is not a failure. */
+export function switchErrorTitle(retryable) {
+  return retryable ? '还不能确认改报结果' : '改报没有成功';
+}
 
 /** The confirmation pages, also after a reload (read back from 我的改报). */
 export const CONFIRMED = {
   switchTitle: '改报已提交',
   declineTitle: '退费申请已提交',
+  newPosition: '新职位',
+  refundAmount: (amount) => `退费金额 ${amount}`,
   reference: (label, value) => `${label}：${value}`,
   keepReference: '请记下这个编号；联系考试机构时请告诉工作人员。',
   feeCarriesOver: '报名费已转入新职位，无需重新缴费。审查未通过且不能再改报的，报名费将按原支付渠道退回。',
   nothing: '没有找到这次操作的记录，请在「我的改报」查看您的当前情况。',
 };
+
+// ---------------------------------------------------------------------------------------------
+// 放弃改报，申请退费 and 退费申请已提交
+
+export const DECLINE = {
+  heading: '放弃改报，申请退费',
+  intro: '如果您不想改报其他职位，可以申请退回报名费。',
+  original: '原报考职位',
+  cancelledPosition: (code, title) => `${code} ${title}（已取消）`,
+  amount: '退费金额',
+  channel: '退回渠道',
+  anyChannel: '按原支付渠道退回',
+  warning: '申请退费后，您将不能再改报任何职位，也不能撤回申请。',
+  start: '放弃改报，申请退费',
+  stillSwitch: '我还是想改报，去选择职位',
+  confirmTitle: '确定放弃改报吗？',
+  confirmBody: '提交后不能撤回，您将不能再改报。报名费将按原支付渠道退回。',
+  confirm: '确认放弃改报并退费',
+  cancel: '返回',
+  failed: '退费申请没有成功',
+};
+
+export function refundMessage(e, me) {
+  if (e.slug === 'refund-not-allowed') {
+    if (me && me.refund) return '您已经申请过退费，无需重复申请。';
+    if (me && me.currentSwitch && me.currentSwitch.status !== 'REJECTED') {
+      return '您已改报到新职位，报名费已转入新职位，不能申请退费。';
+    }
+    return '您的报名费已减免，没有需要退回的费用。';
+  }
+  if (e.slug === 'switch-window-closed') return '改报已截止。未改报的考生，报名费将按原支付渠道自动退回，无需申请。';
+  return generic(e);
+}

@@ -2,8 +2,9 @@
 // server's time, and what to tell them: the pages only show what this returns, so no page text
 // decides it a second time. Pure: no DOM, no network, no clock of its own.
 import {dateTime, money} from '../shared/format.js';
+import {CHANNELS, label} from '../shared/labels.js';
 import {
-  CHANNELS, STATE_TEXT, REFUND_NEXT, REFUND_DUE, WHY_NO_SWITCH, REFERENCE,
+  STATE_TEXT, STATE_WORDS, REFUND_NEXT, REFUND_DUE, WHY_NO_SWITCH, REFERENCE,
 } from './copy.js';
 
 /**
@@ -90,17 +91,17 @@ function kindOf({me, s, refund, paid, windowOpen, closed, now, opens}) {
 /** The facts the texts name, in words. */
 function words(me, s, refund) {
   const zone = me.timeZone;
-  const channel = refund && refund.channel ? (CHANNELS[refund.channel] || refund.channel) : '原支付渠道';
+  const channel = refund && refund.channel ? label(CHANNELS, refund.channel) : STATE_WORDS.anyChannel;
   return {
     opensAt: dateTime(me.switchWindowOpensAt, zone),
     deadline: dateTime(me.switchDeadline, zone),
     reviewDeadline: dateTime(me.reviewDeadline, zone),
     switchesLeft: me.switchesLeft,
     target: s ? `${s.targetPositionCode} ${s.targetPositionTitle || ''}`.trim() : '',
-    agency: s && s.targetAgencyName ? s.targetAgencyName : '招录机关',
+    agency: s && s.targetAgencyName ? s.targetAgencyName : STATE_WORDS.agency,
     reason: s ? s.reason : null,
     help: me.helpContact,
-    amount: refund ? money(refund.amount) : '报名费',
+    amount: refund ? money(refund.amount) : STATE_WORDS.fee,
     channel,
     refundId: refund ? refund.id : '',
   };

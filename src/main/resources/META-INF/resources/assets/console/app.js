@@ -1,12 +1,17 @@
 // What every console page shares: the staff session, the tab's state, the route, the exam chooser and
-// a few page pieces. The shell (main.js) owns the chrome and the router; each page module its page.
+// a few page pieces. The shell (main.js) owns the chrome and the route table; each page module its page.
 import {Session, query} from '../shared/api.js';
+import {route, go, render, onLeave} from '../shared/router.js';
 import {h, showErrors, nextId, heading, button} from '../shared/dom.js';
 import {forbiddenMessage, genericMessage} from './copy.js';
 
 // The staff token has its own key: an applicant signed in on the same browser never shares it.
 export const session = new Session('staff-token');
 const EXAM_KEY = 'console-exam';
+
+// The shared router's route(), go(), render() (the current route again) and onLeave(f) (run f when
+// the page is left: timers, document listeners, charts).
+export {route, go, render, onLeave};
 
 export const state = {
   exams: null,
@@ -17,28 +22,6 @@ export const state = {
   focusList: false, // after a decision or a page turn by keyboard, focus stays in the queue
 };
 
-let renderer = () => {};
-let cleanups = [];
-
-/** The shell's render, given once at start; pages call render() to show the current route again. */
-export function setRenderer(f) {
-  renderer = f;
-}
-
-export function render() {
-  return renderer();
-}
-
-/** Runs f when the page is left (timers, document listeners, charts). */
-export function onLeave(f) {
-  cleanups.push(f);
-}
-
-export function leavePage() {
-  cleanups.forEach((f) => f());
-  cleanups = [];
-}
-
 export function stored(key, value) {
   try {
     if (value === undefined) return sessionStorage.getItem(key);
@@ -48,16 +31,6 @@ export function stored(key, value) {
     // storage refused: the choice is not kept across reloads
   }
   return null;
-}
-
-export function route() {
-  const [path, q] = (location.hash.slice(1) || '/').split('?');
-  return {path, params: new URLSearchParams(q || '')};
-}
-
-export function go(path) {
-  if (location.hash === `#${path}`) render();
-  else location.hash = path;
 }
 
 export function flash(text, kind = 'info') {

@@ -1,8 +1,9 @@
 // The staff console (/console/): sign-in, then what the token's role may do. Reviewers (REVIEWER, one
 // agency) work through their agency's queue; administrators (ADMIN) see every agency's. Routes live in
 // the hash; no personal data in them. Built on the shared API client, DOM helpers and styles.
-import {h, clear, showFlash, startRouter} from '../shared/dom.js';
-import {session, state, route, go, flash, claims, isAdmin, loadError, setRenderer, leavePage} from './app.js';
+import {h, clear, showFlash} from '../shared/dom.js';
+import {startRouter, render} from '../shared/router.js';
+import {session, state, route, go, flash, claims, isAdmin, loadError} from './app.js';
 import {ROLE_NAMES} from './copy.js';
 import {signInPage} from './pages/sign-in.js';
 import {queuePage} from './pages/queue.js';
@@ -24,8 +25,6 @@ const signOutButton = document.getElementById('sign-out');
 const who = document.getElementById('who');
 const nav = document.getElementById('nav');
 const navList = document.getElementById('nav-list');
-let renderSeq = 0;
-let firstRender = true;
 
 // Signing in again returns to the page the staff member was on (the hash is kept).
 session.onExpired = () => {
@@ -80,62 +79,46 @@ function showChrome() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// router
+// routes
 
 const ROUTES = {
-  '/sign-in': [signInPage, false, '工作人员登录'],
-  '/queue': [queuePage, true, '资格审查'],
-  '/summary': [summaryPage, true, '数据概览'],
-  '/ratio': [ratioPage, true, '开考比例核查'],
-  '/refunds': [refundsPage, true, '退费'],
-  '/staff': [staffPage, true, '工作人员账号'],
-  '/exams': [examsPage, true, '考试'],
-  '/exams/new': [examFormPage, true, '新建考试'],
-  '/exams/edit': [examFormPage, true, '修改考试时间安排'],
-  '/imports': [importsPage, true, '导入数据'],
-  '/reviews': [reviewsPage, true, '审查情况'],
-  '/switches': [switchesPage, true, '改报结果'],
-  '/webhooks': [webhooksPage, true, '支付系统通知'],
-  '/webhooks/new': [subscriptionFormPage, true, '新建订阅'],
-  '/webhooks/edit': [subscriptionFormPage, true, '修改订阅'],
-  '/webhooks/deliveries': [deliveriesPage, true, '投递记录'],
-  '/audit': [auditPage, true, '操作日志'],
-  '/applicants': [applicantsPage, true, '考生密码重置'],
-  '/agencies': [agenciesPage, true, '招录单位'],
+  '/sign-in': {page: signInPage, title: '工作人员登录'},
+  '/queue': {page: queuePage, token: true, title: '资格审查'},
+  '/summary': {page: summaryPage, token: true, title: '数据概览'},
+  '/ratio': {page: ratioPage, token: true, title: '开考比例核查'},
+  '/refunds': {page: refundsPage, token: true, title: '退费'},
+  '/staff': {page: staffPage, token: true, title: '工作人员账号'},
+  '/exams': {page: examsPage, token: true, title: '考试'},
+  '/exams/new': {page: examFormPage, token: true, title: '新建考试'},
+  '/exams/edit': {page: examFormPage, token: true, title: '修改考试时间安排'},
+  '/imports': {page: importsPage, token: true, title: '导入数据'},
+  '/reviews': {page: reviewsPage, token: true, title: '审查情况'},
+  '/switches': {page: switchesPage, token: true, title: '改报结果'},
+  '/webhooks': {page: webhooksPage, token: true, title: '支付系统通知'},
+  '/webhooks/new': {page: subscriptionFormPage, token: true, title: '新建订阅'},
+  '/webhooks/edit': {page: subscriptionFormPage, token: true, title: '修改订阅'},
+  '/webhooks/deliveries': {page: deliveriesPage, token: true, title: '投递记录'},
+  '/audit': {page: auditPage, token: true, title: '操作日志'},
+  '/applicants': {page: applicantsPage, token: true, title: '考生密码重置'},
 };
 
-async function render() {
-  const seq = ++renderSeq;
-  leavePage();
-  let {path} = route();
-  if (path === '/' || !ROUTES[path]) path = session.signedIn ? '/queue' : '/sign-in';
+startRouter({
+  main,
+  routes: ROUTES,
+  signedIn: () => session.signedIn,
+  // '/' (and an unknown path) is the queue once signed in, else the sign-in; signed in, the sign-in is the queue
+  resolve: (path) => {
+    const shown = path === '/' || !ROUTES[path] ? (session.signedIn ? '/queue' : '/sign-in') : path;
+    if (shown === '/sign-in' && session.signedIn) {
+      go('/queue');
+      return null;
+    }
+    return shown;
+  },
   // a page that needs a token shows the sign-in in its place, and itself once signed in
-  const [page, , title] = session.signedIn || !ROUTES[path][1] ? ROUTES[path] : ROUTES['/sign-in'];
-  if (path === '/sign-in' && session.signedIn) {
-    go('/queue');
-    return;
-  }
-  showChrome();
-  main.setAttribute('aria-busy', 'true');
-  let content;
-  try {
-    content = await page();
-  } catch (e) {
-    if (e.status === 401) return; // onExpired has gone to sign-in
-    content = loadError(e, '查看这一页');
-  }
-  if (seq !== renderSeq || content === null) return;
-  showState();
-  showChrome();
-  main.replaceChildren(content);
-  main.removeAttribute('aria-busy');
-  document.title = `${title} - 职位改报工作人员控制台`;
-  const focused = content.afterShow ? content.afterShow() : false;
-  const h1 = main.querySelector('h1');
-  if (!focused && !firstRender && h1) h1.focus();
-  if (!focused) window.scrollTo(0, 0);
-  firstRender = false;
-}
-
-setRenderer(render);
-startRouter(main, render);
+  signedOut: () => '/sign-in',
+  chrome: showChrome,
+  beforeShow: showState,
+  failed: (e) => loadError(e, '查看这一页'),
+  title: (t) => `${t} - 职位改报工作人员控制台`,
+});

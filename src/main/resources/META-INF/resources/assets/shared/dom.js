@@ -225,18 +225,3 @@ export function showFlash(slot, message) {
       h('p', {class: 'banner__text'}, message.text)));
   }
 }
-
-/**
- * Hash routing: only "#/…" is a route (any other hash, an in-page anchor, leaves the page as it is);
- * the skip link focuses main. Renders once now.
- */
-export function startRouter(main, render) {
-  window.addEventListener('hashchange', () => {
-    if (!location.hash || location.hash.startsWith('#/')) render();
-  });
-  document.getElementById('skip-link').addEventListener('click', (e) => {
-    e.preventDefault();
-    main.focus();
-  });
-  render();
-}

@@ -1,6 +1,9 @@
 // The Chinese label of every code that applicants and staff read: one table per enum, shared by both
-// front-ends (import from here; no page keeps a copy). The server's CSV exports and CSV imports use the
-// same tables (common/Labels.java); LabelsAgreeTest fails when the two differ.
+// front-ends (import from here; no page keeps a copy). The server's CSV exports and CSV imports read
+// LABELS from this file (common/Labels.java); LabelsTest fails when an enum value has no label there.
+// LABELS holds the label staff and exports use; where applicants read a step differently (a switch
+// under review, a refund on its way) the applicant tables below give {label, tone, staff}, their
+// staff wording being LABELS' own.
 
 /** Enum tables, by the API's enum name. */
 export const LABELS = {
@@ -23,7 +26,7 @@ export const LABELS = {
   SwitchStatus: {PENDING: '待审查', APPROVED: '审查通过', REJECTED: '审查未通过'},
   PrecheckResult: {PASS: '全部符合', FAIL: '有条件不符合', MANUAL: '有条件需人工核实'},
   RefundStatus: {QUEUED: '待发送', SENT: '已发送，待确认', SUCCEEDED: '已退款', FAILED: '退款失败'},
-  RefundReason: {NOT_SWITCHED: '未改报', REVIEW_REJECTED: '改报审查未通过', DECLINED: '本人放弃改报'},
+  RefundReason: {NOT_SWITCHED: '未改报', REVIEW_REJECTED: '改报后资格审查未通过', DECLINED: '本人放弃改报'},
   DeliveryStatus: {PENDING: '待发送', DELIVERED: '已送达', FAILED: '发送失败'},
   // The neutral words a webhook attempt records as its error (the status code says the rest).
   DeliveryError: {
@@ -55,11 +58,29 @@ export const LABELS = {
   },
 };
 
-/** The label of a code, or the code itself when the table has none (a new value is never hidden). */
-export function label(table, code) {
+/**
+ * The label of a code, or the code itself when the table has none (a new value is never hidden).
+ * table: an enum's name in LABELS ('RefundStatus'), or one of the applicant tables below, whose
+ * entries give the applicant's label and the staff's (reader 'staff').
+ */
+export function label(table, code, reader = 'applicant') {
   if (code == null || code === '') return code;
-  const t = LABELS[table];
-  return (t && t[code]) || code;
+  const entry = (typeof table === 'string' ? LABELS[table] : table || {})[code];
+  if (entry == null) return code;
+  if (typeof entry === 'string') return entry;
+  return (reader === 'staff' && entry.staff) || entry.label;
+}
+
+/** The tag colour of code in one of the applicant tables, or fallback. */
+export function tone(table, code, fallback = 'pending') {
+  const entry = table[code];
+  return (entry && entry.tone) || fallback;
+}
+
+/** {code: label} of a whole table for reader, e.g. for a select's options. */
+export function labels(table, reader = 'applicant') {
+  const t = typeof table === 'string' ? LABELS[table] : table;
+  return Object.fromEntries(Object.keys(t).map((code) => [code, label(t, code, reader)]));
 }
 
 // Named tables, as the pages import them.
@@ -68,6 +89,29 @@ export const EDUCATION = LABELS.Education;
 export const POLITICAL = LABELS.PoliticalStatus;
 export const CHANNELS = LABELS.PaymentChannel;
 export const FEE_STATUS = LABELS.FeeStatus;
+export const REFUND_REASON = LABELS.RefundReason;
+
+/** A switch's status as applicants read it: the new position's qualification review (资格审查). */
+export const SWITCH_STATUS = {
+  PENDING: {label: '待资格审查', tone: 'pending', staff: LABELS.SwitchStatus.PENDING},
+  APPROVED: {label: '资格审查通过', tone: 'pass', staff: LABELS.SwitchStatus.APPROVED},
+  REJECTED: {label: '资格审查未通过', tone: 'fail', staff: LABELS.SwitchStatus.REJECTED},
+};
+
+/** A refund's status as applicants read it. */
+export const REFUND_STATUS = {
+  QUEUED: {label: '已受理，等待退款', tone: 'pending', staff: LABELS.RefundStatus.QUEUED},
+  SENT: {label: '退款处理中', tone: 'pending', staff: LABELS.RefundStatus.SENT},
+  SUCCEEDED: {label: '已退款', tone: 'pass', staff: LABELS.RefundStatus.SUCCEEDED},
+  FAILED: {label: '退款未成功，请联系考试机构', tone: 'fail', staff: LABELS.RefundStatus.FAILED},
+};
+
+/** One requirement of a position against the applicant's registration (the precheck's marks). */
+export const PRECHECK = {
+  PASS: {label: '符合', tone: 'pass'},
+  FAIL: {label: '不符合', tone: 'fail'},
+  MANUAL: {label: '需人工审核', tone: 'manual', staff: '需人工核实'},
+};
 
 export function requirementNames(codes) {
   return (codes || []).map((c) => REQUIREMENT_NAMES[c] || c).join('、');

@@ -1,0 +1,53 @@
+// 我的改报: the applicant's state (what it means, what to do next), the way to switch or decline
+// while they may, their details, their switch and its review, and their refund.
+import {h, summaryList, tag, heading} from '../../shared/dom.js';
+import {dateTime} from '../../shared/format.js';
+import {SWITCH_STATUS, label, tone} from '../../shared/labels.js';
+import {
+  state, render, loadMe, stateOf, linkButton, countdown, statePanel, refundSection, helpSection,
+} from '../app.js';
+import {COMMON, STATUS, SWITCH_SECTION} from '../copy.js';
+
+export async function statusPage() {
+  const me = await loadMe();
+  const exam = state.exam;
+  const st = stateOf(me);
+  const actions = h('div', {class: 'actions'});
+  if (st.canSwitch) actions.append(linkButton('/options', STATUS.chooseOptions));
+  if (st.canDecline) actions.append(h('p', {}, h('a', {class: 'link', href: '#/decline'}, STATUS.decline)));
+  const clock = st.showCountdown
+    ? h('div', {class: 'inset inset--open'}, countdown(me.switchDeadline, () => render()),
+      h('p', {class: 'hint'}, STATUS.deadline(dateTime(me.switchDeadline, me.timeZone))))
+    : null;
+  return h('div', {}, heading(STATUS.heading, exam.name), statePanel(st), clock, actions, statusRows(me, st),
+    switchSection(me, exam), refundSection(me.refund), helpSection(me.helpContact));
+}
+
+function statusRows(me, st) {
+  return summaryList([
+    [STATUS.name, me.name],
+    [STATUS.idNumber, me.idNumberMasked],
+    [STATUS.original, h('span', {}, `${me.originalPosition.code} ${me.originalPosition.title}`,
+      h('br', {}), me.originalPosition.agencyName, h('br', {}),
+      me.originalPosition.status === 'CANCELLED' ? tag(STATUS.cancelled, 'fail') : null)],
+    // Only while a switch can still be made: after a decline or the deadline the count means nothing.
+    st.showSwitchesLeft ? [STATUS.switchesLeft, COMMON.times(me.switchesLeft)] : null,
+  ]);
+}
+
+function switchSection(me, exam) {
+  const s = me.currentSwitch;
+  if (!s) return null;
+  const w = SWITCH_SECTION;
+  return h('section', {class: 'section', 'aria-labelledby': 'switch-heading'},
+    h('h2', {class: 'heading-m', id: 'switch-heading'}, w.heading),
+    summaryList([
+      [w.reference, String(s.id)],
+      [w.target, h('span', {}, `${s.targetPositionCode} ${s.targetPositionTitle || ''}`, h('br', {}), s.targetAgencyName || '')],
+      [w.submitted, dateTime(s.createdAt, me.timeZone)],
+      [w.review, tag(label(SWITCH_STATUS, s.status), tone(SWITCH_STATUS, s.status))],
+      s.status === 'PENDING' ? [w.result, w.resultBy(dateTime(exam.reviewDeadline, me.timeZone))] : null,
+      s.reason ? [s.status === 'REJECTED' ? w.rejectedBecause : w.remark, s.reason] : null,
+      s.decidedAt ? [w.decidedAt, dateTime(s.decidedAt, me.timeZone)] : null,
+    ], 'summary-list--switch'));
+}
