@@ -72,7 +72,7 @@ class HumanExportTest {
         assertTrue(refunds.stream().anyMatch(r -> r.get("退费原因").equals("本人放弃改报")
                 && r.get("支付渠道").equals("微信支付") && r.get("退费状态").equals("待发送")
                 && r.get("生成时间").equals(AT)), refunds.toString());
-        assertTrue(refunds.stream().anyMatch(r -> r.get("退费原因").equals("改报审查未通过")
+        assertTrue(refunds.stream().anyMatch(r -> r.get("退费原因").equals("改报后资格审查未通过")
                 && r.get("支付渠道").equals("支付宝")), refunds.toString());
 
         // The machine form: the API's names, codes, ISO instants.
