@@ -1,5 +1,6 @@
 // Building pages without innerHTML: every text is a text node, so nothing from the API is ever
 // parsed as markup, and nothing needs an inline style or script (the pages run under a strict CSP).
+import {DOM} from './copy.js';
 import {serverNow} from './api.js';
 import {duration} from './format.js';
 
@@ -56,7 +57,7 @@ function fieldLink(fieldId, text) {
  * The GOV.UK error summary: a titled list at the top of the page, each problem linked to its field
  * when it has one, announced and focused when shown. errors: [{field?, text}]
  */
-export function errorSummary(errors, title = '出现问题') {
+export function errorSummary(errors, title = DOM.errorSummaryTitle) {
   const box = h('div', {class: 'error-summary', role: 'alert', tabindex: '-1'},
     h('h2', {class: 'error-summary__title'}, title),
     h('ul', {class: 'error-summary__list'},
@@ -86,7 +87,7 @@ export function field({id, label, hint, input, error}) {
   return h('div', {class: error ? 'form-group form-group--error' : 'form-group'},
     h('label', {class: 'label', for: id}, label),
     hint ? h('div', {class: 'hint', id: hintId}, hint) : null,
-    error ? h('p', {class: 'error-message', id: errorId}, h('span', {class: 'visually-hidden'}, '错误：'), error) : null,
+    error ? h('p', {class: 'error-message', id: errorId}, h('span', {class: 'visually-hidden'}, DOM.errorPrefix), error) : null,
     input);
 }
 

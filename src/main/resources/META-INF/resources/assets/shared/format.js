@@ -1,6 +1,7 @@
 // Dates, money and durations as applicants read them: in the exam's own time zone, in Chinese.
+import {FORMAT} from './copy.js';
 
-const ZONE_NAMES = {'Asia/Shanghai': '北京时间', 'Asia/Chongqing': '北京时间', 'Asia/Harbin': '北京时间', 'PRC': '北京时间'};
+const ZONE_NAMES = {'Asia/Shanghai': FORMAT.chinaTime, 'Asia/Chongqing': FORMAT.chinaTime, 'Asia/Harbin': FORMAT.chinaTime, 'PRC': FORMAT.chinaTime};
 
 function zoneName(timeZone, date) {
   if (ZONE_NAMES[timeZone]) return ZONE_NAMES[timeZone];
@@ -16,7 +17,7 @@ export function dateTime(iso, timeZone) {
   const parts = Object.fromEntries(new Intl.DateTimeFormat('zh-CN', {
     timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
   }).formatToParts(date).map((p) => [p.type, p.value]));
-  return `${parts.year}年${parts.month}月${parts.day}日 ${parts.hour}:${parts.minute}（${zoneName(timeZone, date)}）`;
+  return FORMAT.dateTime(parts, zoneName(timeZone, date));
 }
 
 /** "1天 3小时 05分 09秒" for a positive number of milliseconds. */
@@ -26,11 +27,11 @@ export function duration(ms) {
   const hh = Math.floor((s % 86400) / 3600);
   const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
   const ss = String(s % 60).padStart(2, '0');
-  return `${d > 0 ? `${d}天 ` : ''}${hh}小时 ${mm}分 ${ss}秒`;
+  return FORMAT.duration(d, hh, mm, ss);
 }
 
 export function money(amount) {
-  return amount == null ? null : `${amount} 元`;
+  return amount == null ? null : FORMAT.money(amount);
 }
 
 /** Whole minutes (at least 1) of a wait given in seconds, e.g. from Retry-After. */
@@ -42,7 +43,7 @@ export function minutes(seconds) {
 export function date(isoDate) {
   if (!isoDate) return null;
   const [y, m, d] = isoDate.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
+  return FORMAT.date(y, m, d);
 }
 
 /** Age in whole years on the calendar day of the instant in the exam's time zone. */
