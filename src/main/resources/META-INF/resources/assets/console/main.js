@@ -100,6 +100,7 @@ const ROUTES = {
   '/webhooks/deliveries': {page: deliveriesPage, token: true, title: '投递记录'},
   '/audit': {page: auditPage, token: true, title: '操作日志'},
   '/applicants': {page: applicantsPage, token: true, title: '考生密码重置'},
+  '/agencies': {page: agenciesPage, token: true, title: '招录单位'},
 };
 
 startRouter({
