@@ -1,4 +1,4 @@
-import cn.gov.exam.change.common.Passwords;
+import cn.gov.exam.change.common.credentials.Passwords;
 
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicLong;

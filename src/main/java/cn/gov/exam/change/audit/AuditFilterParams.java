@@ -1,6 +1,6 @@
 package cn.gov.exam.change.audit;
 
-import cn.gov.exam.change.common.QueryValues;
+import cn.gov.exam.change.common.http.QueryValues;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;

@@ -1,10 +1,10 @@
 package cn.gov.exam.change.audit;
 
 import cn.gov.exam.change.common.sql.Jdbc;
-import cn.gov.exam.change.common.IdNumbers;
+import cn.gov.exam.change.common.credentials.IdNumbers;
 import cn.gov.exam.change.common.Labels;
-import cn.gov.exam.change.common.PageParams;
-import cn.gov.exam.change.common.PageResponse;
+import cn.gov.exam.change.common.paging.PageParams;
+import cn.gov.exam.change.common.paging.PageResponse;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;

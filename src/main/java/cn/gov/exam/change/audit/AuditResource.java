@@ -1,8 +1,8 @@
 package cn.gov.exam.change.audit;
 
-import cn.gov.exam.change.common.Roles;
-import cn.gov.exam.change.common.PageParams;
-import cn.gov.exam.change.common.PageResponse;
+import cn.gov.exam.change.common.credentials.Roles;
+import cn.gov.exam.change.common.paging.PageParams;
+import cn.gov.exam.change.common.paging.PageResponse;
 import cn.gov.exam.change.common.export.CsvDownload;
 import cn.gov.exam.change.common.export.CsvForm;
 import cn.gov.exam.change.common.export.CsvWriter;

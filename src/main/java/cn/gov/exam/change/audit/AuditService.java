@@ -2,7 +2,7 @@ package cn.gov.exam.change.audit;
 
 import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.common.AppClock;
-import cn.gov.exam.change.common.RequestIds;
+import cn.gov.exam.change.common.http.RequestIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;

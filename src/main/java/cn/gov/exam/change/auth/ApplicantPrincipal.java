@@ -1,7 +1,7 @@
 package cn.gov.exam.change.auth;
 
-import cn.gov.exam.change.common.ProblemException;
-import cn.gov.exam.change.common.ProblemType;
+import cn.gov.exam.change.common.problems.ProblemException;
+import cn.gov.exam.change.common.problems.ProblemType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**

@@ -1,6 +1,6 @@
 package cn.gov.exam.change.auth;
 
-import cn.gov.exam.change.common.Problem;
+import cn.gov.exam.change.common.problems.Problem;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -1,6 +1,6 @@
 package cn.gov.exam.change.auth;
 
-import cn.gov.exam.change.common.Roles;
+import cn.gov.exam.change.common.credentials.Roles;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

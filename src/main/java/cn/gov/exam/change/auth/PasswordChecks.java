@@ -1,9 +1,9 @@
 package cn.gov.exam.change.auth;
 
-import cn.gov.exam.change.common.Passwords;
+import cn.gov.exam.change.common.credentials.Passwords;
 import cn.gov.exam.change.common.AppConfig;
-import cn.gov.exam.change.common.ProblemException;
-import cn.gov.exam.change.common.ProblemType;
+import cn.gov.exam.change.common.problems.ProblemException;
+import cn.gov.exam.change.common.problems.ProblemType;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,7 +1,7 @@
 package cn.gov.exam.change.auth;
 
-import cn.gov.exam.change.common.Roles;
-import cn.gov.exam.change.common.Problem;
+import cn.gov.exam.change.common.credentials.Roles;
+import cn.gov.exam.change.common.problems.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;

@@ -1,11 +1,11 @@
 package cn.gov.exam.change.auth;
 
-import cn.gov.exam.change.common.Passwords;
+import cn.gov.exam.change.common.credentials.Passwords;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;
-import cn.gov.exam.change.common.ProblemException;
-import cn.gov.exam.change.common.ProblemType;
+import cn.gov.exam.change.common.problems.ProblemException;
+import cn.gov.exam.change.common.problems.ProblemType;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package cn.gov.exam.change.auth;
 
-import cn.gov.exam.change.common.FieldError;
+import cn.gov.exam.change.common.problems.FieldError;
 
 import java.io.BufferedReader;
 import java.io.IOException;

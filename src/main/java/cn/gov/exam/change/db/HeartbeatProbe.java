@@ -1,6 +1,6 @@
 package cn.gov.exam.change.db;
 
-import cn.gov.exam.change.common.DatabaseFailures;
+import cn.gov.exam.change.common.sql.DatabaseFailures;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgPool;

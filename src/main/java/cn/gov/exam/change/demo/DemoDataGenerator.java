@@ -234,7 +234,7 @@ public final class DemoDataGenerator {
         String first17 = REGIONS[(int) (person % REGIONS.length)]
                 + String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth())
                 + String.format("%03d", person % 1000);
-        return first17 + cn.gov.exam.change.common.IdNumbers.checkDigit(first17);
+        return first17 + cn.gov.exam.change.common.credentials.IdNumbers.checkDigit(first17);
     }
 
     static LocalDate birthDate(long person) {

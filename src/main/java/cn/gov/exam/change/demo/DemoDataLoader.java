@@ -1,6 +1,6 @@
 package cn.gov.exam.change.demo;
 
-import cn.gov.exam.change.common.Roles;
+import cn.gov.exam.change.common.credentials.Roles;
 import cn.gov.exam.change.auth.StaffAuthService;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;

@@ -2,9 +2,9 @@ package cn.gov.exam.change.me;
 
 import cn.gov.exam.change.auth.ApplicantPrincipal;
 import cn.gov.exam.change.position.PositionSearch;
-import cn.gov.exam.change.common.Roles;
-import cn.gov.exam.change.common.PageParams;
-import cn.gov.exam.change.common.Problem;
+import cn.gov.exam.change.common.credentials.Roles;
+import cn.gov.exam.change.common.paging.PageParams;
+import cn.gov.exam.change.common.problems.Problem;
 import cn.gov.exam.change.refund.RefundService;
 import cn.gov.exam.change.refund.RefundView;
 import cn.gov.exam.change.switching.SwitchViews.Me;

@@ -1,10 +1,10 @@
 package cn.gov.exam.change.position;
 
-import cn.gov.exam.change.common.Roles;
-import cn.gov.exam.change.common.PageParams;
-import cn.gov.exam.change.common.PageResponse;
-import cn.gov.exam.change.common.Problem;
-import cn.gov.exam.change.common.QueryValues;
+import cn.gov.exam.change.common.credentials.Roles;
+import cn.gov.exam.change.common.paging.PageParams;
+import cn.gov.exam.change.common.paging.PageResponse;
+import cn.gov.exam.change.common.problems.Problem;
+import cn.gov.exam.change.common.http.QueryValues;
 import cn.gov.exam.change.common.imports.ImportResult;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

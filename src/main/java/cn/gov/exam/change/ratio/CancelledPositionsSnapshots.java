@@ -2,7 +2,7 @@ package cn.gov.exam.change.ratio;
 
 import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.common.AppClock;
-import cn.gov.exam.change.common.ProblemException;
+import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.exam.Exam;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

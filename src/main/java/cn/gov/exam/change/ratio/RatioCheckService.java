@@ -98,7 +98,7 @@ public class RatioCheckService {
     public RatioPlan publish(String examCode) {
         jdbc.liftTimeouts();
         Exam exam = Exam.find("code", examCode).withLock(LockModeType.PESSIMISTIC_WRITE).<Exam>firstResultOptional()
-                .orElseThrow(() -> cn.gov.exam.change.common.ProblemException.notFound("Exam " + examCode));
+                .orElseThrow(() -> cn.gov.exam.change.common.problems.ProblemException.notFound("Exam " + examCode));
         if (exam.published()) {
             return published(exam);
         }

@@ -1,6 +1,6 @@
 package cn.gov.exam.change.refund;
 
-import cn.gov.exam.change.common.Problem;
+import cn.gov.exam.change.common.problems.Problem;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

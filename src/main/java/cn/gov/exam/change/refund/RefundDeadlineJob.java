@@ -1,6 +1,6 @@
 package cn.gov.exam.change.refund;
 
-import cn.gov.exam.change.common.DatabaseFailures;
+import cn.gov.exam.change.common.sql.DatabaseFailures;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

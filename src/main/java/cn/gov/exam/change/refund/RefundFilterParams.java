@@ -1,6 +1,6 @@
 package cn.gov.exam.change.refund;
 
-import cn.gov.exam.change.common.QueryValues;
+import cn.gov.exam.change.common.http.QueryValues;
 import cn.gov.exam.change.registration.PaymentChannel;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,11 +1,11 @@
 package cn.gov.exam.change.refund;
 
 import cn.gov.exam.change.common.sql.Jdbc;
-import cn.gov.exam.change.common.IdNumbers;
-import cn.gov.exam.change.common.PageParams;
-import cn.gov.exam.change.common.PageResponse;
-import cn.gov.exam.change.common.SqlList;
-import cn.gov.exam.change.common.SqlValues;
+import cn.gov.exam.change.common.credentials.IdNumbers;
+import cn.gov.exam.change.common.paging.PageParams;
+import cn.gov.exam.change.common.paging.PageResponse;
+import cn.gov.exam.change.common.sql.SqlList;
+import cn.gov.exam.change.common.sql.SqlValues;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamService;
 import cn.gov.exam.change.registration.PaymentChannel;

@@ -2,10 +2,10 @@ package cn.gov.exam.change.registration;
 
 import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.audit.AuditService;
-import cn.gov.exam.change.common.Passwords;
+import cn.gov.exam.change.common.credentials.Passwords;
 import cn.gov.exam.change.common.AppClock;
-import cn.gov.exam.change.common.FieldError;
-import cn.gov.exam.change.common.IdNumbers;
+import cn.gov.exam.change.common.problems.FieldError;
+import cn.gov.exam.change.common.credentials.IdNumbers;
 import cn.gov.exam.change.common.export.CsvWriter;
 import cn.gov.exam.change.common.imports.ImportErrors;
 import cn.gov.exam.change.common.imports.ImportReader;

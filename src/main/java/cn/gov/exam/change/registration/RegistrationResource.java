@@ -1,7 +1,7 @@
 package cn.gov.exam.change.registration;
 
-import cn.gov.exam.change.common.Roles;
-import cn.gov.exam.change.common.Problem;
+import cn.gov.exam.change.common.credentials.Roles;
+import cn.gov.exam.change.common.problems.Problem;
 import cn.gov.exam.change.common.imports.ImportResult;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

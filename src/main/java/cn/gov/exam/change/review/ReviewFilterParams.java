@@ -1,7 +1,7 @@
 package cn.gov.exam.change.review;
 
 import cn.gov.exam.change.agency.Agency;
-import cn.gov.exam.change.common.QueryValues;
+import cn.gov.exam.change.common.http.QueryValues;
 import cn.gov.exam.change.switching.SwitchStatus;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,7 +1,7 @@
 package cn.gov.exam.change.staff;
 
 import cn.gov.exam.change.common.sql.Jdbc;
-import cn.gov.exam.change.common.Roles;
+import cn.gov.exam.change.common.credentials.Roles;
 import cn.gov.exam.change.auth.StaffAuthService;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;

@@ -1,10 +1,10 @@
 package cn.gov.exam.change.staff;
 
-import cn.gov.exam.change.common.Roles;
+import cn.gov.exam.change.common.credentials.Roles;
 import cn.gov.exam.change.auth.SignInUnlocked;
-import cn.gov.exam.change.common.PageParams;
-import cn.gov.exam.change.common.PageResponse;
-import cn.gov.exam.change.common.Problem;
+import cn.gov.exam.change.common.paging.PageParams;
+import cn.gov.exam.change.common.paging.PageResponse;
+import cn.gov.exam.change.common.problems.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

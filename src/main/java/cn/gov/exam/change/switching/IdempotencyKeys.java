@@ -2,8 +2,8 @@ package cn.gov.exam.change.switching;
 
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;
-import cn.gov.exam.change.common.ProblemException;
-import cn.gov.exam.change.common.ProblemType;
+import cn.gov.exam.change.common.problems.ProblemException;
+import cn.gov.exam.change.common.problems.ProblemType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -2,9 +2,9 @@ package cn.gov.exam.change.switching;
 
 import cn.gov.exam.change.auth.ApplicantPrincipal;
 import cn.gov.exam.change.common.AppConfig;
-import cn.gov.exam.change.common.IdNumbers;
-import cn.gov.exam.change.common.PageParams;
-import cn.gov.exam.change.common.ProblemException;
+import cn.gov.exam.change.common.credentials.IdNumbers;
+import cn.gov.exam.change.common.paging.PageParams;
+import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.position.PositionSearch;
 import cn.gov.exam.change.position.PositionService;

@@ -1,7 +1,7 @@
 package cn.gov.exam.change.switching;
 
-import cn.gov.exam.change.common.ProblemException;
-import cn.gov.exam.change.common.ProblemType;
+import cn.gov.exam.change.common.problems.ProblemException;
+import cn.gov.exam.change.common.problems.ProblemType;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamTimeline;
 import cn.gov.exam.change.position.PositionStatus;

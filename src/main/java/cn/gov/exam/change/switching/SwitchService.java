@@ -2,10 +2,10 @@ package cn.gov.exam.change.switching;
 
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.auth.ApplicantPrincipal;
-import cn.gov.exam.change.common.Roles;
+import cn.gov.exam.change.common.credentials.Roles;
 import cn.gov.exam.change.common.AppClock;
-import cn.gov.exam.change.common.PipelinedTransactions;
-import cn.gov.exam.change.common.ProblemException;
+import cn.gov.exam.change.switching.PipelinedTransactions;
+import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.exam.ExamTimeline;
 import cn.gov.exam.change.position.Education;
 import cn.gov.exam.change.position.PoliticalStatus;

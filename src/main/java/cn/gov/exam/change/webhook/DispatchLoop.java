@@ -1,7 +1,7 @@
 package cn.gov.exam.change.webhook;
 
 import cn.gov.exam.change.common.sql.Jdbc;
-import cn.gov.exam.change.common.DatabaseFailures;
+import cn.gov.exam.change.common.sql.DatabaseFailures;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;
 import io.quarkus.runtime.ShutdownEvent;

@@ -1,13 +1,13 @@
 package cn.gov.exam.change.webhook;
 
-import cn.gov.exam.change.common.Roles;
-import cn.gov.exam.change.common.PageParams;
-import cn.gov.exam.change.common.PageResponse;
+import cn.gov.exam.change.common.credentials.Roles;
+import cn.gov.exam.change.common.paging.PageParams;
+import cn.gov.exam.change.common.paging.PageResponse;
 import cn.gov.exam.change.webhook.SubscriptionViews.Delivery;
 import cn.gov.exam.change.webhook.SubscriptionViews.Subscription;
 import cn.gov.exam.change.webhook.SubscriptionViews.SubscriptionChange;
 import cn.gov.exam.change.webhook.SubscriptionViews.SubscriptionRequest;
-import cn.gov.exam.change.common.Problem;
+import cn.gov.exam.change.common.problems.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -1,8 +1,8 @@
 package cn.gov.exam.change.webhook;
 
 import cn.gov.exam.change.common.AppConfig;
-import cn.gov.exam.change.common.IpRanges;
-import cn.gov.exam.change.common.ProblemException;
+import cn.gov.exam.change.common.http.IpRanges;
+import cn.gov.exam.change.common.problems.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,6 +1,6 @@
 package cn.gov.exam.change.auth;
 
-import cn.gov.exam.change.common.IdNumbers;
+import cn.gov.exam.change.common.credentials.IdNumbers;
 import cn.gov.exam.change.support.Api;
 import cn.gov.exam.change.support.SwitchFixture;
 import cn.gov.exam.change.support.TestClock;

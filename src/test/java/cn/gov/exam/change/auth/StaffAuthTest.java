@@ -1,6 +1,6 @@
 package cn.gov.exam.change.auth;
 
-import cn.gov.exam.change.common.Roles;
+import cn.gov.exam.change.common.credentials.Roles;
 import cn.gov.exam.change.support.Api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;

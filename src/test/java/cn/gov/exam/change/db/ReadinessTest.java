@@ -1,6 +1,6 @@
 package cn.gov.exam.change.db;
 
-import cn.gov.exam.change.common.DatabaseFailures;
+import cn.gov.exam.change.common.sql.DatabaseFailures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;

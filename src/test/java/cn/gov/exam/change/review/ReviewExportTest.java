@@ -1,6 +1,6 @@
 package cn.gov.exam.change.review;
 
-import cn.gov.exam.change.common.IdNumbers;
+import cn.gov.exam.change.common.credentials.IdNumbers;
 import cn.gov.exam.change.support.Api;
 import cn.gov.exam.change.support.Csv;
 import cn.gov.exam.change.support.ExportFixture;

@@ -1,6 +1,6 @@
 package cn.gov.exam.change.support;
 
-import cn.gov.exam.change.common.IdNumbers;
+import cn.gov.exam.change.common.credentials.IdNumbers;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;

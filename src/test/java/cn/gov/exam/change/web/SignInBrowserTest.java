@@ -1,6 +1,6 @@
 package cn.gov.exam.change.web;
 
-import cn.gov.exam.change.common.IdNumbers;
+import cn.gov.exam.change.common.credentials.IdNumbers;
 import com.microsoft.playwright.Request;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package cn.gov.exam.change.webhook;
 
-import cn.gov.exam.change.common.IpRanges;
+import cn.gov.exam.change.common.http.IpRanges;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;

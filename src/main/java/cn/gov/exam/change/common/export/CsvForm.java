@@ -1,7 +1,7 @@
 package cn.gov.exam.change.common.export;
 
 import cn.gov.exam.change.common.Labels;
-import cn.gov.exam.change.common.ProblemException;
+import cn.gov.exam.change.common.problems.ProblemException;
 
 import java.time.Instant;
 import java.time.ZoneId;

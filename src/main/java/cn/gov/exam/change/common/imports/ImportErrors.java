@@ -1,7 +1,7 @@
 package cn.gov.exam.change.common.imports;
 
-import cn.gov.exam.change.common.FieldError;
-import cn.gov.exam.change.common.ProblemException;
+import cn.gov.exam.change.common.problems.FieldError;
+import cn.gov.exam.change.common.problems.ProblemException;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +29,7 @@ public final class ImportErrors {
     /** Throws the validation problem when there is anything to report: the import then changes nothing. */
     public void throwIfAny() {
         if (count > 0) {
-            throw new ProblemException(cn.gov.exam.change.common.ProblemType.VALIDATION_FAILED,
+            throw new ProblemException(cn.gov.exam.change.common.problems.ProblemType.VALIDATION_FAILED,
                     "The import was rejected as a whole: " + count + " problem(s) in its rows; nothing was changed",
                     listed.stream().sorted(BY_ROW).toList())
                     .with("errorCount", count);

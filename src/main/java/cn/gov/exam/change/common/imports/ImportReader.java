@@ -1,7 +1,7 @@
 package cn.gov.exam.change.common.imports;
 
-import cn.gov.exam.change.common.ProblemException;
-import cn.gov.exam.change.common.ProblemType;
+import cn.gov.exam.change.common.problems.ProblemException;
+import cn.gov.exam.change.common.problems.ProblemType;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -75,7 +75,7 @@ public final class ImportReader {
                 n++;
                 JsonNode node = p.readValueAsTree();
                 if (!(node instanceof ObjectNode obj)) {
-                    errors.add(new cn.gov.exam.change.common.FieldError("", "must be an object", n));
+                    errors.add(new cn.gov.exam.change.common.problems.FieldError("", "must be an object", n));
                     continue;
                 }
                 Map<String, Object> flat = new HashMap<>();

@@ -1,7 +1,7 @@
 package cn.gov.exam.change.common.imports;
 
-import cn.gov.exam.change.common.FieldError;
-import cn.gov.exam.change.common.InputRules;
+import cn.gov.exam.change.common.problems.FieldError;
+import cn.gov.exam.change.common.http.InputRules;
 import cn.gov.exam.change.common.Labels;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
