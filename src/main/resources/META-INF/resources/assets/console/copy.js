@@ -211,6 +211,7 @@ export const APPLICANT_RESET = {
   cancel: '返回',
   done: '密码已重设',
   newPassword: '新密码',
+  newPasswordLine: (masked) => `${masked}　新密码：`,
   tell: '请在电话中把新密码告诉考生，并提醒考生妥善保管。离开本页后不再显示。',
   idProblems: {
     empty: '请输入考生身份证号',
@@ -266,6 +267,10 @@ export const AGENCY_COPY = {
   renameTitle: (a) => `修改 ${a.code} 的名称`,
   renameHint: '所有考试中这个单位的职位都会显示新名称。',
   save: '保存名称',
+  rename: '修改名称',
+  updatedAt: '更新时间',
+  actions: '操作',
+  caption: (total, filtered) => `共 ${total} 个招录单位${filtered ? '（已筛选）' : ''}`,
   renamed: (code, name) => `已将 ${code} 的名称改为“${name}”，所有考试中该单位的职位同时更新。`,
   unknownAgency: (code) => `单位代码 ${code} 不在招录单位名录中。请核对代码，或先在“招录单位”页面添加这个单位。`,
   changeAgency: '修改所属单位',
@@ -292,5 +297,74 @@ export const CORRECTION_COPY = {
     if (e.slug === 'decision-not-correctable') return '这个审查结果已经产生后续影响（考生再次改报或已生成退费），不能再更正。';
     if (e.slug === 'review-deadline-passed') return '资格审查已截止，审查结果不能再更正。';
     return null;
+  },
+};
+
+/** Words several console pages share. */
+export const COMMON = {
+  noExams: '目前没有考试。',
+  cancel: '取消',
+  filter: '筛选',
+  clearFilters: '清除筛选条件',
+  noRecords: '没有符合条件的记录。',
+  lateDecision: '截止后决定',
+  /** A name with its code, e.g. 晋中市统计局（A07）. */
+  withCode: (name, code) => `${name}（${code}）`,
+  /** The pager's suffix after 第 n 页. */
+  total: (n) => `，共 ${n} 条`,
+};
+
+export const SIGN_IN = {
+  title: '工作人员登录',
+  caption: '职位改报 · 工作人员控制台',
+  intro: '考试机构管理员和招录单位审查人员使用本单位分配的账号登录。',
+  username: '用户名',
+  password: '密码',
+  submit: '登录',
+  needUsername: '请输入用户名',
+  needPassword: '请输入密码',
+};
+
+/** Point 11: 操作日志. */
+export const AUDIT = {
+  title: '操作日志',
+  badFilter: '筛选条件不正确。',
+  forbidden: '查看操作日志（仅考试机构管理员可以查看）',
+  filterForm: '筛选操作日志',
+  actor: '操作人',
+  actorHint: '工作人员的用户名，或 system（系统）、payment-system（支付系统）',
+  action: '操作',
+  subject: '对象',
+  subjectHint: '类型:编号，如 switch:12、exam:SX-2023-GWY',
+  exam: '考试代码',
+  from: '开始时间（北京时间）',
+  to: '结束时间（北京时间）',
+  export: '导出操作日志（CSV）',
+  caption: (total, filtered) => `共 ${total} 条${filtered ? '（已筛选）' : ''}，最新的在前`,
+  columns: ['时间', '操作人', '操作', '对象', '考试', '变化', '请求编号'],
+  actorWithRole: (actor, role) => `${actor}（${role}）`,
+  changes: '查看变化',
+  before: '之前：',
+  after: '之后：',
+};
+
+/** Point 7: 审查情况 and 改报结果. */
+export const REVIEWS = {
+  filterForm: (title) => `筛选${title}`,
+  agency: '招录单位',
+  agencyHint: '单位代码（如 A07）或单位名称',
+  status: '审查状态',
+  shownAgency: (agency) => `招录单位 ${agency}`,
+  caption: (total, shown) => `共 ${total} 条${shown ? `（${shown}）` : ''}`,
+  shownJoin: '，',
+  reviews: {
+    title: '审查情况', export: '导出审查结果（CSV）',
+    forbidden: '查看各招录单位的审查情况（仅考试机构管理员可以查看）',
+    columns: ['编号', '考生', '身份证号', '改报职位', '招录单位', '系统预审', '审查状态', '审查人员', '审查时间', '不通过原因'],
+  },
+  switches: {
+    title: '改报结果', export: '导出改报结果（CSV）',
+    forbidden: '查看改报结果（仅考试机构管理员可以查看）',
+    columns: ['编号', '考生', '身份证号', '第几次改报', '原报考职位', '改报职位', '招录单位', '审查状态', '审查时间', '不通过原因'],
   },
 };
