@@ -368,3 +368,80 @@ export const REVIEWS = {
     columns: ['编号', '考生', '身份证号', '第几次改报', '原报考职位', '改报职位', '招录单位', '审查状态', '审查时间', '不通过原因'],
   },
 };
+
+/** Point 5: 开考比例核查 (the outcomes' words are LABELS.RatioOutcome, through OUTCOMES). */
+export const RATIO = {
+  title: '开考比例核查',
+  forbidden: '进行开考比例核查（仅考试机构管理员可以操作）',
+  all: '全部',
+  filterForm: '筛选职位',
+  outcome: '核查结果',
+  code: '职位代码',
+  caption: (n, filtered) => `${n} 个职位${filtered ? '（已筛选）' : ''}`,
+  columns: ['职位代码', '已确认报名人数', '开考比例', '达到比例所需人数', '原计划数', '核查结果', '新计划数'],
+  /** The column names a narrow screen shows beside each cell (所需人数 is shorter than the header). */
+  cellLabels: {code: '职位代码', confirmed: '已确认报名人数', ratio: '开考比例', needed: '所需人数', quota: '原计划数', outcome: '核查结果', newQuota: '新计划数'},
+  ratio: (r) => `${r}:1`,
+  total: '合计（筛选结果）',
+  publish: '发布核查结果',
+  confirmTitle: '确认发布开考比例核查结果？',
+  confirmEffect: (plan) => `将取消 ${plan.cancelled} 个职位，核减 ${plan.reduced} 个职位的计划数，保留 ${plan.kept} 个职位（共 ${plan.positions.length} 个职位）。`,
+  confirmAfter: '发布后，职位、报名数据和开考比例不能再修改；被取消职位的已缴费考生可以登录改报，取消职位名单向社会公布。',
+  confirm: '确认发布',
+  published: (plan) => `开考比例核查结果已发布：取消 ${plan.cancelled} 个职位，核减 ${plan.reduced} 个，保留 ${plan.kept} 个。`,
+  publishForbidden: '发布核查结果',
+  publishedNote: '核查结果已发布。',
+  publishedRest: '以下是已发布的结果，不能再修改。',
+  trial: '以下是按当前报名数据试算的结果（未发布，不影响考生）。核对无误后再发布。',
+  positions: '职位合计',
+};
+
+/** Point 8: 退费 (statuses, reasons and channels are the shared labels). */
+export const REFUNDS = {
+  title: '退费',
+  forbidden: '查看退费（仅考试机构管理员可以查看）',
+  filterForm: '筛选退费',
+  status: '退费状态',
+  reason: '退费原因',
+  channel: '支付渠道',
+  shownJoin: '，',
+  requeueTitle: '重新发起这笔退费？',
+  requeueBody: (channel, r) => `将向${channel}重新发送退费指令：考生 ${r.idNumberMasked}，${r.amount} 元，原交易号 ${r.originalTransactionId}。`,
+  requeueConfirm: '重新发起退费',
+  requeued: (id) => `已重新发起退费（编号 ${id}）。`,
+  notRequeueable: '这笔退费现在不是“退费失败”状态，不能重新发起。列表已刷新。',
+  caption: (total, shown) => `共 ${total} 笔退费${shown ? `（${shown}）` : ''}`,
+  id: '编号', idNumber: '考生身份证号', reasonColumn: '原因', channelColumn: '渠道', amount: '金额',
+  transaction: '原交易号', channelRefund: '渠道退款号', statusColumn: '状态', updatedAt: '更新时间', actions: '操作',
+  yuan: (amount) => `${amount} 元`,
+  requeue: '重新发起',
+  requeueLabel: (id) => `重新发起退费 ${id}`,
+  export: '导出退费明细（CSV）',
+  none: '没有符合条件的退费。',
+  deliveryJoin: '；',
+};
+
+/** Point 6: 数据概览. */
+export const SUMMARY = {
+  title: '数据概览',
+  forbidden: '查看考试的数据概览（仅考试机构管理员可以查看）',
+  charts: {
+    positions: '职位核查结果', positionsSeries: '职位数',
+    reviews: '改报申请的审查状态', reviewsSeries: '申请数',
+    agencies: '各招录单位的改报申请',
+    refundReasons: '退费原因', refundStatus: '退费状态', refundsSeries: '退费笔数',
+  },
+  tableCaption: (title) => `${title}（数据）`,
+  item: '项目',
+  noSwitches: '还没有改报申请。',
+  asOf: (phase, at) => `阶段：${phase}。数据截至 ${at}。`,
+  refresh: '刷新数据',
+  figuresTitle: '主要数字',
+  kept: '保留的职位', reduced: '核减计划数的职位', cancelled: '取消的职位',
+  affected: '被取消职位的考生', switched: '已改报', notSwitched: '未改报',
+  overdue: '逾期未审',
+  refundFigure: (status) => `退费${status}`,
+  problemLink: (text, n) => `${text}（${n} 笔）`,
+  chartsTitle: '图表',
+  chartsFailed: '图表没有加载成功，数字见下表。',
+};
