@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every visible Chinese string of a front-end lives in its copy module (assets/*&#47;copy.js) or in
- * shared/labels.js: a page module holding a string or template literal with CJK characters fails this
- * test, which names file:line of each. Plain JUnit, no Quarkus boot.
+ * Every visible Chinese string of a front-end lives in its copy module (assets/console/copy.js,
+ * assets/applicant/copy.js) or in shared/labels.js: a checked module holding a string, template or
+ * regular-expression literal with CJK characters (full-width punctuation included) fails this test,
+ * which names file:line of each. Comments may hold Chinese. Plain JUnit, no Quarkus boot.
  */
 class CopyModulesTest {
 
