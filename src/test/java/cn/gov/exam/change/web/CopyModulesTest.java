@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -64,8 +65,9 @@ class CopyModulesTest {
             + "const b = \"中\";\n"
             + "const c = `a ${d ? '文' : `x`} b`;\n"
             + "const e = /中/.test(f) ? 'ok' : `\n多行`;\n"
-            + "const g = 1 / 2; // '中'\n";
-    assertEquals(List.of(4, 5, 6, 7), chineseLiteralLines(js));
+            + "const g = 1 / 2; // '中'\n"
+            + "function t(x) { return /[中']/.test(x); }\n";
+    assertEquals(List.of(4, 5, 6, 7, 9), chineseLiteralLines(js));
   }
 
   /**
@@ -127,7 +129,7 @@ class CopyModulesTest {
         i = end;
         continue;
       }
-      if (c == '\'' || c == '"' || (c == '/' && regexMayStart(prevSignificant))) {
+      if (c == '\'' || c == '"' || (c == '/' && regexMayStart(src, i, prevSignificant))) {
         i++;
         boolean inClass = false;
         while (i < n) {
@@ -173,10 +175,22 @@ class CopyModulesTest {
     return lines;
   }
 
-  /** A slash starts a regular expression after an operator or opening bracket, not after a value. */
-  private static boolean regexMayStart(char prev) {
-    return prev == 0 || "(,=:[!&|?{};+-*%<>~^".indexOf(prev) >= 0;
+  /**
+   * A slash starts a regular expression after an operator, an opening bracket or a keyword such as
+   * {@code return}, not after a value (a name, a number, a closing bracket).
+   */
+  private static boolean regexMayStart(String src, int slash, char prev) {
+    if (prev == 0 || "(,=:[!&|?{};+-*%<>~^".indexOf(prev) >= 0) return true;
+    int end = slash;
+    while (end > 0 && Character.isWhitespace(src.charAt(end - 1))) end--;
+    int start = end;
+    while (start > 0 && Character.isJavaIdentifierPart(src.charAt(start - 1))) start--;
+    return REGEX_KEYWORDS.contains(src.substring(start, end));
   }
+
+  private static final Set<String> REGEX_KEYWORDS =
+      Set.of("return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw",
+          "yield", "await");
 
   private static void addOnce(List<Integer> lines, int line) {
     if (lines.isEmpty() || lines.get(lines.size() - 1) != line) lines.add(line);
