@@ -4,7 +4,7 @@ import {query} from '../../shared/api.js';
 import {h, field, showErrors, heading, button, confirmDialog} from '../../shared/dom.js';
 import {dateTime} from '../../shared/format.js';
 import {session, route, flash, claims, loadError, pagination, pageParam, dataTable, render} from '../app.js';
-import {AGENCY_COPY, forbiddenMessage, genericMessage} from '../copy.js';
+import {AGENCY_COPY, COMMON, forbiddenMessage, genericMessage} from '../copy.js';
 
 const PAGE_SIZE = 50;
 
@@ -62,7 +62,7 @@ function rename(agency) {
     title: AGENCY_COPY.renameTitle(agency),
     content: [field({id: 'agency-new-name', label: AGENCY_COPY.name, hint: AGENCY_COPY.renameHint, input})],
     confirm: {label: AGENCY_COPY.save, id: 'confirm-rename'},
-    cancel: {label: '取消', id: 'cancel-rename'},
+    cancel: {label: COMMON.cancel, id: 'cancel-rename'},
     onConfirm: async ({errors}) => {
       if (!input.value.trim()) {
         showErrors(errors, [{field: 'agency-new-name', text: AGENCY_COPY.needName}]);
@@ -96,7 +96,7 @@ export async function agenciesPage() {
   const search = h('input', {class: 'input', name: 'q', value: q, autocomplete: 'off'});
   const filters = h('form', {class: 'filters filters--row', 'aria-label': AGENCY_COPY.searchForm},
     field({id: 'agency-q', label: AGENCY_COPY.search, input: search}),
-    h('button', {type: 'submit', class: 'button button--secondary'}, '筛选'));
+    h('button', {type: 'submit', class: 'button button--secondary'}, COMMON.filter));
   filters.addEventListener('submit', (ev) => {
     ev.preventDefault();
     location.hash = `/agencies${query({q: search.value.trim()})}`;
@@ -109,10 +109,10 @@ export async function agenciesPage() {
     h('h2', {class: 'heading-m'}, AGENCY_COPY.listTitle),
     filters,
     list.items.length ? dataTable({
-      caption: `共 ${list.total} 个招录单位${q ? '（已筛选）' : ''}`, cls: 'table--agencies',
-      columns: [AGENCY_COPY.code, AGENCY_COPY.name, '更新时间', '操作'].map((label) => ({label})),
+      caption: AGENCY_COPY.caption(list.total, !!q), cls: 'table--agencies',
+      columns: [AGENCY_COPY.code, AGENCY_COPY.name, AGENCY_COPY.updatedAt, AGENCY_COPY.actions].map((label) => ({label})),
       rows: list.items.map((a) => [h('code', {}, a.code), a.name, dateTime(a.updatedAt, 'Asia/Shanghai'),
-        button('修改名称', {class: 'button button--secondary button--small', 'aria-label': `修改 ${a.code} 的名称`, onclick: () => rename(a)})]),
+        button(AGENCY_COPY.rename, {class: 'button button--secondary button--small', 'aria-label': AGENCY_COPY.renameTitle(a), onclick: () => rename(a)})]),
     }) : h('p', {}, AGENCY_COPY.none),
     pagination(page, pages, (n) => `#/agencies${query({q, page: n})}`));
 }

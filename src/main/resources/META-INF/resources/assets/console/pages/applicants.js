@@ -3,7 +3,7 @@
 import {h, field, showErrors, confirmDialog, button, heading} from '../../shared/dom.js';
 import * as idNumber from '../../shared/idnumber.js';
 import {session, route, loadError, pageTop, chooseExam, examApi} from '../app.js';
-import {APPLICANT_RESET as T, genericMessage} from '../copy.js';
+import {APPLICANT_RESET as T, COMMON, genericMessage} from '../copy.js';
 
 export async function applicantsPage() {
   const {params} = route();
@@ -14,7 +14,7 @@ export async function applicantsPage() {
     if (e.status === 401) throw e;
     return loadError(e, T.title);
   }
-  if (!exam) return h('div', {}, heading(T.title), h('p', {}, '目前没有考试。'));
+  if (!exam) return h('div', {}, heading(T.title), h('p', {}, COMMON.noExams));
   const errors = h('div', {});
   const result = h('div', {id: 'reset-result', 'aria-live': 'polite'});
   const input = h('input', {class: 'input input--width-20', name: 'idNumber', autocomplete: 'off', spellcheck: 'false',
@@ -35,7 +35,7 @@ export async function applicantsPage() {
     const id = idNumber.normalise(input.value);
     confirmDialog({
       title: T.confirmTitle,
-      content: h('p', {}, T.confirmBody(`${exam.name}（${exam.code}）`, idNumber.mask(id))),
+      content: h('p', {}, T.confirmBody(COMMON.withCode(exam.name, exam.code), idNumber.mask(id))),
       confirm: {label: T.confirm, id: 'confirm-reset', kind: 'warning'},
       cancel: {label: T.cancel, id: 'cancel-reset'},
       onConfirm: async ({errors: dialogErrors, confirm}) => {
@@ -44,7 +44,7 @@ export async function applicantsPage() {
           input.value = '';
           result.replaceChildren(h('div', {class: 'panel panel--confirmation panel--inline'},
             h('h2', {class: 'panel__title'}, T.done),
-            h('div', {class: 'panel__body'}, `${res.data.idNumberMasked}　${T.newPassword}：`,
+            h('div', {class: 'panel__body'}, T.newPasswordLine(res.data.idNumberMasked),
               h('strong', {id: 'temporary-password', class: 'input--code'}, res.data.temporaryPassword))),
           h('p', {}, T.tell));
           return true;

@@ -4,6 +4,7 @@ import {query} from '../../shared/api.js';
 import {h, field, heading} from '../../shared/dom.js';
 import {dateTime, toLocalInput, fromLocalInput} from '../../shared/format.js';
 import {LABELS, label} from '../../shared/labels.js';
+import {AUDIT as T, COMMON} from '../copy.js';
 import {session, route, loadError, pagination, pageParam, dataTable, exportButton, select} from '../app.js';
 
 const ZONE = 'Asia/Shanghai';
@@ -15,9 +16,9 @@ function states(e) {
   const before = text(e.before);
   const after = text(e.after);
   if (!before && !after) return null;
-  return h('details', {class: 'details'}, h('summary', {class: 'details__summary'}, '查看变化'),
-    before ? h('p', {class: 'audit__state'}, h('strong', {}, '之前：'), h('code', {class: 'break-all'}, before)) : null,
-    after ? h('p', {class: 'audit__state'}, h('strong', {}, '之后：'), h('code', {class: 'break-all'}, after)) : null);
+  return h('details', {class: 'details'}, h('summary', {class: 'details__summary'}, T.changes),
+    before ? h('p', {class: 'audit__state'}, h('strong', {}, T.before), h('code', {class: 'break-all'}, before)) : null,
+    after ? h('p', {class: 'audit__state'}, h('strong', {}, T.after), h('code', {class: 'break-all'}, after)) : null);
 }
 
 export async function auditPage() {
@@ -30,9 +31,9 @@ export async function auditPage() {
   } catch (e) {
     if (e.status === 401) throw e;
     if (e.slug === 'validation-failed' || e.slug === 'malformed-request') {
-      return h('div', {}, heading('操作日志'), h('p', {}, '筛选条件不正确。'), h('p', {}, h('a', {href: '#/audit'}, '清除筛选条件')));
+      return h('div', {}, heading(T.title), h('p', {}, T.badFilter), h('p', {}, h('a', {href: '#/audit'}, COMMON.clearFilters)));
     }
-    return loadError(e, '查看操作日志（仅考试机构管理员可以查看）');
+    return loadError(e, T.forbidden);
   }
   const input = (name, attrs = {}) => h('input', {class: 'input', name, value: filter[name], spellcheck: 'false', autocomplete: 'off', ...attrs});
   const inputs = {
@@ -40,15 +41,15 @@ export async function auditPage() {
     from: input('from', {type: 'datetime-local', value: toLocalInput(filter.from, ZONE)}),
     to: input('to', {type: 'datetime-local', value: toLocalInput(filter.to, ZONE)}),
   };
-  const form = h('form', {class: 'filters filters--grid', 'aria-label': '筛选操作日志'},
-    field({id: 'audit-actor', label: '操作人', hint: '工作人员的用户名，或 system（系统）、payment-system（支付系统）', input: inputs.actor}),
-    field({id: 'audit-action', label: '操作', input: inputs.action}),
-    field({id: 'audit-subject', label: '对象', hint: '类型:编号，如 switch:12、exam:SX-2023-GWY', input: inputs.subject}),
-    field({id: 'audit-exam', label: '考试代码', input: inputs.examCode}),
-    field({id: 'audit-from', label: '开始时间（北京时间）', input: inputs.from}),
-    field({id: 'audit-to', label: '结束时间（北京时间）', input: inputs.to}),
-    h('div', {class: 'filters__actions'}, h('button', {type: 'submit', class: 'button button--secondary'}, '筛选'),
-      h('a', {href: '#/audit', class: 'filters__clear'}, '清除筛选条件')));
+  const form = h('form', {class: 'filters filters--grid', 'aria-label': T.filterForm},
+    field({id: 'audit-actor', label: T.actor, hint: T.actorHint, input: inputs.actor}),
+    field({id: 'audit-action', label: T.action, input: inputs.action}),
+    field({id: 'audit-subject', label: T.subject, hint: T.subjectHint, input: inputs.subject}),
+    field({id: 'audit-exam', label: T.exam, input: inputs.examCode}),
+    field({id: 'audit-from', label: T.from, input: inputs.from}),
+    field({id: 'audit-to', label: T.to, input: inputs.to}),
+    h('div', {class: 'filters__actions'}, h('button', {type: 'submit', class: 'button button--secondary'}, COMMON.filter),
+      h('a', {href: '#/audit', class: 'filters__clear'}, COMMON.clearFilters)));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const next = {};
@@ -62,19 +63,19 @@ export async function auditPage() {
   const rows = list.items.map((e) => [
     dateTime(e.occurredAt, ZONE),
     // an applicant's label says 考生 already; staff get their role after the username
-    e.actorRole && e.actorRole !== 'APPLICANT' ? `${e.actorLabel || e.actor}（${label('Role', e.actorRole)}）` : (e.actorLabel || e.actor),
+    e.actorRole && e.actorRole !== 'APPLICANT' ? T.actorWithRole(e.actorLabel || e.actor, label('Role', e.actorRole)) : (e.actorLabel || e.actor),
     h('span', {title: e.action}, label('AuditAction', e.action)),
     `${e.subjectType}:${e.subjectId}`, e.examCode, states(e), e.requestId ? h('code', {class: 'break-all'}, e.requestId) : null,
   ]);
   const filtered = FILTERS.some((k) => filter[k]);
   return h('div', {},
-    heading('操作日志'),
+    heading(T.title),
     form,
-    exportButton('导出操作日志（CSV）', `/api/v1/admin/audit-events${query(filter)}`, 'audit-events.csv'),
+    exportButton(T.export, `/api/v1/admin/audit-events${query(filter)}`, 'audit-events.csv'),
     list.items.length ? dataTable({
-      caption: `共 ${list.total} 条${filtered ? '（已筛选）' : ''}，最新的在前`, cls: 'table--audit',
-      columns: ['时间', '操作人', '操作', '对象', '考试', '变化', '请求编号'].map((label) => ({label})),
+      caption: T.caption(list.total, filtered), cls: 'table--audit',
+      columns: T.columns.map((label) => ({label})),
       rows,
-    }) : h('p', {}, '没有符合条件的记录。'),
+    }) : h('p', {}, COMMON.noRecords),
     pagination(page, pages, (n) => `#/audit${query({...filter, page: n})}`));
 }

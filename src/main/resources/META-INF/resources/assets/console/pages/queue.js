@@ -2,10 +2,10 @@
 import {syncServerClock, serverNow, query} from '../../shared/api.js';
 import {h, append, clear, field, showErrors, summaryList, tag, liveCountdown, nextId, heading, button, confirmDialog} from '../../shared/dom.js';
 import {dateTime, date, ageAt} from '../../shared/format.js';
-import {EDUCATION, POLITICAL, REQUIREMENT_NAMES} from '../../shared/labels.js';
+import {EDUCATION, POLITICAL, REQUIREMENT_NAMES, LABELS} from '../../shared/labels.js';
 import {mask} from '../../shared/idnumber.js';
 import {session, state, route, go, claims, isAdmin, problemBox, loadError, pageTop, pagination, chooseExam, render, onLeave} from '../app.js';
-import {REVIEW_STATUS, MARKS, USUAL_REASONS, OTHER_REASON, APPROVE_COPY, CORRECTION_COPY, forbiddenMessage, decisionMessage} from '../copy.js';
+import {REVIEW_STATUS, MARKS, USUAL_REASONS, OTHER_REASON, APPROVE_COPY, CORRECTION_COPY, QUEUE as T, COMMON, forbiddenMessage, decisionMessage} from '../copy.js';
 
 const PAGE_SIZE = 20;
 const STATUSES = ['PENDING', 'APPROVED', 'REJECTED'];
@@ -41,12 +41,12 @@ function requirementRows(review, exam) {
   const manual = new Set((review.precheck && review.precheck.manualRequirements) || []);
   const age = ageAt(a.birthDate, review.reviewDeadline || exam.reviewDeadline, exam.timeZone);
   const rows = [
-    ['MIN_EDUCATION', r.minEducation ? `${EDUCATION[r.minEducation] || r.minEducation}及以上` : null, EDUCATION[a.education] || a.education],
-    ['DEGREE', r.degreeRequired ? '须取得相应学位' : null, a.degree ? '有学位' : '无学位'],
-    ['MAJOR', r.majors && r.majors.length ? r.majors.join('、') : null, a.major],
-    ['MAX_AGE', r.maxAge != null ? `${r.maxAge}周岁以下` : null, age != null ? `${age}周岁（审查截止时）` : null],
+    ['MIN_EDUCATION', r.minEducation ? T.educationOrAbove(EDUCATION[r.minEducation] || r.minEducation) : null, EDUCATION[a.education] || a.education],
+    ['DEGREE', r.degreeRequired ? T.degreeRequired : null, a.degree ? T.hasDegree : T.noDegree],
+    ['MAJOR', r.majors && r.majors.length ? r.majors.join(T.listJoin) : null, a.major],
+    ['MAX_AGE', r.maxAge != null ? T.maxAge(r.maxAge) : null, age != null ? T.ageAtDeadline(age) : null],
     ['POLITICAL_STATUS', r.politicalStatus ? POLITICAL[r.politicalStatus] || r.politicalStatus : null, POLITICAL[a.politicalStatus] || a.politicalStatus],
-    ['GRASSROOTS_YEARS', r.minGrassrootsYears ? `${r.minGrassrootsYears}年以上` : null, a.grassrootsYears != null ? `${a.grassrootsYears}年` : null],
+    ['GRASSROOTS_YEARS', r.minGrassrootsYears ? T.minYears(r.minGrassrootsYears) : null, a.grassrootsYears != null ? T.years(a.grassrootsYears) : null],
     ['HOUSEHOLD_REGION', r.householdRegion || null, a.householdRegion],
   ];
   return rows.map(([code, rule, fact]) => {
@@ -61,54 +61,56 @@ function requirementRows(review, exam) {
 function requirementsTable(review, exam) {
   const rows = requirementRows(review, exam);
   return h('table', {class: 'table table--compare'},
-    h('caption', {class: 'table__caption'}, '职位要求与考生条件对照（系统预审）'),
+    h('caption', {class: 'table__caption'}, T.compareCaption),
     h('thead', {}, h('tr', {},
-      ['条件', '职位要求', '考生情况', '预审'].map((t) => h('th', {class: 'table__header', scope: 'col'}, t)))),
+      T.compareColumns.map((t) => h('th', {class: 'table__header', scope: 'col'}, t)))),
     h('tbody', {}, rows.map((row) => h('tr', {class: `compare--${row.mark}`},
       h('th', {class: 'table__header', scope: 'row'}, REQUIREMENT_NAMES[row.code]),
-      h('td', {class: 'table__cell'}, row.rule || '不限'),
+      h('td', {class: 'table__cell'}, row.rule || T.noRule),
       h('td', {class: 'table__cell'}, row.fact == null ? '—' : row.fact),
       h('td', {class: 'table__cell'}, row.mark === 'none' ? h('span', {class: 'secondary'}, MARKS.none)
         : tag(MARKS[row.mark], row.mark))))));
 }
 
-const PRECHECK = {PASS: ['系统预审：全部符合', 'pass'], FAIL: ['系统预审：有条件不符合', 'fail'], MANUAL: ['系统预审：有条件需人工核实', 'manual']};
+const PRECHECK_KIND = {PASS: 'pass', FAIL: 'fail', MANUAL: 'manual'};
+/** A precheck result: [its words, its short words, its tag colour]. */
+const precheckOf = (result) => (PRECHECK_KIND[result] ? [T.precheck(LABELS.PrecheckResult[result]), LABELS.PrecheckResult[result], PRECHECK_KIND[result]] : null);
 
 function applicantFacts(review, exam) {
   const a = review.applicant || {};
   const age = ageAt(a.birthDate, review.reviewDeadline || exam.reviewDeadline, exam.timeZone);
   return summaryList([
-    ['姓名', a.name],
-    ['身份证号', a.idNumber ? mask(a.idNumber) : null],
-    ['出生日期', a.birthDate ? `${date(a.birthDate)}（审查截止时 ${age} 周岁）` : null],
-    ['学历', EDUCATION[a.education] || a.education],
-    ['学位', a.degree == null ? null : a.degree ? '有' : '无'],
-    ['专业', a.major],
-    ['政治面貌', POLITICAL[a.politicalStatus] || a.politicalStatus],
-    ['基层工作年限', a.grassrootsYears == null ? null : `${a.grassrootsYears}年`],
-    ['户籍所在地', a.householdRegion],
-    ['原报考职位', review.originalPositionCode],
-    ['提交改报时间', dateTime(review.createdAt, exam.timeZone)],
+    [T.name, a.name],
+    [T.idNumber, a.idNumber ? mask(a.idNumber) : null],
+    [T.birthDate, a.birthDate ? T.birthDateAge(date(a.birthDate), age) : null],
+    [T.education, EDUCATION[a.education] || a.education],
+    [T.degree, a.degree == null ? null : a.degree ? T.yes : T.no],
+    [T.major, a.major],
+    [T.political, POLITICAL[a.politicalStatus] || a.politicalStatus],
+    [T.grassroots, a.grassrootsYears == null ? null : T.years(a.grassrootsYears)],
+    [T.household, a.householdRegion],
+    [T.originalPosition, review.originalPositionCode],
+    [T.submittedAt, dateTime(review.createdAt, exam.timeZone)],
   ], 'summary-list--compact');
 }
 
 function positionFacts(review) {
   const p = review.targetPosition || {};
   return summaryList([
-    ['职位代码', p.code || review.targetPositionCode],
-    ['职位名称', p.title],
-    ['用人单位', p.employer],
-    ['招录单位', p.agencyName ? `${p.agencyName}（${p.agencyCode}）` : p.agencyCode],
+    [T.positionCode, p.code || review.targetPositionCode],
+    [T.positionTitle, p.title],
+    [T.employer, p.employer],
+    [T.agency, p.agencyName ? COMMON.withCode(p.agencyName, p.agencyCode) : p.agencyCode],
   ], 'summary-list--compact');
 }
 
 function decisionFacts(review, exam) {
   return summaryList([
-    ['审查结果', REVIEW_STATUS[review.status] ? REVIEW_STATUS[review.status][0] : review.status],
-    ['审查人员', review.reviewer],
-    ['不通过原因', review.reason],
-    ['审查时间', review.decidedAt ? dateTime(review.decidedAt, exam.timeZone) : null],
-    ['超过审查截止时间', review.lateDecision ? '是（由管理员在截止后作出）' : null],
+    [T.result, REVIEW_STATUS[review.status] ? REVIEW_STATUS[review.status][0] : review.status],
+    [T.reviewer, review.reviewer],
+    [T.reason, review.reason],
+    [T.decidedAt, review.decidedAt ? dateTime(review.decidedAt, exam.timeZone) : null],
+    [T.late, review.lateDecision ? T.lateYes : null],
   ], 'summary-list--compact');
 }
 
@@ -122,16 +124,16 @@ function rejectForm(review, onSubmit, onCancel) {
     return h('div', {class: 'radios__item'}, input, h('label', {class: 'radios__label', for: `reason-${i}`}, text));
   });
   const detail = h('textarea', {class: 'textarea', name: 'detail', rows: '3', maxlength: '400'});
-  const detailGroup = field({id: 'reason-detail', label: '补充说明', hint: '选择“其他原因”时必填；考生会看到不通过的原因。', input: detail});
+  const detailGroup = field({id: 'reason-detail', label: T.detail, hint: T.detailHint, input: detail});
   const fieldset = h('fieldset', {class: 'fieldset', 'aria-describedby': 'reason-hint'},
-    h('legend', {class: 'label'}, '不通过的原因'),
-    h('div', {class: 'hint', id: 'reason-hint'}, '按数字键 1–8 选择，Esc 取消。'),
+    h('legend', {class: 'label'}, T.reasonLegend),
+    h('div', {class: 'hint', id: 'reason-hint'}, T.reasonKeys),
     h('div', {class: 'radios radios--small'}, radios));
   const fieldsetGroup = h('div', {class: 'form-group'}, fieldset);
-  const submit = h('button', {type: 'submit', class: 'button button--warning'}, '确认不通过');
-  const cancel = h('button', {type: 'button', class: 'button button--secondary', onclick: onCancel}, '取消');
-  const form = h('form', {class: 'reject-form', novalidate: true, 'aria-label': '审查不通过'},
-    h('h3', {class: 'heading-s'}, '审查不通过'), errors, fieldsetGroup, detailGroup, h('div', {class: 'button-group'}, submit, cancel));
+  const submit = h('button', {type: 'submit', class: 'button button--warning'}, T.rejectConfirm);
+  const cancel = h('button', {type: 'button', class: 'button button--secondary', onclick: onCancel}, COMMON.cancel);
+  const form = h('form', {class: 'reject-form', novalidate: true, 'aria-label': T.rejectTitle},
+    h('h3', {class: 'heading-s'}, T.rejectTitle), errors, fieldsetGroup, detailGroup, h('div', {class: 'button-group'}, submit, cancel));
   form.addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape') {
       ev.preventDefault();
@@ -151,8 +153,8 @@ function rejectForm(review, onSubmit, onCancel) {
     const chosen = form.querySelector(`input[name="${name}"]:checked`);
     const text = detail.value.trim();
     const problems = [];
-    if (!chosen && !text) problems.push({field: 'reason-0', text: '请选择或填写不通过的原因'});
-    else if (chosen && chosen.value === OTHER_REASON && !text) problems.push({field: 'reason-detail', text: '选择“其他原因”时，请填写补充说明'});
+    if (!chosen && !text) problems.push({field: 'reason-0', text: T.needReason});
+    else if (chosen && chosen.value === OTHER_REASON && !text) problems.push({field: 'reason-detail', text: T.needDetail});
     fieldsetGroup.classList.toggle('form-group--error', problems.some((p) => p.field === 'reason-0'));
     detailGroup.classList.toggle('form-group--error', problems.some((p) => p.field === 'reason-detail'));
     detail.setAttribute('aria-invalid', problems.some((p) => p.field === 'reason-detail') ? 'true' : 'false');
@@ -161,7 +163,7 @@ function rejectForm(review, onSubmit, onCancel) {
       return;
     }
     let reason = text;
-    if (chosen && chosen.value !== OTHER_REASON) reason = text ? `${chosen.value}：${text}` : chosen.value;
+    if (chosen && chosen.value !== OTHER_REASON) reason = text ? T.reasonWithDetail(chosen.value, text) : chosen.value;
     submit.disabled = true;
     try {
       await onSubmit(reason, errors);
@@ -175,12 +177,12 @@ function rejectForm(review, onSubmit, onCancel) {
 export async function queuePage() {
   const {params} = route();
   const exam = await chooseExam(params.get('exam'));
-  if (!exam) return h('div', {}, heading('资格审查'), h('p', {}, '目前没有考试。'));
+  if (!exam) return h('div', {}, heading(T.title), h('p', {}, COMMON.noExams));
   if (!exam.published) {
     return h('div', {},
-      pageTop('资格审查', exam.name, exam, '/queue'),
-      h('p', {}, '这场考试还没有发布开考比例核查结果，因此还没有改报申请需要审查。'),
-      isAdmin() ? h('p', {}, h('a', {href: `#/ratio${query({exam: exam.code})}`}, '去进行开考比例核查')) : null);
+      pageTop(T.title, exam.name, exam, '/queue'),
+      h('p', {}, T.notPublished),
+      isAdmin() ? h('p', {}, h('a', {href: `#/ratio${query({exam: exam.code})}`}, T.goRatio)) : null);
   }
   await syncServerClock();
   const status = STATUSES.includes(params.get('status')) ? params.get('status') : 'PENDING';
@@ -190,32 +192,32 @@ export async function queuePage() {
     q = await loadQueue(exam, status, page);
   } catch (e) {
     if (e.status === 401) throw e;
-    return loadError(e, '查看这场考试的改报申请');
+    return loadError(e, T.forbidden);
   }
   const c = claims();
-  const scope = isAdmin() ? '全部招录单位' : `本单位（${c.agency || '—'}）`;
-  const countdown = liveCountdown(exam.reviewDeadline, '距资格审查截止还有 ', () => {
-    countdown.box.replaceChildren('资格审查已截止。');
+  const scope = isAdmin() ? T.allAgencies : T.ownAgency(c.agency || '—');
+  const countdown = liveCountdown(exam.reviewDeadline, T.countdown, () => {
+    countdown.box.replaceChildren(T.closed);
   });
   onLeave(countdown.stop);
 
-  const tabs = h('nav', {class: 'tabs', 'aria-label': '按审查状态查看'}, h('ul', {class: 'tabs__list'},
+  const tabs = h('nav', {class: 'tabs', 'aria-label': T.tabsLabel}, h('ul', {class: 'tabs__list'},
     STATUSES.map((s) => h('li', {class: 'tabs__item'}, h('a', {
       class: 'tabs__link', href: queueHref(s), 'aria-current': s === status ? 'page' : null, id: `tab-${s}`,
-    }, `${REVIEW_STATUS[s][0]}（${q.counts[s]}）`)))));
+    }, T.tab(REVIEW_STATUS[s][0], q.counts[s]))))));
 
   const live = h('div', {class: 'queue-status', role: 'status', 'aria-live': 'polite'});
-  const list = h('ol', {class: 'queue', 'aria-label': `${REVIEW_STATUS[status][0]}的改报申请`, start: String(page * PAGE_SIZE + 1)});
+  const list = h('ol', {class: 'queue', 'aria-label': T.listLabel(REVIEW_STATUS[status][0]), start: String(page * PAGE_SIZE + 1)});
   const detail = h('section', {class: 'review', 'aria-labelledby': 'review-heading'});
   const pages = Math.max(1, Math.ceil(q.total / PAGE_SIZE));
 
   const itemButtons = q.items.map((r, i) => {
     const b = h('button', {type: 'button', class: 'queue__item', 'data-id': String(r.id), onclick: () => select(i, true)},
       h('span', {class: 'queue__name'}, r.applicant ? r.applicant.name : '—'),
-      h('span', {class: 'queue__meta'}, `${r.targetPositionCode} · ${r.targetPosition ? r.targetPosition.title : ''}`),
+      h('span', {class: 'queue__meta'}, T.itemMeta(r.targetPositionCode, r.targetPosition ? r.targetPosition.title : '')),
       h('span', {class: 'queue__tags'},
-        PRECHECK[r.precheck && r.precheck.result] ? tag(PRECHECK[r.precheck.result][0].replace('系统预审：', ''), PRECHECK[r.precheck.result][1]) : null,
-        r.lateDecision ? tag('截止后决定', 'fail') : null));
+        precheckOf(r.precheck && r.precheck.result) ? tag(precheckOf(r.precheck.result)[1], precheckOf(r.precheck.result)[2]) : null,
+        r.lateDecision ? tag(COMMON.lateDecision, 'fail') : null));
     list.append(h('li', {class: 'queue__row'}, b));
     return b;
   });
@@ -231,18 +233,18 @@ export async function queuePage() {
       await session.post(`/api/v1/admin/reviews/${review.id}/decision`, reason ? {decision, reason} : {decision});
       beforeRefresh();
       const name = review.applicant ? review.applicant.name : `#${review.id}`;
-      state.notice = {kind: 'success', text: decision === 'APPROVED' ? `已通过 ${name} 的改报申请。` : `已将 ${name} 的改报申请审查为不通过。`};
+      state.notice = {kind: 'success', text: decision === 'APPROVED' ? T.approved(name) : T.rejected(name)};
       await refresh();
     } catch (e) {
       if (e.status === 401) return;
       if (e.slug === 'review-already-decided' || e.slug === 'review-deadline-passed') {
-        const name = review.applicant ? `（${review.applicant.name}，申请编号 ${review.id}）` : '';
+        const name = review.applicant ? T.whoAndId(review.applicant.name, review.id) : '';
         state.notice = {kind: 'error', text: `${decisionMessage(e, exam)}${name}`};
         beforeRefresh();
         await refresh();
         return;
       }
-      const text = e.status === 403 ? forbiddenMessage(claims(), '审查这条改报申请') : decisionMessage(e, exam);
+      const text = e.status === 403 ? forbiddenMessage(claims(), T.decideWhat) : decisionMessage(e, exam);
       if (errors) showErrors(errors, [{text}]);
       else showErrors(live, [{text}]);
     }
@@ -256,9 +258,9 @@ export async function queuePage() {
       title: APPROVE_COPY.title,
       content: [
         summaryList([
-          ['考生', `${a.name || '—'}（${a.idNumber ? mask(a.idNumber) : '—'}）`],
-          ['改报职位', `${p.code || review.targetPositionCode} ${p.title || ''}`.trim()],
-          ['招录单位', p.agencyName ? `${p.agencyName}（${p.agencyCode}）` : p.agencyCode],
+          [T.applicant, T.applicantLine(a.name || '—', a.idNumber ? mask(a.idNumber) : '—')],
+          [T.targetPosition, `${p.code || review.targetPositionCode} ${p.title || ''}`.trim()],
+          [T.agency, p.agencyName ? COMMON.withCode(p.agencyName, p.agencyCode) : p.agencyCode],
         ], 'summary-list--compact'),
         h('p', {class: 'hint'}, APPROVE_COPY.hint),
       ],
@@ -286,7 +288,7 @@ export async function queuePage() {
         field({id: 'correction-reason', label: CORRECTION_COPY.why, hint: CORRECTION_COPY.whyHint, input: whyInput}),
       ],
       confirm: {label: CORRECTION_COPY.confirm, id: 'confirm-correction', kind: 'warning'},
-      cancel: {label: '取消', id: 'cancel-correction'},
+      cancel: {label: COMMON.cancel, id: 'cancel-correction'},
       onConfirm: async ({errors}) => {
         const problems = [];
         if (!toApprove && !reasonInput.value.trim()) problems.push({field: 'correction-decision-reason', text: CORRECTION_COPY.needRejectReason});
@@ -314,19 +316,19 @@ export async function queuePage() {
   function showDetail(review) {
     clear(detail);
     if (!review) {
-      detail.append(h('h2', {class: 'heading-m', id: 'review-heading'}, '没有需要显示的申请'),
-        h('p', {}, status === 'PENDING' ? '本单位目前没有待审查的改报申请。' : '没有这一状态的申请。'));
+      detail.append(h('h2', {class: 'heading-m', id: 'review-heading'}, T.nothingTitle),
+        h('p', {}, status === 'PENDING' ? T.nothingPending : T.nothingHere));
       return;
     }
     const [statusText, statusKind] = REVIEW_STATUS[review.status] || [review.status, 'pending'];
-    const pre = PRECHECK[review.precheck && review.precheck.result];
+    const pre = precheckOf(review.precheck && review.precheck.result);
     const pending = review.status === 'PENDING';
     const actions = h('div', {class: 'button-group review__actions'});
     const formSlot = h('div', {});
     const errors = h('div', {});
     if (pending) {
-      const approve = button('通过', {id: 'approve', 'aria-keyshortcuts': 'A', onclick: () => confirmApprove(review)});
-      const reject = button('不通过', {class: 'button button--warning', id: 'reject', 'aria-keyshortcuts': 'R', onclick: () => openReject()});
+      const approve = button(T.approve, {id: 'approve', 'aria-keyshortcuts': 'A', onclick: () => confirmApprove(review)});
+      const reject = button(T.reject, {class: 'button button--warning', id: 'reject', 'aria-keyshortcuts': 'R', onclick: () => openReject()});
       actions.append(approve, reject, h('span', {class: 'hint review__keys'}, APPROVE_COPY.keys));
     }
     function openReject() {
@@ -347,15 +349,15 @@ export async function queuePage() {
     const notice = state.notice;
     append(detail, [
       h('div', {class: 'review__head'},
-        h('h2', {class: 'heading-m', id: 'review-heading', tabindex: '-1'}, `${review.applicant ? review.applicant.name : ''} 申请改报 ${review.targetPositionCode}`),
-        tag(statusText, statusKind), pre ? tag(pre[0], pre[1]) : null),
+        h('h2', {class: 'heading-m', id: 'review-heading', tabindex: '-1'}, T.reviewTitle(review.applicant ? review.applicant.name : '', review.targetPositionCode)),
+        tag(statusText, statusKind), pre ? tag(pre[0], pre[2]) : null),
       notice && notice.kind === 'error' ? problemBox(notice.text) : null,
       errors, actions, formSlot,
       requirementsTable(review, exam),
       h('div', {class: 'review__columns'},
-        h('div', {class: 'review__column'}, h('h3', {class: 'heading-s'}, '考生信息'), applicantFacts(review, exam)),
-        h('div', {class: 'review__column'}, h('h3', {class: 'heading-s'}, '改报职位'), positionFacts(review),
-          pending ? null : [h('h3', {class: 'heading-s'}, '审查结果'), decisionFacts(review, exam),
+        h('div', {class: 'review__column'}, h('h3', {class: 'heading-s'}, T.applicantTitle), applicantFacts(review, exam)),
+        h('div', {class: 'review__column'}, h('h3', {class: 'heading-s'}, T.positionTitleHeading), positionFacts(review),
+          pending ? null : [h('h3', {class: 'heading-s'}, T.resultTitle), decisionFacts(review, exam),
             isAdmin() && serverNow() < Date.parse(exam.reviewDeadline)
               ? button(CORRECTION_COPY.open, {class: 'button button--secondary', id: 'correct', onclick: () => openCorrection(review)}) : null]))]);
   }
@@ -419,17 +421,17 @@ export async function queuePage() {
   document.addEventListener('keydown', onKey);
   onLeave(() => document.removeEventListener('keydown', onKey));
 
-  const pager = pagination(page, pages, (n) => queueHref(status, n), `，共 ${q.total} 条`);
+  const pager = pagination(page, pages, (n) => queueHref(status, n), COMMON.total(q.total));
 
   if (state.notice && state.notice.kind === 'success') live.append(h('p', {class: 'banner__text'}, state.notice.text));
   const content = h('div', {},
-    pageTop('资格审查', `${exam.name} · ${scope}`, exam, '/queue'),
+    pageTop(T.title, T.subtitle(exam.name, scope), exam, '/queue'),
     h('div', {class: 'deadline'},
-      h('p', {class: 'deadline__at'}, `资格审查截止时间：${dateTime(exam.reviewDeadline, exam.timeZone)}`),
+      h('p', {class: 'deadline__at'}, T.deadline(dateTime(exam.reviewDeadline, exam.timeZone))),
       countdown.box),
     tabs, live,
     h('div', {class: 'review-layout'},
-      h('div', {class: 'review-layout__list'}, q.items.length ? list : h('p', {}, '没有申请。'), pager),
+      h('div', {class: 'review-layout__list'}, q.items.length ? list : h('p', {}, T.none), pager),
       h('div', {class: 'review-layout__detail'}, detail)));
   select(q.selected, false);
   const notice = state.notice;

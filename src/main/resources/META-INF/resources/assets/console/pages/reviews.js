@@ -5,10 +5,10 @@ import {h, field, tag, heading} from '../../shared/dom.js';
 import {dateTime} from '../../shared/format.js';
 import {mask} from '../../shared/idnumber.js';
 import {session, route, loadError, pageTop, pagination, pageParam, chooseExam, examApi, exportButton, dataTable, select} from '../app.js';
-import {REVIEW_STATUS} from '../copy.js';
+import {REVIEW_STATUS, MARKS, REVIEWS as T, COMMON} from '../copy.js';
 
 const PAGE_SIZE = 50;
-const PRECHECK = {PASS: ['符合', 'pass'], MANUAL: ['需人工核实', 'manual'], FAIL: ['不符合', 'fail']};
+const PRECHECK = {PASS: [MARKS.pass, 'pass'], MANUAL: [MARKS.manual, 'manual'], FAIL: [MARKS.fail, 'fail']};
 
 function statusTag(status) {
   const [text, kind] = REVIEW_STATUS[status] || [status, 'pending'];
@@ -17,14 +17,14 @@ function statusTag(status) {
 
 function decided(item, exam) {
   if (!item.decidedAt) return null;
-  return [dateTime(item.decidedAt, exam.timeZone), item.lateDecision ? [' ', tag('截止后决定', 'fail')] : null];
+  return [dateTime(item.decidedAt, exam.timeZone), item.lateDecision ? [' ', tag(COMMON.lateDecision, 'fail')] : null];
 }
 
 /** One list page: the filters (agency, status), the table, the pager and the export of what is filtered. */
 async function listPage({path, title, list, columns, row, exportLabel, exportName, what}) {
   const {params} = route();
   const exam = await chooseExam(params.get('exam'));
-  if (!exam) return h('div', {}, heading(title), h('p', {}, '目前没有考试。'));
+  if (!exam) return h('div', {}, heading(title), h('p', {}, COMMON.noExams));
   const status = REVIEW_STATUS[params.get('status')] ? params.get('status') : '';
   const agency = (params.get('agency') || '').trim().slice(0, 200);
   const page = pageParam(params);
@@ -38,40 +38,39 @@ async function listPage({path, title, list, columns, row, exportLabel, exportNam
   }
   const statusSelect = select('status', REVIEW_STATUS, status);
   const agencyInput = h('input', {class: 'input input--width-20', name: 'agency', value: agency, spellcheck: 'false'});
-  const filters = h('form', {class: 'filters filters--row', 'aria-label': `筛选${title}`},
-    field({id: 'filter-agency', label: '招录单位', hint: '单位代码（如 A07）或单位名称', input: agencyInput}),
-    field({id: 'filter-status', label: '审查状态', input: statusSelect}),
-    h('button', {type: 'submit', class: 'button button--secondary'}, '筛选'));
+  const filters = h('form', {class: 'filters filters--row', 'aria-label': T.filterForm(title)},
+    field({id: 'filter-agency', label: T.agency, hint: T.agencyHint, input: agencyInput}),
+    field({id: 'filter-status', label: T.status, input: statusSelect}),
+    h('button', {type: 'submit', class: 'button button--secondary'}, COMMON.filter));
   filters.addEventListener('submit', (ev) => {
     ev.preventDefault();
     location.hash = `${path}${query({exam: exam.code, status: statusSelect.value, agency: agencyInput.value.trim()})}`;
   });
   const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE));
-  const shown = [agency && `招录单位 ${agency}`, status && REVIEW_STATUS[status][0]].filter(Boolean).join('，');
+  const shown = [agency && T.shownAgency(agency), status && REVIEW_STATUS[status][0]].filter(Boolean).join(T.shownJoin);
   return h('div', {},
     pageTop(title, exam.name, exam, path),
     filters,
     exportButton(exportLabel, examApi(exam, `/${list}${query(filter)}`), `${exportName}-${exam.code}.csv`),
     data.items.length ? dataTable({
-      caption: `共 ${data.total} 条${shown ? `（${shown}）` : ''}`,
+      caption: T.caption(data.total, shown),
       columns: columns.map((label) => ({label})),
       rows: data.items.map((item) => row(item, exam)),
       cls: `table--${list}`,
-    }) : h('p', {}, '没有符合条件的记录。'),
-    pagination(page, pages, (n) => `#${path}${query({exam: exam.code, ...filter, page: n})}`, `，共 ${data.total} 条`));
+    }) : h('p', {}, COMMON.noRecords),
+    pagination(page, pages, (n) => `#${path}${query({exam: exam.code, ...filter, page: n})}`, COMMON.total(data.total)));
 }
 
 export function reviewsPage() {
   return listPage({
-    path: '/reviews', title: '审查情况', list: 'reviews', exportLabel: '导出审查结果（CSV）', exportName: 'reviews',
-    what: '查看各招录单位的审查情况（仅考试机构管理员可以查看）',
-    columns: ['编号', '考生', '身份证号', '改报职位', '招录单位', '系统预审', '审查状态', '审查人员', '审查时间', '不通过原因'],
+    path: '/reviews', title: T.reviews.title, list: 'reviews', exportLabel: T.reviews.export, exportName: 'reviews',
+    what: T.reviews.forbidden, columns: T.reviews.columns,
     row: (r, exam) => {
       const p = r.targetPosition || {};
       const a = r.applicant || {};
       const pre = PRECHECK[r.precheck && r.precheck.result];
       return [String(r.id), a.name, a.idNumber ? mask(a.idNumber) : null, `${r.targetPositionCode} ${p.title || ''}`.trim(),
-        p.agencyName ? `${p.agencyName}（${p.agencyCode}）` : p.agencyCode, pre ? tag(pre[0], pre[1]) : null,
+        p.agencyName ? COMMON.withCode(p.agencyName, p.agencyCode) : p.agencyCode, pre ? tag(pre[0], pre[1]) : null,
         statusTag(r.status), r.reviewer, decided(r, exam), r.reason];
     },
   });
@@ -79,11 +78,10 @@ export function reviewsPage() {
 
 export function switchesPage() {
   return listPage({
-    path: '/switches', title: '改报结果', list: 'switches', exportLabel: '导出改报结果（CSV）', exportName: 'switches',
-    what: '查看改报结果（仅考试机构管理员可以查看）',
-    columns: ['编号', '考生', '身份证号', '第几次改报', '原报考职位', '改报职位', '招录单位', '审查状态', '审查时间', '不通过原因'],
+    path: '/switches', title: T.switches.title, list: 'switches', exportLabel: T.switches.export, exportName: 'switches',
+    what: T.switches.forbidden, columns: T.switches.columns,
     row: (s, exam) => [String(s.id), s.applicantName, s.idNumberMasked, String(s.seq), s.fromPositionCode,
-      `${s.targetPositionCode} ${s.targetPositionTitle || ''}`.trim(), `${s.targetAgencyName}（${s.targetAgencyCode}）`,
+      `${s.targetPositionCode} ${s.targetPositionTitle || ''}`.trim(), COMMON.withCode(s.targetAgencyName, s.targetAgencyCode),
       statusTag(s.status), decided(s, exam), s.reason],
   });
 }

@@ -1,15 +1,15 @@
 // Staff sign-in; a page that needs a token shows this in its place and itself once signed in.
 import {h, field, showErrors, heading} from '../../shared/dom.js';
 import {session, state, route, go, render} from '../app.js';
-import {signInMessage} from '../copy.js';
+import {SIGN_IN as T, signInMessage} from '../copy.js';
 
 export function signInPage() {
   const errors = h('div', {});
   const username = h('input', {class: 'input input--width-20', name: 'username', autocomplete: 'username', spellcheck: 'false', autocapitalize: 'none'});
   const password = h('input', {class: 'input input--width-20', name: 'password', type: 'password', autocomplete: 'current-password'});
-  const submit = h('button', {type: 'submit', class: 'button'}, '登录');
-  const userGroup = field({id: 'username', label: '用户名', input: username});
-  const passGroup = field({id: 'password', label: '密码', input: password});
+  const submit = h('button', {type: 'submit', class: 'button'}, T.submit);
+  const userGroup = field({id: 'username', label: T.username, input: username});
+  const passGroup = field({id: 'password', label: T.password, input: password});
   const form = h('form', {novalidate: true}, userGroup, passGroup, submit);
   const mark = (input, group, message) => {
     input.setAttribute('aria-invalid', message ? 'true' : 'false');
@@ -18,8 +18,8 @@ export function signInPage() {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const problems = [];
-    if (!username.value.trim()) problems.push({field: 'username', text: '请输入用户名'});
-    if (!password.value) problems.push({field: 'password', text: '请输入密码'});
+    if (!username.value.trim()) problems.push({field: 'username', text: T.needUsername});
+    if (!password.value) problems.push({field: 'password', text: T.needPassword});
     mark(username, userGroup, problems.some((p) => p.field === 'username'));
     mark(password, passGroup, problems.some((p) => p.field === 'password'));
     if (problems.length) {
@@ -41,7 +41,7 @@ export function signInPage() {
     }
   });
   return h('div', {class: 'narrow'},
-    heading('工作人员登录', '职位改报 · 工作人员控制台'),
-    h('p', {}, '考试机构管理员和招录单位审查人员使用本单位分配的账号登录。'),
+    heading(T.title, T.caption),
+    h('p', {}, T.intro),
     errors, form);
 }

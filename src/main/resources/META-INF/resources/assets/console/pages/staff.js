@@ -3,7 +3,7 @@ import {query} from '../../shared/api.js';
 import {h, field, showErrors, tag, heading, button, confirmDialog} from '../../shared/dom.js';
 import {dateTime} from '../../shared/format.js';
 import {session, route, flash, claims, loadError, pagination, render} from '../app.js';
-import {ROLE_NAMES, STAFF_PASSWORD_RULE, STAFF_FIELD_PROBLEMS, AGENCY_COPY, forbiddenMessage, genericMessage} from '../copy.js';
+import {ROLE_NAMES, STAFF_PASSWORD_RULE, STAFF_FIELD_PROBLEMS, AGENCY_COPY, STAFF as T, COMMON, forbiddenMessage, genericMessage} from '../copy.js';
 
 
 const STAFF_PAGE_SIZE = 50;
@@ -14,13 +14,13 @@ function staffForm(onCreated) {
   const agency = h('input', {class: 'input', name: 'agencyCode', autocomplete: 'off', spellcheck: 'false'});
   const password = h('input', {class: 'input', name: 'new-password', type: 'password', autocomplete: 'new-password'});
   const groups = {
-    username: field({id: 'new-username', label: '用户名', hint: '3–64 位字母、数字、点、横线或下划线', input: username}),
-    agencyCode: field({id: 'new-agency', label: '招录单位代码', hint: '招录单位名录中的代码，如 A07（不区分大小写）；审查人员只能审查本单位职位的申请', input: agency}),
-    password: field({id: 'new-password', label: '初始密码', hint: STAFF_PASSWORD_RULE, input: password}),
+    username: field({id: 'new-username', label: T.username, hint: T.usernameHint, input: username}),
+    agencyCode: field({id: 'new-agency', label: T.agencyCode, hint: T.agencyCodeHint, input: agency}),
+    password: field({id: 'new-password', label: T.password, hint: STAFF_PASSWORD_RULE, input: password}),
   };
-  const submit = h('button', {type: 'submit', class: 'button'}, '创建审查人员账号');
+  const submit = h('button', {type: 'submit', class: 'button'}, T.create);
   const form = h('form', {class: 'staff-form', novalidate: true, 'aria-labelledby': 'staff-form-heading'},
-    h('h2', {class: 'heading-m', id: 'staff-form-heading'}, '新建招录单位审查人员'), errors,
+    h('h2', {class: 'heading-m', id: 'staff-form-heading'}, T.formTitle), errors,
     h('div', {class: 'filters--row'}, groups.username, groups.agencyCode, groups.password), submit);
   const mark = (problems) => {
     for (const [name, group] of Object.entries(groups)) {
@@ -33,9 +33,9 @@ function staffForm(onCreated) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const problems = [];
-    if (!username.value.trim()) problems.push({name: 'username', text: '请输入用户名'});
-    if (!agency.value.trim()) problems.push({name: 'agencyCode', text: '请输入招录单位代码'});
-    if (!password.value) problems.push({name: 'password', text: '请输入初始密码'});
+    if (!username.value.trim()) problems.push({name: 'username', text: T.needUsername});
+    if (!agency.value.trim()) problems.push({name: 'agencyCode', text: T.needAgency});
+    if (!password.value) problems.push({name: 'password', text: T.needPassword});
     if (!problems.length) {
       submit.disabled = true;
       try {
@@ -46,7 +46,7 @@ function staffForm(onCreated) {
       } catch (e) {
         if (e.status === 401) return;
         password.value = '';
-        if (e.slug === 'already-exists') problems.push({name: 'username', text: '这个用户名已被使用（不区分大小写），请换一个'});
+        if (e.slug === 'already-exists') problems.push({name: 'username', text: T.taken});
         else if (e.slug === 'validation-failed') {
           const fields = ((e.problem && e.problem.errors) || []).map((x) => String(x.field || '').split('.').pop());
           for (const name of ['username', 'agencyCode', 'password']) {
@@ -55,7 +55,7 @@ function staffForm(onCreated) {
             }
           }
           if (!problems.length) problems.push({text: STAFF_FIELD_PROBLEMS.other});
-        } else problems.push({text: e.status === 403 ? forbiddenMessage(claims(), '管理工作人员账号') : genericMessage(e)});
+        } else problems.push({text: e.status === 403 ? forbiddenMessage(claims(), T.forbiddenWhat) : genericMessage(e)});
       } finally {
         submit.disabled = false;
       }
@@ -73,7 +73,7 @@ export async function staffPage() {
     list = await session.get(`/api/v1/admin/staff${query({page, size: STAFF_PAGE_SIZE})}`);
   } catch (e) {
     if (e.status === 401) throw e;
-    return loadError(e, '管理工作人员账号（仅考试机构管理员可以操作）');
+    return loadError(e, T.forbidden);
   }
   const live = h('div', {class: 'queue-status', role: 'status', 'aria-live': 'polite'});
   const errors = h('div', {});
@@ -81,11 +81,11 @@ export async function staffPage() {
     const action = account.enabled ? 'disable' : 'enable';
     try {
       await session.post(`/api/v1/admin/staff/${encodeURIComponent(account.username)}/${action}`);
-      flash(account.enabled ? `已停用账号 ${account.username}，它的登录立即失效。` : `已启用账号 ${account.username}，需要重新登录。`, 'success');
+      flash(account.enabled ? T.disabled(account.username) : T.enabled(account.username), 'success');
       render();
     } catch (e) {
       if (e.status === 401) return;
-      showErrors(errors, [{text: e.status === 403 ? forbiddenMessage(claims(), '管理工作人员账号') : genericMessage(e)}]);
+      showErrors(errors, [{text: e.status === 403 ? forbiddenMessage(claims(), T.forbiddenWhat) : genericMessage(e)}]);
     }
   };
   // a reviewer's agency is edited in a dialog (a registry code; the account signs in again)
@@ -93,13 +93,13 @@ export async function staffPage() {
     const input = h('input', {class: 'input input--width-10', name: 'agency-change', value: account.agencyCode || '', autocomplete: 'off', spellcheck: 'false'});
     confirmDialog({
       title: AGENCY_COPY.changeTitle(account.username),
-      content: [field({id: 'agency-change', label: '招录单位代码', hint: AGENCY_COPY.changeHint, input})],
-      confirm: {label: '保存', id: 'confirm-agency'},
-      cancel: {label: '取消', id: 'cancel-agency'},
+      content: [field({id: 'agency-change', label: T.agencyCode, hint: AGENCY_COPY.changeHint, input})],
+      confirm: {label: T.save, id: 'confirm-agency'},
+      cancel: {label: COMMON.cancel, id: 'cancel-agency'},
       onConfirm: async ({errors: dialogErrors}) => {
         const code = input.value.trim();
         if (!code) {
-          showErrors(dialogErrors, [{field: 'agency-change', text: '请输入招录单位代码'}]);
+          showErrors(dialogErrors, [{field: 'agency-change', text: T.needAgency}]);
           return false;
         }
         try {
@@ -117,26 +117,26 @@ export async function staffPage() {
   };
   const pages = Math.max(1, Math.ceil(list.total / STAFF_PAGE_SIZE));
   const table = h('table', {class: 'table table--responsive table--staff'},
-    h('caption', {class: 'table__caption'}, `共 ${list.total} 个账号`),
-    h('thead', {}, h('tr', {}, ['用户名', '角色', '招录单位', '状态', '创建时间', '操作'].map((t) => h('th', {class: 'table__header', scope: 'col'}, t)))),
+    h('caption', {class: 'table__caption'}, T.caption(list.total)),
+    h('thead', {}, h('tr', {}, Object.values(T.columns).map((t) => h('th', {class: 'table__header', scope: 'col'}, t)))),
     h('tbody', {}, list.items.map((a) => h('tr', {},
-      h('td', {class: 'table__cell', 'data-label': '用户名'}, a.username),
-      h('td', {class: 'table__cell', 'data-label': '角色'}, ROLE_NAMES[a.role] || a.role),
-      h('td', {class: 'table__cell', 'data-label': '招录单位'}, a.agencyCode || '—'),
-      h('td', {class: 'table__cell', 'data-label': '状态'}, a.enabled ? tag('启用', 'pass') : tag('已停用', 'fail')),
-      h('td', {class: 'table__cell', 'data-label': '创建时间'}, a.createdAt ? dateTime(a.createdAt, 'Asia/Shanghai') : '—'),
-      h('td', {class: 'table__cell', 'data-label': '操作'}, a.username === claims().upn ? h('span', {class: 'secondary'}, '当前账号')
+      h('td', {class: 'table__cell', 'data-label': T.columns.username}, a.username),
+      h('td', {class: 'table__cell', 'data-label': T.columns.role}, ROLE_NAMES[a.role] || a.role),
+      h('td', {class: 'table__cell', 'data-label': T.columns.agency}, a.agencyCode || '—'),
+      h('td', {class: 'table__cell', 'data-label': T.columns.status}, a.enabled ? tag(T.on, 'pass') : tag(T.off, 'fail')),
+      h('td', {class: 'table__cell', 'data-label': T.columns.createdAt}, a.createdAt ? dateTime(a.createdAt, 'Asia/Shanghai') : '—'),
+      h('td', {class: 'table__cell', 'data-label': T.columns.actions}, a.username === claims().upn ? h('span', {class: 'secondary'}, T.current)
         : h('div', {class: 'button-group button-group--tight'},
           a.role === 'REVIEWER' ? button(AGENCY_COPY.changeAgency, {class: 'button button--small button--secondary',
-            'aria-label': `修改账号 ${a.username} 的所属单位`, onclick: () => changeAgency(a)}) : null,
-          button(a.enabled ? '停用' : '启用', {class: `button button--small ${a.enabled ? 'button--warning' : 'button--secondary'}`,
-            'aria-label': `${a.enabled ? '停用' : '启用'}账号 ${a.username}`, onclick: () => toggle(a)})))))));
+            'aria-label': T.changeAgencyLabel(a.username), onclick: () => changeAgency(a)}) : null,
+          button(a.enabled ? T.disable : T.enable, {class: `button button--small ${a.enabled ? 'button--warning' : 'button--secondary'}`,
+            'aria-label': T.toggleLabel(a.enabled, a.username), onclick: () => toggle(a)})))))));
   return h('div', {},
-    heading('工作人员账号'),
+    heading(T.title),
     staffForm((created) => {
-      flash(`已创建审查人员账号 ${created.username}（单位 ${created.agencyCode}）。请把用户名和初始密码分开告知本人。`, 'success');
+      flash(T.created(created), 'success');
       render();
     }),
-    h('h2', {class: 'heading-m'}, '全部账号'), errors, live, table,
+    h('h2', {class: 'heading-m'}, T.all), errors, live, table,
     pagination(page, pages, (n) => `#/staff${query({page: n})}`));
 }

@@ -5,7 +5,8 @@ import {h, heading, button} from '../../shared/dom.js';
 import {dateTime} from '../../shared/format.js';
 import {session, route, loadError, figure, pageTop, chooseExam, examApi, render, onLeave} from '../app.js';
 import {query} from '../../shared/api.js';
-import {REFUND_STATUS, REFUND_REASONS, PHASES, REFUND_DELIVERY} from '../copy.js';
+import {LABELS} from '../../shared/labels.js';
+import {REFUND_STATUS, REFUND_REASONS, PHASES, REFUND_DELIVERY, SUMMARY as T, COMMON} from '../copy.js';
 
 export const ECHARTS = '/_static/echarts/6.0.0/dist/echarts.esm.min.js';
 
@@ -17,20 +18,23 @@ export function chartData(s) {
   const r = s.reviews || {};
   const agencies = s.reviewsByAgency || [];
   const statusColour = {QUEUED: COLOURS.grey, SENT: COLOURS.pending, SUCCEEDED: COLOURS.pass, FAILED: COLOURS.fail};
+  const C = T.charts;
+  const outcome = LABELS.RatioOutcome;
+  const review = LABELS.SwitchStatus;
   return [
-    {id: 'chart-positions', title: '职位核查结果', categories: ['保留', '核减计划数', '取消'],
-      series: [{name: '职位数', data: [p.open, p.reduced, p.cancelled], colours: [COLOURS.pass, COLOURS.manual, COLOURS.fail]}]},
-    {id: 'chart-reviews', title: '改报申请的审查状态', categories: ['待审查', '审查通过', '审查未通过'],
-      series: [{name: '申请数', data: [r.pending, r.approved, r.rejected], colours: [COLOURS.pending, COLOURS.pass, COLOURS.fail]}]},
-    {id: 'chart-agencies', title: '各招录单位的改报申请', categories: agencies.map((a) => `${a.agencyName}（${a.agencyCode}）`), stacked: true,
+    {id: 'chart-positions', title: C.positions, categories: [outcome.KEEP, outcome.REDUCE, outcome.CANCEL],
+      series: [{name: C.positionsSeries, data: [p.open, p.reduced, p.cancelled], colours: [COLOURS.pass, COLOURS.manual, COLOURS.fail]}]},
+    {id: 'chart-reviews', title: C.reviews, categories: [review.PENDING, review.APPROVED, review.REJECTED],
+      series: [{name: C.reviewsSeries, data: [r.pending, r.approved, r.rejected], colours: [COLOURS.pending, COLOURS.pass, COLOURS.fail]}]},
+    {id: 'chart-agencies', title: C.agencies, categories: agencies.map((a) => COMMON.withCode(a.agencyName, a.agencyCode)), stacked: true,
       series: [
-        {name: '待审查', data: agencies.map((a) => a.pending), colour: COLOURS.pending},
-        {name: '审查通过', data: agencies.map((a) => a.approved), colour: COLOURS.pass},
-        {name: '审查未通过', data: agencies.map((a) => a.rejected), colour: COLOURS.fail}]},
-    {id: 'chart-refund-reasons', title: '退费原因', categories: Object.keys(REFUND_REASONS).map((k) => REFUND_REASONS[k]),
-      series: [{name: '退费笔数', data: Object.keys(REFUND_REASONS).map((k) => (s.refundsByReason || {})[k] || 0), colour: COLOURS.grey}]},
-    {id: 'chart-refund-status', title: '退费状态', categories: Object.keys(REFUND_STATUS).map((k) => REFUND_STATUS[k]),
-      series: [{name: '退费笔数', data: Object.keys(REFUND_STATUS).map((k) => (s.refunds || {})[k] || 0),
+        {name: review.PENDING, data: agencies.map((a) => a.pending), colour: COLOURS.pending},
+        {name: review.APPROVED, data: agencies.map((a) => a.approved), colour: COLOURS.pass},
+        {name: review.REJECTED, data: agencies.map((a) => a.rejected), colour: COLOURS.fail}]},
+    {id: 'chart-refund-reasons', title: C.refundReasons, categories: Object.keys(REFUND_REASONS).map((k) => REFUND_REASONS[k]),
+      series: [{name: C.refundsSeries, data: Object.keys(REFUND_REASONS).map((k) => (s.refundsByReason || {})[k] || 0), colour: COLOURS.grey}]},
+    {id: 'chart-refund-status', title: C.refundStatus, categories: Object.keys(REFUND_STATUS).map((k) => REFUND_STATUS[k]),
+      series: [{name: C.refundsSeries, data: Object.keys(REFUND_STATUS).map((k) => (s.refunds || {})[k] || 0),
         colours: Object.keys(REFUND_STATUS).map((k) => statusColour[k])}]},
   ];
 }
@@ -63,8 +67,8 @@ function option(c) {
 /** The chart's numbers as a table: one row per category, one column per series. */
 function numbers(c) {
   return h('table', {class: 'table table--chart', id: `${c.id}-table`},
-    h('caption', {class: 'table__caption table__caption--s'}, `${c.title}（数据）`),
-    h('thead', {}, h('tr', {}, h('th', {class: 'table__header', scope: 'col'}, '项目'),
+    h('caption', {class: 'table__caption table__caption--s'}, T.tableCaption(c.title)),
+    h('thead', {}, h('tr', {}, h('th', {class: 'table__header', scope: 'col'}, T.item),
       c.series.map((s) => h('th', {class: 'table__header table__cell--numeric', scope: 'col'}, s.name)))),
     h('tbody', {}, c.categories.map((name, i) => h('tr', {},
       h('th', {class: 'table__header', scope: 'row'}, name),
@@ -73,13 +77,13 @@ function numbers(c) {
 
 export async function summaryPage() {
   const exam = await chooseExam(route().params.get('exam'));
-  if (!exam) return h('div', {}, heading('数据概览'), h('p', {}, '目前没有考试。'));
+  if (!exam) return h('div', {}, heading(T.title), h('p', {}, COMMON.noExams));
   let s;
   try {
     s = await session.get(examApi(exam, '/summary'));
   } catch (e) {
     if (e.status === 401) throw e;
-    return loadError(e, '查看考试的数据概览（仅考试机构管理员可以查看）');
+    return loadError(e, T.forbidden);
   }
   const p = s.positions || {};
   const r = s.reviews || {};
@@ -87,25 +91,25 @@ export async function summaryPage() {
   const boxes = charts.map((c) => {
     const canvas = h('div', {class: `chart__canvas${c.categories.length > 5 ? ' chart__canvas--tall' : ''}`, id: c.id, 'aria-hidden': 'true'});
     return {c, canvas, box: h('figure', {class: 'chart'}, h('figcaption', {class: 'heading-s'}, c.title), canvas,
-      c.categories.length ? numbers(c) : h('p', {}, '还没有改报申请。'))};
+      c.categories.length ? numbers(c) : h('p', {}, T.noSwitches))};
   });
   const loaded = new Date().toISOString();
   const content = h('div', {},
-    pageTop('数据概览', exam.name, exam, '/summary'),
+    pageTop(T.title, exam.name, exam, '/summary'),
     h('div', {class: 'dashboard__bar'},
-      h('p', {class: 'secondary', role: 'status'}, `阶段：${PHASES[s.phase] || s.phase}。数据截至 ${dateTime(loaded, exam.timeZone)}。`),
-      button('刷新数据', {class: 'button button--secondary', id: 'refresh', onclick: () => render()})),
-    h('h2', {class: 'heading-m'}, '主要数字'),
+      h('p', {class: 'secondary', role: 'status'}, T.asOf(PHASES[s.phase] || s.phase, dateTime(loaded, exam.timeZone))),
+      button(T.refresh, {class: 'button button--secondary', id: 'refresh', onclick: () => render()})),
+    h('h2', {class: 'heading-m'}, T.figuresTitle),
     h('dl', {class: 'figures'},
-      figure('保留的职位', p.open), figure('核减计划数的职位', p.reduced), figure('取消的职位', p.cancelled),
-      figure('被取消职位的考生', s.affectedApplicants), figure('已改报', s.switchedApplicants), figure('未改报', s.notSwitched)),
-    h('dl', {class: 'figures'}, figure('待审查', r.pending), figure('审查通过', r.approved), figure('审查未通过', r.rejected),
-      figure('逾期未审', r.overdue), figure('截止后决定', r.decidedLate)),
-    h('dl', {class: 'figures'}, Object.entries(s.refunds || {}).map(([k, v]) => figure(`退费${REFUND_STATUS[k] || k}`, v)),
+      figure(T.kept, p.open), figure(T.reduced, p.reduced), figure(T.cancelled, p.cancelled),
+      figure(T.affected, s.affectedApplicants), figure(T.switched, s.switchedApplicants), figure(T.notSwitched, s.notSwitched)),
+    h('dl', {class: 'figures'}, figure(LABELS.SwitchStatus.PENDING, r.pending), figure(LABELS.SwitchStatus.APPROVED, r.approved), figure(LABELS.SwitchStatus.REJECTED, r.rejected),
+      figure(T.overdue, r.overdue), figure(COMMON.lateDecision, r.decidedLate)),
+    h('dl', {class: 'figures'}, Object.entries(s.refunds || {}).map(([k, v]) => figure(T.refundFigure(REFUND_STATUS[k] || k), v)),
       figure(REFUND_DELIVERY.figure, s.refundDeliveryProblems)),
     s.refundDeliveryProblems ? h('p', {class: 'delivery-problems'},
-      h('a', {href: `#/refunds${query({exam: exam.code, deliveryProblem: 'true'})}`}, `${REFUND_DELIVERY.figureLink}（${s.refundDeliveryProblems} 笔）`)) : null,
-    h('h2', {class: 'heading-m'}, '图表'),
+      h('a', {href: `#/refunds${query({exam: exam.code, deliveryProblem: 'true'})}`}, T.problemLink(REFUND_DELIVERY.figureLink, s.refundDeliveryProblems))) : null,
+    h('h2', {class: 'heading-m'}, T.chartsTitle),
     h('div', {class: 'charts'}, boxes.map((b) => b.box)));
   content.afterShow = () => {
     drawCharts(boxes);
@@ -119,7 +123,7 @@ async function drawCharts(boxes) {
   try {
     echarts = await import(ECHARTS);
   } catch {
-    for (const b of boxes) b.canvas.replaceChildren(h('p', {class: 'secondary'}, '图表没有加载成功，数字见下表。'));
+    for (const b of boxes) b.canvas.replaceChildren(h('p', {class: 'secondary'}, T.chartsFailed));
     return;
   }
   const instances = [];
