@@ -3,7 +3,7 @@
 import {Session, query} from '../shared/api.js';
 import {route, go, render, onLeave} from '../shared/router.js';
 import {h, showErrors, nextId, heading, button} from '../shared/dom.js';
-import {forbiddenMessage, genericMessage} from './copy.js';
+import {forbiddenMessage, genericMessage, SHELL} from './copy.js';
 
 // The staff token has its own key: an applicant signed in on the same browser never shares it.
 export const session = new Session('staff-token');
@@ -55,9 +55,9 @@ export function problemBox(text) {
 export function loadError(e, what) {
   const text = e.status === 403 ? forbiddenMessage(claims(), what) : genericMessage(e);
   return h('div', {},
-    heading(e.status === 403 ? '没有权限' : '页面没有加载成功'),
+    heading(e.status === 403 ? SHELL.forbiddenTitle : SHELL.failedTitle),
     problemBox(text),
-    e.status === 403 ? h('p', {}, h('a', {href: '#/'}, '返回首页')) : button('重试', {onclick: () => render()}));
+    e.status === 403 ? h('p', {}, h('a', {href: '#/'}, SHELL.home)) : button(SHELL.retry, {onclick: () => render()}));
 }
 
 /** One figure of a dashboard row (a dl of them). */
@@ -74,10 +74,10 @@ export function pageTop(title, caption, exam, path) {
 /** Previous / next links of a list paged by href(n), or null for a single page. */
 export function pagination(page, pages, href, more = '') {
   if (pages <= 1) return null;
-  return h('nav', {class: 'pagination', 'aria-label': '翻页'},
-    page > 0 ? h('a', {class: 'button button--secondary', href: href(page - 1)}, '上一页') : h('span', {}),
-    h('span', {class: 'pagination__info'}, `第 ${page + 1} / ${pages} 页${more}`),
-    page + 1 < pages ? h('a', {class: 'button button--secondary', href: href(page + 1)}, '下一页') : h('span', {}));
+  return h('nav', {class: 'pagination', 'aria-label': SHELL.pager},
+    page > 0 ? h('a', {class: 'button button--secondary', href: href(page - 1)}, SHELL.previous) : h('span', {}),
+    h('span', {class: 'pagination__info'}, SHELL.pageOf(page + 1, pages, more)),
+    page + 1 < pages ? h('a', {class: 'button button--secondary', href: href(page + 1)}, SHELL.next) : h('span', {}));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -108,11 +108,11 @@ export async function chooseExam(wanted) {
 export function examChooser(exam, onChoose) {
   const id = nextId('exam');
   const select = h('select', {class: 'select', name: 'exam'},
-    state.exams.map((e) => h('option', {value: e.code, selected: e.code === exam.code ? 'selected' : null}, `${e.name}（${e.code}）`)));
+    state.exams.map((e) => h('option', {value: e.code, selected: e.code === exam.code ? 'selected' : null}, SHELL.examOption(e.name, e.code))));
   select.value = exam.code;
-  const form = h('form', {class: 'exam-chooser', 'aria-label': '选择考试'},
-    h('label', {class: 'label', for: id}, '考试'), select,
-    h('button', {type: 'submit', class: 'button button--secondary'}, '查看'));
+  const form = h('form', {class: 'exam-chooser', 'aria-label': SHELL.chooseExam},
+    h('label', {class: 'label', for: id}, SHELL.exam), select,
+    h('button', {type: 'submit', class: 'button button--secondary'}, SHELL.show));
   select.id = id;
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -136,13 +136,13 @@ export function exportButton(label, path, fallback) {
   const status = h('span', {class: 'export__status', role: 'status', 'aria-live': 'polite'});
   const b = button(label, {class: 'button button--secondary export__button', onclick: async () => {
     b.disabled = true;
-    status.textContent = '正在生成 CSV 文件…';
+    status.textContent = SHELL.exporting;
     try {
       const name = await session.download(path, 'text/csv', fallback);
-      status.textContent = `已下载 ${name}（UTF-8 编码，可用 Excel 或 WPS 直接打开）。`;
+      status.textContent = SHELL.exported(name);
     } catch (e) {
       if (e.status === 401) return;
-      status.textContent = e.status === 403 ? forbiddenMessage(claims(), '导出这份数据') : `导出没有成功：${genericMessage(e)}`;
+      status.textContent = e.status === 403 ? forbiddenMessage(claims(), SHELL.exportThis) : SHELL.exportFailed(genericMessage(e));
     } finally {
       b.disabled = false;
     }
@@ -164,7 +164,7 @@ export function dataTable({caption, columns, rows, cls = ''}) {
 /** A filter form (GOV.UK row of fields) whose submit goes to the route of its values. */
 export function filterForm(label, fields, onSubmit) {
   const form = h('form', {class: 'filters filters--row', 'aria-label': label}, fields,
-    h('button', {type: 'submit', class: 'button button--secondary'}, '筛选'));
+    h('button', {type: 'submit', class: 'button button--secondary'}, SHELL.filter));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     onSubmit();
@@ -173,7 +173,7 @@ export function filterForm(label, fields, onSubmit) {
 }
 
 /** A select of options ({value: text}) with an empty choice first. */
-export function select(name, options, value, empty = '全部') {
+export function select(name, options, value, empty = SHELL.all) {
   const el = h('select', {class: 'select', name}, empty == null ? null : h('option', {value: ''}, empty),
     Object.entries(options).map(([k, text]) => h('option', {value: k}, Array.isArray(text) ? text[0] : text)));
   el.value = value || '';

@@ -4,7 +4,7 @@
 import {h, clear, showFlash} from '../shared/dom.js';
 import {startRouter, render} from '../shared/router.js';
 import {session, state, route, go, flash, claims, isAdmin, loadError} from './app.js';
-import {ROLE_NAMES} from './copy.js';
+import {ROLE_NAMES, SHELL} from './copy.js';
 import {signInPage} from './pages/sign-in.js';
 import {queuePage} from './pages/queue.js';
 import {summaryPage} from './pages/summary.js';
@@ -29,14 +29,14 @@ const navList = document.getElementById('nav-list');
 // Signing in again returns to the page the staff member was on (the hash is kept).
 session.onExpired = () => {
   state.queue = null;
-  flash('您的登录已过期，请重新登录。未提交的审查意见没有保存。', 'warning');
+  flash(SHELL.expired, 'warning');
   render();
 };
 
 signOutButton.addEventListener('click', () => {
   session.token = null;
   state.queue = null;
-  flash('您已安全退出登录。', 'success');
+  flash(SHELL.signedOut, 'success');
   go('/');
 });
 
@@ -46,19 +46,19 @@ function showState() {
 }
 
 const NAV = [
-  {path: '/exams', label: '考试', roles: ['ADMIN']},
-  {path: '/imports', label: '导入数据', roles: ['ADMIN']},
-  {path: '/ratio', label: '开考比例核查', roles: ['ADMIN']},
-  {path: '/queue', label: '资格审查', roles: ['ADMIN', 'REVIEWER']},
-  {path: '/reviews', label: '审查情况', roles: ['ADMIN']},
-  {path: '/switches', label: '改报结果', roles: ['ADMIN']},
-  {path: '/summary', label: '数据概览', roles: ['ADMIN']},
-  {path: '/refunds', label: '退费', roles: ['ADMIN']},
-  {path: '/webhooks', label: '支付系统通知', roles: ['ADMIN']},
-  {path: '/audit', label: '操作日志', roles: ['ADMIN']},
-  {path: '/agencies', label: '招录单位', roles: ['ADMIN']},
-  {path: '/staff', label: '工作人员账号', roles: ['ADMIN']},
-  {path: '/applicants', label: '考生密码重置', roles: ['ADMIN']},
+  {path: '/exams', label: SHELL.nav['/exams'], roles: ['ADMIN']},
+  {path: '/imports', label: SHELL.nav['/imports'], roles: ['ADMIN']},
+  {path: '/ratio', label: SHELL.nav['/ratio'], roles: ['ADMIN']},
+  {path: '/queue', label: SHELL.nav['/queue'], roles: ['ADMIN', 'REVIEWER']},
+  {path: '/reviews', label: SHELL.nav['/reviews'], roles: ['ADMIN']},
+  {path: '/switches', label: SHELL.nav['/switches'], roles: ['ADMIN']},
+  {path: '/summary', label: SHELL.nav['/summary'], roles: ['ADMIN']},
+  {path: '/refunds', label: SHELL.nav['/refunds'], roles: ['ADMIN']},
+  {path: '/webhooks', label: SHELL.nav['/webhooks'], roles: ['ADMIN']},
+  {path: '/audit', label: SHELL.nav['/audit'], roles: ['ADMIN']},
+  {path: '/agencies', label: SHELL.nav['/agencies'], roles: ['ADMIN']},
+  {path: '/staff', label: SHELL.nav['/staff'], roles: ['ADMIN']},
+  {path: '/applicants', label: SHELL.nav['/applicants'], roles: ['ADMIN']},
 ];
 
 function showChrome() {
@@ -70,7 +70,7 @@ function showChrome() {
   if (!signedIn) return;
   const c = claims();
   const role = isAdmin() ? 'ADMIN' : 'REVIEWER';
-  who.textContent = `${c.upn || ''}（${ROLE_NAMES[role]}${c.agency ? ` · 单位 ${c.agency}` : ''}）`;
+  who.textContent = SHELL.who(c.upn || '', ROLE_NAMES[role], c.agency);
   const current = route().path;
   for (const item of NAV.filter((n) => n.roles.includes(role))) {
     navList.append(h('li', {class: 'console-nav__item'},
@@ -82,25 +82,25 @@ function showChrome() {
 // routes
 
 const ROUTES = {
-  '/sign-in': {page: signInPage, title: '工作人员登录'},
-  '/queue': {page: queuePage, token: true, title: '资格审查'},
-  '/summary': {page: summaryPage, token: true, title: '数据概览'},
-  '/ratio': {page: ratioPage, token: true, title: '开考比例核查'},
-  '/refunds': {page: refundsPage, token: true, title: '退费'},
-  '/staff': {page: staffPage, token: true, title: '工作人员账号'},
-  '/exams': {page: examsPage, token: true, title: '考试'},
-  '/exams/new': {page: examFormPage, token: true, title: '新建考试'},
-  '/exams/edit': {page: examFormPage, token: true, title: '修改考试时间安排'},
-  '/imports': {page: importsPage, token: true, title: '导入数据'},
-  '/reviews': {page: reviewsPage, token: true, title: '审查情况'},
-  '/switches': {page: switchesPage, token: true, title: '改报结果'},
-  '/webhooks': {page: webhooksPage, token: true, title: '支付系统通知'},
-  '/webhooks/new': {page: subscriptionFormPage, token: true, title: '新建订阅'},
-  '/webhooks/edit': {page: subscriptionFormPage, token: true, title: '修改订阅'},
-  '/webhooks/deliveries': {page: deliveriesPage, token: true, title: '投递记录'},
-  '/audit': {page: auditPage, token: true, title: '操作日志'},
-  '/applicants': {page: applicantsPage, token: true, title: '考生密码重置'},
-  '/agencies': {page: agenciesPage, token: true, title: '招录单位'},
+  '/sign-in': {page: signInPage, title: SHELL.titles['/sign-in']},
+  '/queue': {page: queuePage, token: true, title: SHELL.titles['/queue']},
+  '/summary': {page: summaryPage, token: true, title: SHELL.titles['/summary']},
+  '/ratio': {page: ratioPage, token: true, title: SHELL.titles['/ratio']},
+  '/refunds': {page: refundsPage, token: true, title: SHELL.titles['/refunds']},
+  '/staff': {page: staffPage, token: true, title: SHELL.titles['/staff']},
+  '/exams': {page: examsPage, token: true, title: SHELL.titles['/exams']},
+  '/exams/new': {page: examFormPage, token: true, title: SHELL.titles['/exams/new']},
+  '/exams/edit': {page: examFormPage, token: true, title: SHELL.titles['/exams/edit']},
+  '/imports': {page: importsPage, token: true, title: SHELL.titles['/imports']},
+  '/reviews': {page: reviewsPage, token: true, title: SHELL.titles['/reviews']},
+  '/switches': {page: switchesPage, token: true, title: SHELL.titles['/switches']},
+  '/webhooks': {page: webhooksPage, token: true, title: SHELL.titles['/webhooks']},
+  '/webhooks/new': {page: subscriptionFormPage, token: true, title: SHELL.titles['/webhooks/new']},
+  '/webhooks/edit': {page: subscriptionFormPage, token: true, title: SHELL.titles['/webhooks/edit']},
+  '/webhooks/deliveries': {page: deliveriesPage, token: true, title: SHELL.titles['/webhooks/deliveries']},
+  '/audit': {page: auditPage, token: true, title: SHELL.titles['/audit']},
+  '/applicants': {page: applicantsPage, token: true, title: SHELL.titles['/applicants']},
+  '/agencies': {page: agenciesPage, token: true, title: SHELL.titles['/agencies']},
 };
 
 startRouter({
@@ -120,6 +120,6 @@ startRouter({
   signedOut: () => '/sign-in',
   chrome: showChrome,
   beforeShow: showState,
-  failed: (e) => loadError(e, '查看这一页'),
-  title: (t) => `${t} - 职位改报工作人员控制台`,
+  failed: (e) => loadError(e, SHELL.thisPage),
+  title: SHELL.documentTitle,
 });

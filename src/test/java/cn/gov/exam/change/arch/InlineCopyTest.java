@@ -26,11 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InlineCopyTest {
     private static final Path RESOURCES = Path.of("src/main/resources/META-INF/resources");
 
-    /** The files held to it, as globs under RESOURCES; the console's join once its copy has moved. */
+    /** The files held to it, as globs under RESOURCES: every script of both front-ends. */
     private static final List<String> CHECKED = List.of(
             "assets/applicant/*.js",
             "assets/applicant/pages/*.js",
-            "assets/shared/router.js");
+            "assets/console/*.js",
+            "assets/console/pages/*.js",
+            "assets/shared/*.js");
 
     /** Where the words live. */
     private static final Set<String> COPY_MODULES = Set.of("copy.js", "labels.js");
