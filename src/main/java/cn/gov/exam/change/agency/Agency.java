@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,9 +16,12 @@ public class Agency extends PanacheEntityBase {
     /** Upper-case; see {@link #canonical}. */
     @Id
     public String code;
+
     public String name;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

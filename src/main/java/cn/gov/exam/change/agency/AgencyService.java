@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.List;
@@ -33,20 +32,36 @@ import java.util.Map;
 public class AgencyService {
     @Inject
     EntityManager em;
+
     @Inject
     AppClock clock;
+
     @Inject
     AuditService audit;
+
     @Inject
     Event<AgencyRenamed> renamed;
 
     public PageResponse<AgencyView> list(String q, PageParams page) {
         String text = q == null || q.isBlank() ? null : q.trim().toLowerCase(Locale.ROOT);
-        var query = text == null ? Agency.<Agency>findAll(Sort.by("code"))
-                : Agency.<Agency>find("lower(code) like :q or lower(name) like :q", Sort.by("code"),
-                Parameters.with("q", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"));
-        return new PageResponse<>(query.page(page.page, page.size).list().stream().map(AgencyView::of).toList(),
-                page.page, page.size, query.count());
+        var query = text == null
+                ? Agency.<Agency>findAll(Sort.by("code"))
+                : Agency.<Agency>find(
+                        "lower(code) like :q or lower(name) like :q",
+                        Sort.by("code"),
+                        Parameters.with(
+                                "q",
+                                "%"
+                                        + text.replace("\\", "\\\\")
+                                                .replace("%", "\\%")
+                                                .replace("_", "\\_") + "%"));
+        return new PageResponse<>(
+                query.page(page.page, page.size).list().stream()
+                        .map(AgencyView::of)
+                        .toList(),
+                page.page,
+                page.size,
+                query.count());
     }
 
     @Transactional
@@ -112,11 +127,15 @@ public class AgencyService {
                         insert into agency (code, name, created_at, updated_at)
                         select c, n, ?3, ?3 from unnest(cast(?1 as varchar[]), cast(?2 as varchar[])) as t(c, n)
                         on conflict (code) do nothing""")
-                .setParameter(1, codes).setParameter(2, names).setParameter(3, now).executeUpdate();
+                .setParameter(1, codes)
+                .setParameter(2, names)
+                .setParameter(3, now)
+                .executeUpdate();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select code, name from agency where code = any(cast(?1 as varchar[]))"
-                        + " for key share")
-                .setParameter(1, codes).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "select code, name from agency where code = any(cast(?1 as varchar[]))" + " for key share")
+                .setParameter(1, codes)
+                .getResultList();
         Map<String, String> out = new HashMap<>();
         for (Object[] row : rows) {
             out.put((String) row[0], (String) row[1]);

@@ -1,10 +1,10 @@
 package cn.gov.exam.change.audit;
 
-import cn.gov.exam.change.common.sql.Jdbc;
-import cn.gov.exam.change.common.credentials.IdNumbers;
 import cn.gov.exam.change.common.Labels;
+import cn.gov.exam.change.common.credentials.IdNumbers;
 import cn.gov.exam.change.common.paging.PageParams;
 import cn.gov.exam.change.common.paging.PageResponse;
+import cn.gov.exam.change.common.sql.Jdbc;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -12,34 +12,36 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.jpa.HibernateHints;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.hibernate.jpa.HibernateHints;
 
 /** What staff read of the audit trail: the filtered list and its export, actors as staff read them. */
 @ApplicationScoped
 public class AuditReads {
     @Inject
     EntityManager em;
+
     @Inject
     Jdbc jdbc;
 
     /** The filters of the audit list; blank values filter nothing. */
-    public record Filter(String subject, String actor, String action, String examCode, Instant from, Instant to) {
-    }
+    public record Filter(String subject, String actor, String action, String examCode, Instant from, Instant to) {}
 
     @Transactional
     public PageResponse<AuditEventView> search(Filter filter, PageParams page) {
         PanacheQuery<AuditEvent> q = query(filter);
         long total = q.count();
         List<AuditEvent> events = q.page(page.page, page.size).list();
-        Map<Long, String> applicants = maskedApplicants(events.stream().map(e -> e.actor).toList());
-        List<AuditEventView> items = events.stream().map(e -> AuditEventView.of(e, actorLabel(e.actor, applicants))).toList();
+        Map<Long, String> applicants =
+                maskedApplicants(events.stream().map(e -> e.actor).toList());
+        List<AuditEventView> items = events.stream()
+                .map(e -> AuditEventView.of(e, actorLabel(e.actor, applicants)))
+                .toList();
         return new PageResponse<>(items, page.page, page.size, total);
     }
 
@@ -50,8 +52,10 @@ public class AuditReads {
     @Transactional
     public void forEach(Filter filter, EventConsumer each) throws IOException {
         jdbc.liftTimeouts();
-        try (Stream<AuditEvent> events = query(filter).withHint(HibernateHints.HINT_FETCH_SIZE, 500)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).stream()) {
+        try (Stream<AuditEvent> events = query(filter)
+                .withHint(HibernateHints.HINT_FETCH_SIZE, 500)
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
+                .stream()) {
             Map<Long, String> applicants = new java.util.HashMap<>();
             for (AuditEvent e : (Iterable<AuditEvent>) events::iterator) {
                 Long registration = applicantRegistration(e.actor);
@@ -67,7 +71,8 @@ public class AuditReads {
         }
     }
 
-    private static final java.util.regex.Pattern APPLICANT_ACTOR = java.util.regex.Pattern.compile("applicant-(\\d{1,18})");
+    private static final java.util.regex.Pattern APPLICANT_ACTOR =
+            java.util.regex.Pattern.compile("applicant-(\\d{1,18})");
 
     /** The registration an applicant actor ("applicant-42") names, or null for anyone else. */
     private static Long applicantRegistration(String actor) {
@@ -77,8 +82,11 @@ public class AuditReads {
 
     /** The masked ID numbers of the applicants among these actors, by registration id (read, never written). */
     private Map<Long, String> maskedApplicants(List<String> actors) {
-        Long[] ids = actors.stream().map(AuditReads::applicantRegistration).filter(java.util.Objects::nonNull)
-                .distinct().toArray(Long[]::new);
+        Long[] ids = actors.stream()
+                .map(AuditReads::applicantRegistration)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toArray(Long[]::new);
         Map<Long, String> out = new java.util.HashMap<>();
         if (ids.length == 0) {
             return out;
@@ -106,7 +114,8 @@ public class AuditReads {
     public Map<String, String> examZones() {
         Map<String, String> out = new java.util.HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select code, time_zone from exam").getResultList();
+        List<Object[]> rows =
+                em.createNativeQuery("select code, time_zone from exam").getResultList();
         rows.forEach(r -> out.put((String) r[0], (String) r[1]));
         return out;
     }
@@ -124,7 +133,8 @@ public class AuditReads {
             int colon = f.subject().indexOf(':');
             if (colon > 0) {
                 where.add("subjectType = :subjectType and subjectId = :subjectId");
-                params.and("subjectType", f.subject().substring(0, colon)).and("subjectId", f.subject().substring(colon + 1));
+                params.and("subjectType", f.subject().substring(0, colon))
+                        .and("subjectId", f.subject().substring(colon + 1));
             } else {
                 where.add("(subjectId = :subject or subjectType = :subject)");
                 params.and("subject", f.subject());
@@ -151,7 +161,8 @@ public class AuditReads {
             params.and("to", f.to());
         }
         Sort sort = Sort.descending("occurredAt", "id");
-        return where.isEmpty() ? AuditEvent.findAll(sort)
+        return where.isEmpty()
+                ? AuditEvent.findAll(sort)
                 : AuditEvent.find(String.join(" and ", where), sort, params.map());
     }
 }

@@ -1,8 +1,8 @@
 package cn.gov.exam.change.audit;
 
-import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.http.RequestIds;
+import cn.gov.exam.change.common.sql.Jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -35,18 +34,27 @@ public class AuditService {
 
     @Inject
     AppClock clock;
+
     @Inject
     SecurityIdentity identity;
+
     @Inject
     CurrentVertxRequest request;
+
     @Inject
     Jdbc jdbc;
+
     @Inject
     ObjectMapper json;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String action, String subjectType, String subjectId, String examCode,
-                       Map<String, Object> before, Map<String, Object> after) {
+    public void record(
+            String action,
+            String subjectType,
+            String subjectId,
+            String examCode,
+            Map<String, Object> before,
+            Map<String, Object> after) {
         recordAs(currentActor(), currentRole(), action, subjectType, subjectId, examCode, before, after);
     }
 
@@ -54,8 +62,16 @@ public class AuditService {
      * The same, on a reactive connection in its transaction (the switch rush, on the event loop):
      * the caller names the actor, as the request's identity is not to be looked up there.
      */
-    public Uni<Void> record(SqlConnection conn, String actor, String role, String action, String subjectType,
-                            String subjectId, String examCode, Map<String, Object> before, Map<String, Object> after) {
+    public Uni<Void> record(
+            SqlConnection conn,
+            String actor,
+            String role,
+            String action,
+            String subjectType,
+            String subjectId,
+            String examCode,
+            Map<String, Object> before,
+            Map<String, Object> after) {
         return conn.preparedQuery(INSERT_NUMBERED)
                 .execute(Tuple.from(values(actor, role, action, subjectType, subjectId, examCode, before, after)))
                 .replaceWithVoid();
@@ -72,7 +88,9 @@ public class AuditService {
 
     private String currentRole() {
         try {
-            return identity.isAnonymous() ? null : identity.getRoles().stream().sorted().findFirst().orElse(null);
+            return identity.isAnonymous()
+                    ? null
+                    : identity.getRoles().stream().sorted().findFirst().orElse(null);
         } catch (ContextNotActiveException e) {
             return null; // jobs and start-up act as the system
         }
@@ -80,16 +98,26 @@ public class AuditService {
 
     /** A plain insert on the transaction's own connection: every decision writes one, the switch rush included. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordAs(String actor, String role, String action, String subjectType, String subjectId,
-                         String examCode, Map<String, Object> before, Map<String, Object> after) {
-        jdbc.run(conn ->
-                insert(conn, actor, role, action, subjectType, subjectId, examCode, before, after));
+    public void recordAs(
+            String actor,
+            String role,
+            String action,
+            String subjectType,
+            String subjectId,
+            String examCode,
+            Map<String, Object> before,
+            Map<String, Object> after) {
+        jdbc.run(conn -> insert(conn, actor, role, action, subjectType, subjectId, examCode, before, after));
     }
 
     /** One event of {@link #recordAll}: the current actor's. */
-    public record Event(String action, String subjectType, String subjectId, String examCode,
-                        Map<String, Object> before, Map<String, Object> after) {
-    }
+    public record Event(
+            String action,
+            String subjectType,
+            String subjectId,
+            String examCode,
+            Map<String, Object> before,
+            Map<String, Object> after) {}
 
     /**
      * Many events of one transaction in one statement (a round of webhook deliveries: hundreds),
@@ -105,8 +133,12 @@ public class AuditService {
         Object at = clock.now().atOffset(ZoneOffset.UTC);
         String requestId = currentRequestId();
         int n = events.size();
-        String[] actions = new String[n], types = new String[n], ids = new String[n], exams = new String[n],
-                befores = new String[n], afters = new String[n];
+        String[] actions = new String[n],
+                types = new String[n],
+                ids = new String[n],
+                exams = new String[n],
+                befores = new String[n],
+                afters = new String[n];
         for (int i = 0; i < n; i++) {
             Event e = events.get(i);
             actions[i] = e.action();
@@ -151,8 +183,16 @@ public class AuditService {
     private static final String INSERT_NUMBERED = numbered(INSERT);
 
     // Events are never read back in the transaction that writes them.
-    private void insert(Connection conn, String actor, String role, String action, String subjectType,
-                        String subjectId, String examCode, Map<String, Object> before, Map<String, Object> after)
+    private void insert(
+            Connection conn,
+            String actor,
+            String role,
+            String action,
+            String subjectType,
+            String subjectId,
+            String examCode,
+            Map<String, Object> before,
+            Map<String, Object> after)
             throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(INSERT)) {
             List<Object> values = values(actor, role, action, subjectType, subjectId, examCode, before, after);
@@ -163,10 +203,26 @@ public class AuditService {
         }
     }
 
-    private List<Object> values(String actor, String role, String action, String subjectType, String subjectId,
-                                String examCode, Map<String, Object> before, Map<String, Object> after) {
-        return Arrays.asList(clock.now().atOffset(ZoneOffset.UTC), actor, role, action, subjectType, subjectId,
-                examCode, json(before), json(after), currentRequestId());
+    private List<Object> values(
+            String actor,
+            String role,
+            String action,
+            String subjectType,
+            String subjectId,
+            String examCode,
+            Map<String, Object> before,
+            Map<String, Object> after) {
+        return Arrays.asList(
+                clock.now().atOffset(ZoneOffset.UTC),
+                actor,
+                role,
+                action,
+                subjectType,
+                subjectId,
+                examCode,
+                json(before),
+                json(after),
+                currentRequestId());
     }
 
     private static String numbered(String sql) {

@@ -1,27 +1,26 @@
 package cn.gov.exam.change.auth;
 
-import cn.gov.exam.change.common.sql.Jdbc;
-import cn.gov.exam.change.common.credentials.Roles;
-import cn.gov.exam.change.position.PositionStatus;
-import cn.gov.exam.change.registration.FeeStatus;
 import cn.gov.exam.change.audit.AuditService;
-import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.AppClock;
+import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.credentials.IdNumbers;
 import cn.gov.exam.change.common.credentials.Passwords;
-import cn.gov.exam.change.registration.ApplicantCredentials;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import cn.gov.exam.change.common.credentials.Roles;
 import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.common.problems.ProblemType;
+import cn.gov.exam.change.common.sql.Jdbc;
+import cn.gov.exam.change.position.PositionStatus;
+import cn.gov.exam.change.registration.ApplicantCredentials;
+import cn.gov.exam.change.registration.FeeStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -44,23 +43,34 @@ public class ApplicantAuthService {
 
     @Inject
     AppConfig config;
+
     @Inject
     SignInThrottle throttle;
+
     @Inject
     PasswordChecks passwords;
+
     @Inject
     Jdbc jdbc;
+
     @Inject
     AuditService audit;
+
     @Inject
     ApplicantCredentials credentials;
+
     @Inject
     AppClock clock;
 
-    private record Candidate(long examId, String examCode, String passwordHash, Long registrationId,
-                             String feeStatus, String positionStatus, List<SignInThrottle.Count> counts,
-                             long tokenGeneration) {
-    }
+    private record Candidate(
+            long examId,
+            String examCode,
+            String passwordHash,
+            Long registrationId,
+            String feeStatus,
+            String positionStatus,
+            List<SignInThrottle.Count> counts,
+            long tokenGeneration) {}
 
     public TokenResponse issueToken(ApplicantTokenRequest request) {
         passwords.admit();
@@ -69,18 +79,19 @@ public class ApplicantAuthService {
         // One statement before the password check (the account, its registration and the throttle's
         // counts), none after it unless there are counts to clear: the check is the sign-in's cost.
         Candidate c = lookup(request.examCode(), idNumber, client);
-        SignInThrottle.Attempt attempt = new SignInThrottle.Attempt(realm(c.examId()), idNumber, client, "applicant",
-                "applicant", IdNumbers.mask(idNumber), c.examCode());
+        SignInThrottle.Attempt attempt = new SignInThrottle.Attempt(
+                realm(c.examId()), idNumber, client, "applicant", "applicant", IdNumbers.mask(idNumber), c.examCode());
         boolean counted = throttle.check(c.counts());
         // The hash of a registration in this exam only; an unknown person is checked against a dummy.
         String hash = c.registrationId() == null ? null : c.passwordHash();
         if (!passwords.matches(request.password(), hash)) {
-            throw SignInThrottle.invalidCredentials("The ID number or password is not correct",
-                    throttle.failed(attempt));
+            throw SignInThrottle.invalidCredentials(
+                    "The ID number or password is not correct", throttle.failed(attempt));
         }
         throttle.succeeded(attempt, counted);
         // Rule 2: a confirmed applicant of a cancelled position, asked of the owners of those words.
-        boolean confirmed = c.feeStatus() != null && FeeStatus.valueOf(c.feeStatus()).confirmed();
+        boolean confirmed =
+                c.feeStatus() != null && FeeStatus.valueOf(c.feeStatus()).confirmed();
         if (!confirmed || !PositionStatus.CANCELLED.name().equals(c.positionStatus())) {
             throw new ProblemException(ProblemType.SIGN_IN_NOT_ALLOWED, NOT_ALLOWED);
         }
@@ -111,13 +122,19 @@ public class ApplicantAuthService {
         }
         Candidate c = lookup(examCode, id, null);
         int cleared = throttle.unlock(realm(c.examId()), id);
-        audit.record("applicant.sign-in-unlocked", "applicant", IdNumbers.mask(id), c.examCode(), null,
+        audit.record(
+                "applicant.sign-in-unlocked",
+                "applicant",
+                IdNumbers.mask(id),
+                c.examCode(),
+                null,
                 Map.of("cleared", cleared));
         return new SignInUnlocked(IdNumbers.mask(id), cleared);
     }
 
     /** Letters and digits that cannot be mistaken for one another when read out on the phone. */
     private static final String READABLE = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
@@ -174,7 +191,8 @@ public class ApplicantAuthService {
      * round trip in autocommit.
      */
     private Candidate lookup(String examCode, String idNumber, String client) {
-        try (Connection con = jdbc.connection(); PreparedStatement ps = con.prepareStatement("""
+        try (Connection con = jdbc.connection();
+                PreparedStatement ps = con.prepareStatement("""
                 select e.id, e.code, a.password_hash, r.id, r.fee_status, p.status,
                        t.account, t.client, t.locked_until, t.last_failure_at, a.token_generation
                 from exam e
@@ -205,8 +223,8 @@ public class ApplicantAuthService {
                 List<SignInThrottle.Count> counts = new ArrayList<>();
                 do {
                     if (rs.getString(7) != null) {
-                        counts.add(new SignInThrottle.Count(rs.getString(7), rs.getString(8), instant(rs, 9),
-                                instant(rs, 10)));
+                        counts.add(new SignInThrottle.Count(
+                                rs.getString(7), rs.getString(8), instant(rs, 9), instant(rs, 10)));
                     }
                 } while (rs.next());
                 return new Candidate(examId, code, hash, registration, feeStatus, positionStatus, counts, generation);

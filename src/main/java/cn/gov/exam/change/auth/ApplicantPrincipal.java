@@ -32,7 +32,8 @@ public record ApplicantPrincipal(long registrationId, String examCode, String ac
      */
     public void requireCurrent(long currentGeneration) {
         if (currentGeneration != tokenGeneration) {
-            throw new ProblemException(ProblemType.UNAUTHORIZED,
+            throw new ProblemException(
+                    ProblemType.UNAUTHORIZED,
                     "This token was issued before the password was reset: please sign in again");
         }
     }

@@ -24,23 +24,36 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuthResource {
     @Inject
     StaffAuthService staff;
+
     @Inject
     ApplicantAuthService applicants;
 
     @POST
     @Path("/applicant-token")
-    @Operation(operationId = "signInApplicant", summary = "Sign in as an applicant of a cancelled position and get a bearer token bound to the exam")
+    @Operation(
+            operationId = "signInApplicant",
+            summary = "Sign in as an applicant of a cancelled position and get a bearer token bound to the exam")
     @APIResponse(responseCode = "200", description = "A signed JWT")
-    @APIResponse(responseCode = "401", description = "invalid-credentials",
+    @APIResponse(
+            responseCode = "401",
+            description = "invalid-credentials",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "sign-in-not-allowed: not a confirmed applicant of a cancelled position",
+    @APIResponse(
+            responseCode = "403",
+            description = "sign-in-not-allowed: not a confirmed applicant of a cancelled position",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "not-found: no such exam",
+    @APIResponse(
+            responseCode = "404",
+            description = "not-found: no such exam",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "account-locked, with Retry-After",
+    @APIResponse(
+            responseCode = "429",
+            description = "account-locked, with Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "service-busy: too many sign-ins at once; service-unavailable: the database cannot serve the"
-            + " request now (both with Retry-After)",
+    @APIResponse(
+            responseCode = "503",
+            description = "service-busy: too many sign-ins at once; service-unavailable: the database cannot serve the"
+                    + " request now (both with Retry-After)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TokenResponse applicantToken(@NotNull @Valid ApplicantTokenRequest request) {
         return applicants.issueToken(request);
@@ -50,12 +63,18 @@ public class AuthResource {
     @Path("/staff-token")
     @Operation(operationId = "signInStaff", summary = "Sign in as bureau staff and get a bearer token")
     @APIResponse(responseCode = "200", description = "A signed JWT")
-    @APIResponse(responseCode = "401", description = "invalid-credentials",
+    @APIResponse(
+            responseCode = "401",
+            description = "invalid-credentials",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "account-locked, with Retry-After",
+    @APIResponse(
+            responseCode = "429",
+            description = "account-locked, with Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "service-busy: too many sign-ins at once; service-unavailable: the database cannot serve the"
-            + " request now (both with Retry-After)",
+    @APIResponse(
+            responseCode = "503",
+            description = "service-busy: too many sign-ins at once; service-unavailable: the database cannot serve the"
+                    + " request now (both with Retry-After)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TokenResponse staffToken(@NotNull @Valid StaffTokenRequest request) {
         return staff.issueToken(request);

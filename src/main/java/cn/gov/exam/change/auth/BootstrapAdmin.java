@@ -1,11 +1,11 @@
 package cn.gov.exam.change.auth;
 
+import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.credentials.Roles;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import cn.gov.exam.change.common.AppConfig;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -16,6 +16,7 @@ public class BootstrapAdmin {
 
     @Inject
     AppConfig config;
+
     @Inject
     StaffAuthService staff;
 
@@ -24,13 +25,17 @@ public class BootstrapAdmin {
         if (admin.username().isEmpty() || admin.password().isEmpty()) {
             return;
         }
-        var problems = StaffCredentialsPolicy.problems(admin.username().get(), admin.password().get());
+        var problems = StaffCredentialsPolicy.problems(
+                admin.username().get(), admin.password().get());
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("app.bootstrap-admin: " + problems.stream()
-                    .map(p -> p.field() + " " + p.message()).collect(java.util.stream.Collectors.joining("; ")));
+            throw new IllegalStateException("app.bootstrap-admin: "
+                    + problems.stream()
+                            .map(p -> p.field() + " " + p.message())
+                            .collect(java.util.stream.Collectors.joining("; ")));
         }
         if (staff.createIfAbsent(admin.username().get(), admin.password().get(), Roles.ADMIN, null)) {
-            LOG.infof("Created the bootstrap ADMIN account '%s'", admin.username().get());
+            LOG.infof(
+                    "Created the bootstrap ADMIN account '%s'", admin.username().get());
         }
     }
 }

@@ -2,12 +2,10 @@ package cn.gov.exam.change.auth;
 
 import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.http.IpRanges;
-
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +25,9 @@ public class ClientAddress {
 
     @Inject
     public ClientAddress(AppConfig config) {
-        this.trusted = config.http().trustedProxies().orElse(List.of()).stream().map(IpRanges.Cidr::parse).toList();
+        this.trusted = config.http().trustedProxies().orElse(List.of()).stream()
+                .map(IpRanges.Cidr::parse)
+                .toList();
     }
 
     public String of(RoutingContext ctx) {

@@ -4,13 +4,12 @@ import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * In dev and test mode, when no token key is configured, signs and verifies tokens with an HS256
@@ -31,8 +30,10 @@ public class DevJwtKeysConfigSourceFactory implements ConfigSourceFactory {
         if (!(profiles.contains("dev") || profiles.contains("test"))) {
             return List.of();
         }
-        if (isSet(context, VERIFY_KEY) || isSet(context, VERIFY_KEY_LOCATION)
-                || isSet(context, SIGN_KEY) || isSet(context, SIGN_KEY_LOCATION)) {
+        if (isSet(context, VERIFY_KEY)
+                || isSet(context, VERIFY_KEY_LOCATION)
+                || isSet(context, SIGN_KEY)
+                || isSet(context, SIGN_KEY_LOCATION)) {
             return List.of();
         }
         String jwk = System.getProperty(DEV_KEY);

@@ -1,14 +1,13 @@
 package cn.gov.exam.change.auth;
 
-import cn.gov.exam.change.common.credentials.Passwords;
 import cn.gov.exam.change.common.AppConfig;
+import cn.gov.exam.change.common.credentials.Passwords;
 import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.common.problems.ProblemType;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -29,15 +28,22 @@ public class PasswordChecks {
 
     @Inject
     public PasswordChecks(AppConfig config) {
-        int threads = config.signIn().passwordCheckThreads()
+        int threads = config.signIn()
+                .passwordCheckThreads()
                 .orElse(Runtime.getRuntime().availableProcessors());
         AtomicInteger n = new AtomicInteger();
-        pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES,
-                new ArrayBlockingQueue<>(config.signIn().passwordCheckQueue()), r -> {
-            Thread t = new Thread(r, "password-check-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }, new ThreadPoolExecutor.AbortPolicy());
+        pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                1,
+                TimeUnit.MINUTES,
+                new ArrayBlockingQueue<>(config.signIn().passwordCheckQueue()),
+                r -> {
+                    Thread t = new Thread(r, "password-check-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                },
+                new ThreadPoolExecutor.AbortPolicy());
     }
 
     /**
@@ -70,8 +76,9 @@ public class PasswordChecks {
     }
 
     private static ProblemException busy() {
-        return new ProblemException(ProblemType.SERVICE_BUSY,
-                "Too many sign-ins at this moment: please try again in a second").with("retryAfterSeconds", 1);
+        return new ProblemException(
+                        ProblemType.SERVICE_BUSY, "Too many sign-ins at this moment: please try again in a second")
+                .with("retryAfterSeconds", 1);
     }
 
     void stop(@Observes ShutdownEvent event) {

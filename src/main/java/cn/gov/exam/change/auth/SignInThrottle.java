@@ -3,7 +3,6 @@ package cn.gov.exam.change.auth;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;
-import cn.gov.exam.change.auth.ClientAddress;
 import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.common.problems.ProblemType;
 import cn.gov.exam.change.common.sql.SqlValues;
@@ -15,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,14 +42,19 @@ import java.util.Map;
 public class SignInThrottle {
     @Inject
     EntityManager em;
+
     @Inject
     AppClock clock;
+
     @Inject
     AppConfig config;
+
     @Inject
     AuditService audit;
+
     @Inject
     ClientAddress clientAddress;
+
     @Inject
     CurrentVertxRequest request;
 
@@ -60,12 +63,17 @@ public class SignInThrottle {
      * {@code staff}), {@code account} is what the client typed as its name; the audit names the
      * account as {@code subjectType}/{@code subjectId} (masked for applicants).
      */
-    public record Attempt(String realm, String account, String client, String actionPrefix, String subjectType,
-                          String subjectId, String examCode) {
-    }
+    public record Attempt(
+            String realm,
+            String account,
+            String client,
+            String actionPrefix,
+            String subjectType,
+            String subjectId,
+            String examCode) {}
 
-    public Attempt attempt(String realm, String account, String actionPrefix, String subjectType, String subjectId,
-                           String examCode) {
+    public Attempt attempt(
+            String realm, String account, String actionPrefix, String subjectType, String subjectId, String examCode) {
         return new Attempt(realm, account, client(), actionPrefix, subjectType, subjectId, examCode);
     }
 
@@ -78,8 +86,7 @@ public class SignInThrottle {
      * A row of the counts that bear on an attempt: those of its realm with (its account, its client or
      * {@code *}) or ({@code *}, its client).
      */
-    public record Count(String account, String client, Instant lockedUntil, Instant lastFailureAt) {
-    }
+    public record Count(String account, String client, Instant lockedUntil, Instant lastFailureAt) {}
 
     /**
      * Refuses the attempt, without checking its password, while it has to wait; answers whether it
@@ -90,8 +97,8 @@ public class SignInThrottle {
     public boolean check(Attempt a) {
         List<Count> counts = new ArrayList<>();
         for (Tuple t : QuarkusTransaction.requiringNew().call(() -> rows(a))) {
-            counts.add(new Count((String) t.get(0), (String) t.get(1), SqlValues.instant(t.get(2)),
-                    SqlValues.instant(t.get(3))));
+            counts.add(new Count(
+                    (String) t.get(0), (String) t.get(1), SqlValues.instant(t.get(2)), SqlValues.instant(t.get(3))));
         }
         return check(counts);
     }
@@ -123,8 +130,7 @@ public class SignInThrottle {
                 .with("waitSeconds", left.nextWait().toSeconds());
     }
 
-    private record Recorded(Instant until, ThrottleRules.Failure left) {
-    }
+    private record Recorded(Instant until, ThrottleRules.Failure left) {}
 
     /**
      * The owner got in: the pair's and the account's counts are cleared (the client's stay), when
@@ -134,15 +140,21 @@ public class SignInThrottle {
         if (!counted) {
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                         delete from sign_in_throttle where realm = ?1 and account = ?2 and client in (?3, '*')""")
-                .setParameter(1, a.realm()).setParameter(2, a.account()).setParameter(3, a.client()).executeUpdate());
+                        .setParameter(1, a.realm())
+                        .setParameter(2, a.account())
+                        .setParameter(3, a.client())
+                        .executeUpdate());
     }
 
     /** Staff clear every count and wait of an account (from every client); returns how many there were. */
     public int unlock(String realm, String account) {
         return em.createNativeQuery("delete from sign_in_throttle where realm = ?1 and account = ?2")
-                .setParameter(1, realm).setParameter(2, account).executeUpdate();
+                .setParameter(1, realm)
+                .setParameter(2, account)
+                .executeUpdate();
     }
 
     /**
@@ -152,7 +164,8 @@ public class SignInThrottle {
     @Transactional
     public int forgetOld() {
         return em.createNativeQuery("delete from sign_in_throttle where greatest(last_failure_at, locked_until) < ?1")
-                .setParameter(1, clock.now().minus(config.signIn().window())).executeUpdate();
+                .setParameter(1, clock.now().minus(config.signIn().window()))
+                .executeUpdate();
     }
 
     @Scheduled(every = "${app.sign-in.cleanup-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -164,9 +177,11 @@ public class SignInThrottle {
     private List<Tuple> rows(Attempt a) {
         return em.createNativeQuery("""
                         select account, client, locked_until, last_failure_at from sign_in_throttle
-                        where realm = ?1 and ((account = ?2 and client in (?3, '*')) or (account = '*' and client = ?3))""",
-                        Tuple.class)
-                .setParameter(1, a.realm()).setParameter(2, a.account()).setParameter(3, a.client()).getResultList();
+                        where realm = ?1 and ((account = ?2 and client in (?3, '*')) or (account = '*' and client = ?3))""", Tuple.class)
+                .setParameter(1, a.realm())
+                .setParameter(2, a.account())
+                .setParameter(3, a.client())
+                .getResultList();
     }
 
     private ThrottleRules rules() {
@@ -190,8 +205,12 @@ public class SignInThrottle {
                                                 then t.locked_until end,
                             last_failure_at = ?4
                         returning account, client, failures""", Tuple.class)
-                .setParameter(1, a.realm()).setParameter(2, a.account()).setParameter(3, a.client())
-                .setParameter(4, now).setParameter(5, now.minus(limits.window())).getResultList();
+                .setParameter(1, a.realm())
+                .setParameter(2, a.account())
+                .setParameter(3, a.client())
+                .setParameter(4, now)
+                .setParameter(5, now.minus(limits.window()))
+                .getResultList();
         int pairFailures = 0;
         int clientFailures = 0;
         int accountFailures = 0;
@@ -208,35 +227,53 @@ public class SignInThrottle {
         counts.put("failuresOfAccountFromClient", pairFailures);
         counts.put("failuresFromClient", clientFailures);
         counts.put("failuresOfAccount", accountFailures);
-        audit.recordAs(AuditService.ANONYMOUS, null, a.actionPrefix() + ".sign-in-failed", a.subjectType(),
-                a.subjectId(), a.examCode(), null, counts);
+        audit.recordAs(
+                AuditService.ANONYMOUS,
+                null,
+                a.actionPrefix() + ".sign-in-failed",
+                a.subjectType(),
+                a.subjectId(),
+                a.examCode(),
+                null,
+                counts);
 
         ThrottleRules rules = rules();
-        List<ThrottleRules.Lock> locks = rules.locks(a.account(), a.client(), pairFailures, clientFailures,
-                accountFailures, now);
+        List<ThrottleRules.Lock> locks =
+                rules.locks(a.account(), a.client(), pairFailures, clientFailures, accountFailures, now);
         locks.forEach(l -> lock(a, l.account(), l.client(), l.until(), l.scope().name, counts));
         Instant until = ThrottleRules.answer(locks, now);
         return new Recorded(until, until != null ? null : rules.left(pairFailures, clientFailures, accountFailures));
     }
 
-    private Instant lock(Attempt a, String account, String client, Instant until, String scope,
-                         Map<String, Object> counts) {
+    private Instant lock(
+            Attempt a, String account, String client, Instant until, String scope, Map<String, Object> counts) {
         em.createNativeQuery("""
                         update sign_in_throttle set locked_until = ?4 where realm = ?1 and account = ?2 and client = ?3""")
-                .setParameter(1, a.realm()).setParameter(2, account).setParameter(3, client).setParameter(4, until)
+                .setParameter(1, a.realm())
+                .setParameter(2, account)
+                .setParameter(3, client)
+                .setParameter(4, until)
                 .executeUpdate();
         Map<String, Object> after = new LinkedHashMap<>(counts);
         after.put("scope", scope);
         after.put("lockedUntil", until.toString());
-        audit.recordAs(AuditService.ANONYMOUS, null, a.actionPrefix() + ".sign-in-throttled", a.subjectType(),
-                a.subjectId(), a.examCode(), null, after);
+        audit.recordAs(
+                AuditService.ANONYMOUS,
+                null,
+                a.actionPrefix() + ".sign-in-throttled",
+                a.subjectType(),
+                a.subjectId(),
+                a.examCode(),
+                null,
+                after);
         return until;
     }
 
     private static ProblemException waiting(Instant until, Instant now) {
         long seconds = ThrottleRules.retryAfterSeconds(until, now);
-        return new ProblemException(ProblemType.ACCOUNT_LOCKED,
-                "Too many failed sign-ins: try again in " + (seconds + 59) / 60 + " minute(s)")
+        return new ProblemException(
+                        ProblemType.ACCOUNT_LOCKED,
+                        "Too many failed sign-ins: try again in " + (seconds + 59) / 60 + " minute(s)")
                 .with("retryAfterSeconds", seconds);
     }
 }

@@ -1,16 +1,15 @@
 package cn.gov.exam.change.auth;
 
-import cn.gov.exam.change.common.credentials.Passwords;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;
+import cn.gov.exam.change.common.credentials.Passwords;
 import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.common.problems.ProblemType;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -20,16 +19,21 @@ import java.util.Set;
 public class StaffAuthService {
     /** The claim that carries the account's token generation. */
     public static final String GENERATION_CLAIM = "gen";
+
     static final String REALM = "staff";
 
     @Inject
     AppConfig config;
+
     @Inject
     AppClock clock;
+
     @Inject
     SignInThrottle throttle;
+
     @Inject
     PasswordChecks passwords;
+
     @Inject
     AuditService audit;
 

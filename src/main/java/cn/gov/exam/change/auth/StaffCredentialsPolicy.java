@@ -1,7 +1,6 @@
 package cn.gov.exam.change.auth;
 
 import cn.gov.exam.change.common.problems.FieldError;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,12 +20,12 @@ import java.util.stream.Collectors;
 public final class StaffCredentialsPolicy {
     public static final int MIN_LENGTH = 12;
     /** Audit actors that are not staff: an account named like them could pass for them. */
-    private static final List<String> RESERVED_PREFIXES = List.of("applicant", "anonymous", "system",
-            "payment-system", "dispatcher");
+    private static final List<String> RESERVED_PREFIXES =
+            List.of("applicant", "anonymous", "system", "payment-system", "dispatcher");
+
     private static final Set<String> COMMON = load();
 
-    private StaffCredentialsPolicy() {
-    }
+    private StaffCredentialsPolicy() {}
 
     public static List<FieldError> problems(String username, String password) {
         List<FieldError> errors = new ArrayList<>();
@@ -76,9 +75,12 @@ public final class StaffCredentialsPolicy {
             if (in == null) {
                 throw new IllegalStateException("auth/common-passwords.txt is missing from the application");
             }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .map(l -> l.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(l -> l.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,6 @@
 package cn.gov.exam.change.auth;
 
 import cn.gov.exam.change.common.AppConfig;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,17 +16,33 @@ public final class ThrottleRules {
     static final String ANY = "*";
 
     /** The limits of {@code app.sign-in.*}. */
-    public record Limits(int pairMaxFailures, Duration pairFirstLock, Duration pairMaxLock, int clientMaxFailures,
-                         Duration clientLock, int accountMaxFailures, Duration accountLock, Duration window) {
+    public record Limits(
+            int pairMaxFailures,
+            Duration pairFirstLock,
+            Duration pairMaxLock,
+            int clientMaxFailures,
+            Duration clientLock,
+            int accountMaxFailures,
+            Duration accountLock,
+            Duration window) {
         static Limits of(AppConfig.SignIn c) {
-            return new Limits(c.pairMaxFailures(), c.pairFirstLock(), c.pairMaxLock(), c.clientMaxFailures(),
-                    c.clientLock(), c.accountMaxFailures(), c.accountLock(), c.window());
+            return new Limits(
+                    c.pairMaxFailures(),
+                    c.pairFirstLock(),
+                    c.pairMaxLock(),
+                    c.clientMaxFailures(),
+                    c.clientLock(),
+                    c.accountMaxFailures(),
+                    c.accountLock(),
+                    c.window());
         }
     }
 
     /** What a count row counts, by its account and client; {@code name} is the audit's word for it. */
     enum Scope {
-        PAIR("account-from-client"), CLIENT("client"), ACCOUNT("account");
+        PAIR("account-from-client"),
+        CLIENT("client"),
+        ACCOUNT("account");
 
         final String name;
 
@@ -41,19 +56,16 @@ public final class ThrottleRules {
     }
 
     /** What an attempt's counts decide: wait until (null: no wait), and whether a success has counts to clear. */
-    record Check(Instant waitUntil, boolean clearOnSuccess) {
-    }
+    record Check(Instant waitUntil, boolean clearOnSuccess) {}
 
     /**
      * What a failure that did not make the client wait leaves it: attempts before a wait (the last
      * of which, failing, starts it) and how long that wait will be.
      */
-    public record Failure(int attemptsLeft, Duration nextWait) {
-    }
+    public record Failure(int attemptsLeft, Duration nextWait) {}
 
     /** A wait that a failure starts: the count row (account, client) it goes on, until when. */
-    record Lock(Scope scope, String account, String client, Instant until) {
-    }
+    record Lock(Scope scope, String account, String client, Instant until) {}
 
     private final Limits limits;
 
@@ -90,8 +102,8 @@ public final class ThrottleRules {
      * The waits that a failure starts, given the counts after it (of the pair, the client across
      * accounts, the account across clients): the pair's first, then the client's, then the account's.
      */
-    List<Lock> locks(String account, String client, int pairFailures, int clientFailures, int accountFailures,
-                     Instant now) {
+    List<Lock> locks(
+            String account, String client, int pairFailures, int clientFailures, int accountFailures, Instant now) {
         List<Lock> locks = new ArrayList<>();
         if (pairFailures >= limits.pairMaxFailures()) {
             // 1, 2, 4, 8 … minutes: each guess past the limit costs the guesser twice the wait.
@@ -116,11 +128,11 @@ public final class ThrottleRules {
     Failure left(int pairFailures, int clientFailures, int accountFailures) {
         int pairLeft = Math.max(1, limits.pairMaxFailures() - pairFailures);
         int doublings = Math.min(Math.max(0, pairFailures + pairLeft - limits.pairMaxFailures()), 20);
-        Failure best = new Failure(pairLeft, min(limits.pairFirstLock().multipliedBy(1L << doublings),
-                limits.pairMaxLock()));
+        Failure best =
+                new Failure(pairLeft, min(limits.pairFirstLock().multipliedBy(1L << doublings), limits.pairMaxLock()));
         best = fewer(best, new Failure(Math.max(1, limits.clientMaxFailures() - clientFailures), limits.clientLock()));
-        return fewer(best, new Failure(Math.max(1, limits.accountMaxFailures() - accountFailures),
-                limits.accountLock()));
+        return fewer(
+                best, new Failure(Math.max(1, limits.accountMaxFailures() - accountFailures), limits.accountLock()));
     }
 
     private static Failure fewer(Failure a, Failure b) {
@@ -147,7 +159,8 @@ public final class ThrottleRules {
     /** Whether a pair's failures still count now (its account's wait then applies to it). */
     boolean counts(Instant lastFailure, Instant lockedUntil, Instant now) {
         Instant since = now.minus(limits.window());
-        return lastFailure != null && !lastFailure.isAfter(now)
+        return lastFailure != null
+                && !lastFailure.isAfter(now)
                 && (!lastFailure.isBefore(since) || (lockedUntil != null && !lockedUntil.isBefore(since)));
     }
 

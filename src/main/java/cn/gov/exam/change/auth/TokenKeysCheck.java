@@ -25,6 +25,8 @@ public class TokenKeysCheck {
     }
 
     private static boolean present(Config config, String name) {
-        return config.getOptionalValue(name, String.class).filter(v -> !v.isBlank()).isPresent();
+        return config.getOptionalValue(name, String.class)
+                .filter(v -> !v.isBlank())
+                .isPresent();
     }
 }

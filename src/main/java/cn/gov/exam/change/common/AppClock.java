@@ -1,7 +1,6 @@
 package cn.gov.exam.change.common;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Clock;
 import java.time.Instant;
 

@@ -2,7 +2,6 @@ package cn.gov.exam.change.common;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 import java.util.Optional;
 
@@ -36,6 +35,7 @@ public interface AppConfig {
      */
     @WithDefault("请拨打本次考试公告中的咨询电话（工作日 8:30–17:30）")
     String helpContact();
+
     Database database();
 
     /** Load the demo exam into an empty database at start. */

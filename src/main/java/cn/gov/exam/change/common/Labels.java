@@ -22,8 +22,7 @@ public final class Labels {
     private static final Pattern ENTRY = Pattern.compile("(?:'([^']+)'|([A-Za-z_][\\w]*))\\s*:\\s*'([^']*)'");
     private static final Map<String, Map<String, String>> TABLES = read();
 
-    private Labels() {
-    }
+    private Labels() {}
 
     /** The label of a code in a table (by the API's enum name), or the code itself when it has none. */
     public static String label(String table, Object code) {
@@ -40,7 +39,9 @@ public final class Labels {
         String s = labelOrCode.trim();
         for (Map.Entry<String, String> e : t.entrySet()) {
             // 中共党员 is the label 中共党员（含预备党员） without its note
-            if (e.getKey().equalsIgnoreCase(s) || e.getValue().equals(s) || e.getValue().replaceAll("（.*）$", "").equals(s)) {
+            if (e.getKey().equalsIgnoreCase(s)
+                    || e.getValue().equals(s)
+                    || e.getValue().replaceAll("（.*）$", "").equals(s)) {
                 return Optional.of(e.getKey());
             }
         }
@@ -87,7 +88,12 @@ public final class Labels {
     /** For messages: the codes and labels a field accepts, e.g. "BACHELOR（本科）、MASTER（硕士研究生）". */
     public static String allowed(String table) {
         StringBuilder sb = new StringBuilder();
-        table(table).forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ").append(k).append(" (").append(v).append(")"));
+        table(table)
+                .forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ")
+                        .append(k)
+                        .append(" (")
+                        .append(v)
+                        .append(")"));
         return sb.toString();
     }
 }

@@ -8,7 +8,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -29,7 +28,8 @@ public class BoundedReactivePool implements PgPoolCreator {
         List<PgConnectOptions> options = input.pgConnectOptionsList();
         options.forEach(o -> bound(o, config.database()));
         PoolOptions pool = input.poolOptions()
-                .setConnectionTimeout((int) config.database().acquisitionTimeout().toMillis())
+                .setConnectionTimeout(
+                        (int) config.database().acquisitionTimeout().toMillis())
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
         return PgPool.pool(input.vertx(), options, pool);
     }

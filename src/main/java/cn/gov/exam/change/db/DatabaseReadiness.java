@@ -8,12 +8,11 @@ import io.vertx.pgclient.PgConnectOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-
-import java.net.InetAddress;
-import java.util.Optional;
 
 /**
  * /q/health/ready: DOWN while the database refuses connections, does not answer within
@@ -27,13 +26,16 @@ import java.util.Optional;
 public class DatabaseReadiness implements AsyncHealthCheck {
     @Inject
     Vertx vertx;
+
     @Inject
     AppConfig config;
     // The reactive URL is derived from the JDBC one (ReactiveUrlFromJdbcUrl).
     @ConfigProperty(name = "quarkus.datasource.reactive.url")
     String url;
+
     @ConfigProperty(name = "quarkus.datasource.username")
     Optional<String> username;
+
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
 
@@ -41,9 +43,13 @@ public class DatabaseReadiness implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        return probe().beat().map(why -> why == null
-                ? HealthCheckResponse.named("database").up().build()
-                : HealthCheckResponse.named("database").down().withData("reason", why).build());
+        return probe().beat()
+                .map(why -> why == null
+                        ? HealthCheckResponse.named("database").up().build()
+                        : HealthCheckResponse.named("database")
+                                .down()
+                                .withData("reason", why)
+                                .build());
     }
 
     private HeartbeatProbe probe() {
@@ -51,7 +57,8 @@ public class DatabaseReadiness implements AsyncHealthCheck {
         if (p == null) {
             synchronized (this) {
                 if (probe == null) {
-                    PgConnectOptions options = BoundedReactivePool.bound(PgConnectOptions.fromUri(url), config.database());
+                    PgConnectOptions options =
+                            BoundedReactivePool.bound(PgConnectOptions.fromUri(url), config.database());
                     username.ifPresent(options::setUser);
                     password.ifPresent(options::setPassword);
                     probe = new HeartbeatProbe(vertx, options, config.database().readinessTimeout(), instanceName());

@@ -3,12 +3,11 @@ package cn.gov.exam.change.db;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Supplies the datasource of an embedded PostgreSQL when the operator configured none.

@@ -1,8 +1,6 @@
 package cn.gov.exam.change.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Starts one durable embedded PostgreSQL per JVM with its data in a kept folder.
@@ -23,8 +22,7 @@ public final class EmbeddedPostgresLauncher {
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresLauncher.class);
     private static final String RUNNING = "position-change.embedded-postgres.running-url";
 
-    private EmbeddedPostgresLauncher() {
-    }
+    private EmbeddedPostgresLauncher() {}
 
     static synchronized String jdbcUrl(String dataDir, int port) {
         String running = System.getProperty(RUNNING);
@@ -43,7 +41,8 @@ public final class EmbeddedPostgresLauncher {
                     .start();
             String url = pg.getJdbcUrl("postgres", "postgres");
             System.setProperty(RUNNING, url);
-            LOG.infof("Embedded PostgreSQL started on port %d with data in %s (psql -h localhost -p %d -U postgres)",
+            LOG.infof(
+                    "Embedded PostgreSQL started on port %d with data in %s (psql -h localhost -p %d -U postgres)",
                     pg.getPort(), dir, pg.getPort());
             return url;
         } catch (IOException e) {
@@ -53,8 +52,7 @@ public final class EmbeddedPostgresLauncher {
 
     /** Settings that keep committed data across crashes, unlike zonky's test-oriented defaults. */
     public static EmbeddedPostgres.Builder durable(EmbeddedPostgres.Builder builder) {
-        return builder
-                .setServerConfig("fsync", "on")
+        return builder.setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "200")

@@ -7,7 +7,6 @@ import io.vertx.mutiny.pgclient.PgPool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
-
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,8 +29,14 @@ public class HeartbeatProbe {
         this.timeout = timeout;
         this.instance = instance;
         options.setConnectTimeout((int) timeout.toMillis()).setMetricsName("readiness-probe");
-        this.pool = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(1).setName("readiness-probe")
-                .setConnectionTimeout((int) timeout.toMillis()).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS));
+        this.pool = PgPool.pool(
+                vertx,
+                options,
+                new PoolOptions()
+                        .setMaxSize(1)
+                        .setName("readiness-probe")
+                        .setConnectionTimeout((int) timeout.toMillis())
+                        .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS));
     }
 
     /** Null when the write succeeded within the timeout, else why not. Concurrent callers share one probe. */
@@ -40,24 +45,32 @@ public class HeartbeatProbe {
         if (current != null) {
             return current;
         }
-        Uni<String> probe = pool.withTransaction(conn -> conn.query("truncate heartbeat").execute()
+        Uni<String> probe = pool.withTransaction(conn -> conn.query("truncate heartbeat")
+                        .execute()
                         .flatMap(r -> conn.preparedQuery("insert into heartbeat (instance, beat_at) values ($1, now())")
                                 .execute(Tuple.of(instance))))
-                .ifNoItem().after(timeout).fail()
+                .ifNoItem()
+                .after(timeout)
+                .fail()
                 .map(r -> {
                     DatabaseFailures.recovered();
                     return (String) null;
                 })
-                .onFailure().recoverWithItem(e -> {
+                .onFailure()
+                .recoverWithItem(e -> {
                     DatabaseFailures.Kind kind = DatabaseFailures.classify(e);
                     DatabaseFailures.report(kind, e, "the readiness probe");
-                    return kind == DatabaseFailures.Kind.DISK_FULL ? "the database is out of disk space"
+                    return kind == DatabaseFailures.Kind.DISK_FULL
+                            ? "the database is out of disk space"
                             : e instanceof io.smallrye.mutiny.TimeoutException
-                            ? "no answer from the database within " + timeout.toMillis() + " ms"
-                            : "the database refused the write: " + e.getClass().getSimpleName();
+                                    ? "no answer from the database within " + timeout.toMillis() + " ms"
+                                    : "the database refused the write: "
+                                            + e.getClass().getSimpleName();
                 })
-                .onTermination().invoke(() -> inFlight.set(null))
-                .memoize().indefinitely();
+                .onTermination()
+                .invoke(() -> inFlight.set(null))
+                .memoize()
+                .indefinitely();
         return inFlight.compareAndSet(null, probe) ? probe : beat();
     }
 

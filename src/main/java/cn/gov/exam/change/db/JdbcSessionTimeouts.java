@@ -4,7 +4,6 @@ import cn.gov.exam.change.common.AppConfig;
 import io.agroal.api.AgroalPoolInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,8 +21,9 @@ public class JdbcSessionTimeouts implements AgroalPoolInterceptor {
     @Override
     public void onConnectionCreate(Connection connection) {
         try (Statement st = connection.createStatement()) {
-            st.execute("set statement_timeout = " + config.database().statementTimeout().toMillis()
-                    + "; set lock_timeout = " + config.database().lockTimeout().toMillis());
+            st.execute("set statement_timeout = "
+                    + config.database().statementTimeout().toMillis() + "; set lock_timeout = "
+                    + config.database().lockTimeout().toMillis());
         } catch (SQLException e) {
             throw new IllegalStateException("The session timeouts could not be set", e);
         }

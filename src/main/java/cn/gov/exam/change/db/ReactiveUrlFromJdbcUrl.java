@@ -5,7 +5,6 @@ import io.smallrye.config.ConfigSourceInterceptorContext;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.Priorities;
 import jakarta.annotation.Priority;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,8 +76,7 @@ public class ReactiveUrlFromJdbcUrl implements ConfigSourceInterceptor {
                 }
                 case "ssl" -> ssl = value.isEmpty() || value.equals("true");
                 case "currentSchema" -> params.add("search_path=" + value);
-                default -> {
-                }
+                default -> {}
             }
         }
         if (ssl && !sslmode) {

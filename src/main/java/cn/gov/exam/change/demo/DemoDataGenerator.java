@@ -26,6 +26,7 @@ import java.util.Random;
 public final class DemoDataGenerator {
     /** bcrypt of {@value #DEMO_PASSWORD}: every generated applicant signs in with it. */
     public static final String DEMO_PASSWORD = "Demo@2023";
+
     static final String DEMO_PASSWORD_HASH = "$2a$10$nnOFCrQ2xm..izvF4D3e6OKcYK1HyQ4VgQoM9HYO/ymFkIbEcQgHq";
 
     public static final String POSITION_HEADER = "code,agencyCode,agencyName,employer,title,quota,ratio,minEducation,"
@@ -35,29 +36,37 @@ public final class DemoDataGenerator {
             + "fee.currency,fee.channel,fee.transactionId,fee.paidAt\n";
 
     private static final String[][] AGENCIES = {
-            {"A01", "山西省财政厅"}, {"A02", "山西省人民检察院"}, {"A03", "山西省高级人民法院"},
-            {"A04", "山西省教育厅"}, {"A05", "山西省公安厅"}, {"A06", "山西省市场监督管理局"},
-            {"A07", "太原市人力资源和社会保障局"}, {"A08", "大同市人民政府办公室"}, {"A09", "长治市审计局"},
-            {"A10", "晋中市乡镇机关"}, {"A11", "运城市税务局"}, {"A12", "吕梁市乡镇机关"}};
-    private static final String[] TITLES = {"一级科员", "四级主任科员", "法官助理", "检察官助理", "综合管理",
-            "财务会计", "信息技术", "执法岗位", "乡镇基层岗位", "文秘"};
-    private static final String[] MAJORS = {"法学", "汉语言文学", "计算机科学与技术", "会计学", "经济学",
-            "行政管理", "新闻学", "土木工程", "临床医学", "英语"};
+        {"A01", "山西省财政厅"}, {"A02", "山西省人民检察院"}, {"A03", "山西省高级人民法院"},
+        {"A04", "山西省教育厅"}, {"A05", "山西省公安厅"}, {"A06", "山西省市场监督管理局"},
+        {"A07", "太原市人力资源和社会保障局"}, {"A08", "大同市人民政府办公室"}, {"A09", "长治市审计局"},
+        {"A10", "晋中市乡镇机关"}, {"A11", "运城市税务局"}, {"A12", "吕梁市乡镇机关"}
+    };
+    private static final String[] TITLES = {
+        "一级科员", "四级主任科员", "法官助理", "检察官助理", "综合管理", "财务会计", "信息技术", "执法岗位", "乡镇基层岗位", "文秘"
+    };
+    private static final String[] MAJORS = {"法学", "汉语言文学", "计算机科学与技术", "会计学", "经济学", "行政管理", "新闻学", "土木工程", "临床医学", "英语"
+    };
     private static final String[] REGIONS = {"140105", "140202", "140402", "140702", "140802", "141102", "140106"};
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "郭", "武", "贾"};
-    private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "艳", "杰", "涛", "明", "超",
-            "霞", "平", "刚", "晋", "晨", "宇", "欣"};
-    private static final String[] EDUCATION = {"JUNIOR_COLLEGE", "BACHELOR", "BACHELOR", "BACHELOR", "MASTER",
-            "MASTER", "DOCTORATE"};
-    private static final String[] POLITICAL = {"MASSES", "CYL_MEMBER", "CYL_MEMBER", "CPC_MEMBER",
-            "CPC_PROBATIONARY", "OTHER_PARTY"};
+    private static final String[] GIVEN = {
+        "伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "艳", "杰", "涛", "明", "超", "霞", "平", "刚", "晋", "晨", "宇", "欣"
+    };
+    private static final String[] EDUCATION = {
+        "JUNIOR_COLLEGE", "BACHELOR", "BACHELOR", "BACHELOR", "MASTER", "MASTER", "DOCTORATE"
+    };
+    private static final String[] POLITICAL = {
+        "MASSES", "CYL_MEMBER", "CYL_MEMBER", "CPC_MEMBER", "CPC_PROBATIONARY", "OTHER_PARTY"
+    };
     private static final String[] CHANNELS = {"ALIPAY", "WECHAT", "UNIONPAY"};
 
-    public enum Shape { KEEP, REDUCE, CANCEL }
+    public enum Shape {
+        KEEP,
+        REDUCE,
+        CANCEL
+    }
 
     /** One generated applicant worth naming in the README: a person of a cancelled position, say. */
-    public record Notable(String idNumber, String name, String positionCode, Shape shape, String feeStatus) {
-    }
+    public record Notable(String idNumber, String name, String positionCode, Shape shape, String feeStatus) {}
 
     private final int positions;
     private final int cancelledTarget;
@@ -169,17 +178,35 @@ public final class DemoDataGenerator {
             String agencyCode = agencyCode(a);
             String agencyName = a < AGENCIES.length ? AGENCIES[a][1] : "招录机关" + a;
             sb.setLength(0);
-            sb.append(positionCode(i)).append(',').append(agencyCode).append(',').append(agencyName).append(',')
-                    .append(agencyName).append(i % 5 == 0 ? "下属单位" : "机关").append(',')
-                    .append(TITLES[i % TITLES.length]).append(',').append(quota(i, s)).append(',')
-                    .append(ratio(i) == 3 ? "" : "2").append(',')
-                    .append(i % 6 == 0 ? "JUNIOR_COLLEGE" : i % 13 == 0 ? "MASTER" : "BACHELOR").append(',')
-                    .append(i % 3 == 0 ? "false" : "true").append(',')
+            sb.append(positionCode(i))
+                    .append(',')
+                    .append(agencyCode)
+                    .append(',')
+                    .append(agencyName)
+                    .append(',')
+                    .append(agencyName)
+                    .append(i % 5 == 0 ? "下属单位" : "机关")
+                    .append(',')
+                    .append(TITLES[i % TITLES.length])
+                    .append(',')
+                    .append(quota(i, s))
+                    .append(',')
+                    .append(ratio(i) == 3 ? "" : "2")
+                    .append(',')
+                    .append(i % 6 == 0 ? "JUNIOR_COLLEGE" : i % 13 == 0 ? "MASTER" : "BACHELOR")
+                    .append(',')
+                    .append(i % 3 == 0 ? "false" : "true")
+                    .append(',')
                     .append(i % 4 == 0 ? "" : MAJORS[i % MAJORS.length] + "|" + MAJORS[(i + 3) % MAJORS.length])
-                    .append(',').append(i % 7 == 0 ? "40" : "35").append(',')
-                    .append(i % 10 == 1 ? "CPC_MEMBER" : "").append(',')
-                    .append(i % 9 == 2 ? "2" : "0").append(',')
-                    .append(i % 15 == 4 ? "140100" : "").append('\n');
+                    .append(',')
+                    .append(i % 7 == 0 ? "40" : "35")
+                    .append(',')
+                    .append(i % 10 == 1 ? "CPC_MEMBER" : "")
+                    .append(',')
+                    .append(i % 9 == 2 ? "2" : "0")
+                    .append(',')
+                    .append(i % 15 == 4 ? "140100" : "")
+                    .append('\n');
             out.write(sb.toString());
         }
     }
@@ -199,22 +226,44 @@ public final class DemoDataGenerator {
             for (int k = 0; k < all; k++, person++) {
                 String fee = k >= confirmed ? "UNPAID" : person % 29 == 5 ? "WAIVED" : "PAID";
                 String id = idNumber(person);
-                String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)]
+                String name = SURNAMES[random.nextInt(SURNAMES.length)]
+                        + GIVEN[random.nextInt(GIVEN.length)]
                         + (random.nextBoolean() ? GIVEN[random.nextInt(GIVEN.length)] : "");
                 LocalDate birth = birthDate(person);
                 sb.setLength(0);
-                sb.append(id).append(',').append(name).append(',').append(String.format("139%08d", person % 100_000_000))
-                        .append(',').append(birth).append(',')
-                        .append(EDUCATION[random.nextInt(EDUCATION.length)]).append(',')
-                        .append(random.nextInt(10) < 8).append(',').append(MAJORS[random.nextInt(MAJORS.length)])
-                        .append(',').append(POLITICAL[random.nextInt(POLITICAL.length)]).append(',')
-                        .append(random.nextInt(10) < 7 ? 0 : random.nextInt(6)).append(',')
-                        .append(REGIONS[(int) (person % REGIONS.length)].substring(0, 4)).append("00,")
-                        .append(DEMO_PASSWORD_HASH).append(',').append(positionCode(i)).append(',').append(fee);
+                sb.append(id)
+                        .append(',')
+                        .append(name)
+                        .append(',')
+                        .append(String.format("139%08d", person % 100_000_000))
+                        .append(',')
+                        .append(birth)
+                        .append(',')
+                        .append(EDUCATION[random.nextInt(EDUCATION.length)])
+                        .append(',')
+                        .append(random.nextInt(10) < 8)
+                        .append(',')
+                        .append(MAJORS[random.nextInt(MAJORS.length)])
+                        .append(',')
+                        .append(POLITICAL[random.nextInt(POLITICAL.length)])
+                        .append(',')
+                        .append(random.nextInt(10) < 7 ? 0 : random.nextInt(6))
+                        .append(',')
+                        .append(REGIONS[(int) (person % REGIONS.length)].substring(0, 4))
+                        .append("00,")
+                        .append(DEMO_PASSWORD_HASH)
+                        .append(',')
+                        .append(positionCode(i))
+                        .append(',')
+                        .append(fee);
                 if (fee.equals("PAID")) {
                     String channel = CHANNELS[(int) (person % CHANNELS.length)];
-                    sb.append(",100.00,CNY,").append(channel).append(',')
-                            .append(String.format("2023011%c%013d", channel.charAt(0), person)).append(',').append(paid);
+                    sb.append(",100.00,CNY,")
+                            .append(channel)
+                            .append(',')
+                            .append(String.format("2023011%c%013d", channel.charAt(0), person))
+                            .append(',')
+                            .append(paid);
                 } else {
                     sb.append(",,,,,");
                 }
@@ -246,8 +295,8 @@ public final class DemoDataGenerator {
         long registrations = args.length > 1 ? Long.parseLong(args[1]) : 3_000_000;
         Path dir = Path.of(args.length > 2 ? args[2] : "bench/data");
         Files.createDirectories(dir);
-        DemoDataGenerator g = new DemoDataGenerator(positions, positions * 35 / 400, registrations,
-                Instant.parse("2023-01-10T02:00:00Z"));
+        DemoDataGenerator g = new DemoDataGenerator(
+                positions, positions * 35 / 400, registrations, Instant.parse("2023-01-10T02:00:00Z"));
         try (Writer w = writer(dir.resolve("positions.csv"))) {
             g.writePositions(w);
         }

@@ -1,9 +1,9 @@
 package cn.gov.exam.change.demo;
 
-import cn.gov.exam.change.common.credentials.Roles;
 import cn.gov.exam.change.auth.StaffAuthService;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;
+import cn.gov.exam.change.common.credentials.Roles;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamRequest;
 import cn.gov.exam.change.exam.ExamService;
@@ -18,8 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -29,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.jboss.logging.Logger;
 
 /**
  * With {@code app.demo-data=true}, loads the demo exam {@value #EXAM_CODE} into an empty database
@@ -40,20 +39,27 @@ public class DemoDataLoader {
     public static final String EXAM_CODE = "SX-2023-GWY";
     /** The password of every demo reviewer ({@code reviewer-a01} …), which the staff password policy accepts. */
     public static final String REVIEWER_PASSWORD = "Review@2023demo";
+
     private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
 
     @Inject
     AppConfig config;
+
     @Inject
     AppClock clock;
+
     @Inject
     ExamService exams;
+
     @Inject
     PositionService positions;
+
     @Inject
     RegistrationImportService registrations;
+
     @Inject
     RatioCheckService ratio;
+
     @Inject
     StaffAuthService staff;
 
@@ -65,11 +71,19 @@ public class DemoDataLoader {
         }
         Instant now = clock.now();
         ZoneId zone = ZoneId.of("Asia/Shanghai");
-        exams.create(new ExamRequest(EXAM_CODE, "山西省2023年考试录用公务员（演示）", zone.getId(), 3, true, 1,
-                new BigDecimal("100.00"), now.minus(Duration.ofDays(1)).atZone(zone).toOffsetDateTime(),
+        exams.create(new ExamRequest(
+                EXAM_CODE,
+                "山西省2023年考试录用公务员（演示）",
+                zone.getId(),
+                3,
+                true,
+                1,
+                new BigDecimal("100.00"),
+                now.minus(Duration.ofDays(1)).atZone(zone).toOffsetDateTime(),
                 now.minus(Duration.ofMinutes(1)).atZone(zone).toOffsetDateTime(),
                 now.plus(Duration.ofDays(2)).atZone(zone).toOffsetDateTime(),
-                now.plus(Duration.ofDays(3)).atZone(zone).toOffsetDateTime(), "0351-1234567（工作日 8:30–17:30）"));
+                now.plus(Duration.ofDays(3)).atZone(zone).toOffsetDateTime(),
+                "0351-1234567（工作日 8:30–17:30）"));
         DemoDataGenerator generator = DemoDataGenerator.demo(now.minus(Duration.ofDays(10)));
         try {
             StringWriter p = new StringWriter();
@@ -83,14 +97,17 @@ public class DemoDataLoader {
         }
         // One reviewer per agency of the demo exam: reviewer-a01 reviews for agency A01, and so on.
         for (String agency : generator.agencyCodes()) {
-            staff.createIfAbsent("reviewer-" + agency.toLowerCase(java.util.Locale.ROOT), REVIEWER_PASSWORD,
-                    Roles.REVIEWER, agency);
+            staff.createIfAbsent(
+                    "reviewer-" + agency.toLowerCase(java.util.Locale.ROOT), REVIEWER_PASSWORD, Roles.REVIEWER, agency);
         }
         RatioPlan plan = ratio.publish(EXAM_CODE);
-        LOG.infof("Loaded the demo exam %s: %d positions kept, %d reduced, %d cancelled", EXAM_CODE, plan.kept(),
-                plan.reduced(), plan.cancelled());
-        generator.notables().forEach(n -> LOG.debugf("Demo applicant of %s position %s (%s)", n.shape(),
-                n.positionCode(), n.feeStatus()));
+        LOG.infof(
+                "Loaded the demo exam %s: %d positions kept, %d reduced, %d cancelled",
+                EXAM_CODE, plan.kept(), plan.reduced(), plan.cancelled());
+        generator
+                .notables()
+                .forEach(n -> LOG.debugf(
+                        "Demo applicant of %s position %s (%s)", n.shape(), n.positionCode(), n.feeStatus()));
     }
 
     private static ByteArrayInputStream stream(StringWriter w) {

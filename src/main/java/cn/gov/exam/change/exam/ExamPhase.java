@@ -1,5 +1,8 @@
 package cn.gov.exam.change.exam;
 
 public enum ExamPhase {
-    REGISTRATION_CLOSED, SWITCHING, REVIEWING, CLOSED
+    REGISTRATION_CLOSED,
+    SWITCHING,
+    REVIEWING,
+    CLOSED
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,8 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-
-import java.net.URI;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,13 +40,20 @@ public class ExamResource {
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "createExam", summary = "Create an exam with its settings and timeline")
-    @APIResponse(responseCode = "201", description = "The exam",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExamView.class)))
-    @APIResponse(responseCode = "409", description = "already-exists: use PUT to change an exam",
+    @APIResponse(
+            responseCode = "201",
+            description = "The exam",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExamView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "already-exists: use PUT to change an exam",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ExamView> create(@NotNull @Valid ExamRequest request) {
         ExamView view = exams.create(request);
-        return RestResponse.ResponseBuilder.<ExamView>created(URI.create("/api/v1/exams/" + view.code())).entity(view).build();
+        return RestResponse.ResponseBuilder.<ExamView>created(URI.create("/api/v1/exams/" + view.code()))
+                .entity(view)
+                .build();
     }
 
     @PUT
@@ -55,12 +61,19 @@ public class ExamResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "updateExam", summary = "Create or update an exam; ratio settings are frozen once the ratio check is published",
+    @Operation(
+            operationId = "updateExam",
+            summary = "Create or update an exam; ratio settings are frozen once the ratio check is published",
             description = "On an update, maxSwitches, feeAmount and registrationClosedAt keep their current value when "
                     + "omitted or null; every other field is required and replaces the current value.")
-    @APIResponse(responseCode = "200", description = "The exam, created or updated",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExamView.class)))
-    @APIResponse(responseCode = "409", description = "exam-already-published: the ratio settings are frozen",
+    @APIResponse(
+            responseCode = "200",
+            description = "The exam, created or updated",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExamView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "exam-already-published: the ratio settings are frozen",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ExamView put(@PathParam("examCode") String examCode, @NotNull @Valid ExamRequest request) {
         return exams.put(examCode, request);

@@ -3,9 +3,9 @@ package cn.gov.exam.change.exam;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;
-import cn.gov.exam.change.common.problems.FieldError;
 import cn.gov.exam.change.common.paging.PageParams;
 import cn.gov.exam.change.common.paging.PageResponse;
+import cn.gov.exam.change.common.problems.FieldError;
 import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.common.problems.ProblemType;
 import io.quarkus.panache.common.Sort;
@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,8 +26,10 @@ import java.util.Objects;
 public class ExamService {
     @Inject
     AppClock clock;
+
     @Inject
     AuditService audit;
+
     @Inject
     AppConfig config;
 
@@ -36,7 +37,8 @@ public class ExamService {
     public ExamView create(ExamRequest r) {
         validate(r);
         if (Exam.findByCode(r.code()).isPresent()) {
-            throw new ProblemException(ProblemType.ALREADY_EXISTS, "Exam " + r.code() + " exists already; use PUT to change it");
+            throw new ProblemException(
+                    ProblemType.ALREADY_EXISTS, "Exam " + r.code() + " exists already; use PUT to change it");
         }
         Exam e = new Exam();
         e.code = r.code();
@@ -53,15 +55,19 @@ public class ExamService {
         if (!code.equals(r.code())) {
             throw ProblemException.invalid("code", "must be the exam code of the path");
         }
-        Exam e = Exam.find("code", code).withLock(LockModeType.PESSIMISTIC_WRITE).<Exam>firstResultOptional().orElse(null);
+        Exam e = Exam.find("code", code)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .<Exam>firstResultOptional()
+                .orElse(null);
         if (e == null) {
             return create(r);
         }
         r = keepingOmitted(r, e);
         validate(r);
-        if (e.published() && (e.defaultRatio != r.defaultRatio()
-                || e.reduceQuotaBeforeCancel != r.reduceQuotaBeforeCancel())) {
-            throw new ProblemException(ProblemType.EXAM_ALREADY_PUBLISHED,
+        if (e.published()
+                && (e.defaultRatio != r.defaultRatio() || e.reduceQuotaBeforeCancel != r.reduceQuotaBeforeCancel())) {
+            throw new ProblemException(
+                    ProblemType.EXAM_ALREADY_PUBLISHED,
                     "The ratio check is published; the exam's ratio settings are frozen");
         }
         Map<String, Object> before = snapshot(e);
@@ -77,8 +83,13 @@ public class ExamService {
     public PageResponse<ExamView> list(PageParams page) {
         var q = Exam.<Exam>findAll(Sort.descending("switchDeadline").and("code"));
         Instant now = clock.now();
-        return new PageResponse<>(q.page(page.page, page.size).list().stream().map(e -> ExamView.of(e, now, config.helpContact())).toList(),
-                page.page, page.size, q.count());
+        return new PageResponse<>(
+                q.page(page.page, page.size).list().stream()
+                        .map(e -> ExamView.of(e, now, config.helpContact()))
+                        .toList(),
+                page.page,
+                page.size,
+                q.count());
     }
 
     public static Exam require(String code) {
@@ -87,10 +98,13 @@ public class ExamService {
 
     /** The exam locked for an import or the ratio check, refused once the check is published. */
     public static Exam requireUnpublishedForUpdate(String code) {
-        Exam e = Exam.find("code", code).withLock(LockModeType.PESSIMISTIC_WRITE).<Exam>firstResultOptional()
+        Exam e = Exam.find("code", code)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .<Exam>firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("Exam " + code));
         if (e.published()) {
-            throw new ProblemException(ProblemType.EXAM_ALREADY_PUBLISHED,
+            throw new ProblemException(
+                    ProblemType.EXAM_ALREADY_PUBLISHED,
                     "The ratio check of " + code + " is published; its positions and registrations are frozen");
         }
         return e;
@@ -98,12 +112,22 @@ public class ExamService {
 
     /** Optional fields left out of an update keep the exam's current values (documented on ExamRequest). */
     private static ExamRequest keepingOmitted(ExamRequest r, Exam e) {
-        return new ExamRequest(r.code(), r.name(), r.timeZone(), r.defaultRatio(), r.reduceQuotaBeforeCancel(),
+        return new ExamRequest(
+                r.code(),
+                r.name(),
+                r.timeZone(),
+                r.defaultRatio(),
+                r.reduceQuotaBeforeCancel(),
                 r.maxSwitches() != null ? r.maxSwitches() : Integer.valueOf(e.maxSwitches),
                 r.feeAmount() != null ? r.feeAmount() : e.feeAmount,
-                r.registrationClosedAt() != null ? r.registrationClosedAt()
-                        : e.registrationClosedAt == null ? null : e.registrationClosedAt.atOffset(java.time.ZoneOffset.UTC),
-                r.switchWindowOpensAt(), r.switchDeadline(), r.reviewDeadline(),
+                r.registrationClosedAt() != null
+                        ? r.registrationClosedAt()
+                        : e.registrationClosedAt == null
+                                ? null
+                                : e.registrationClosedAt.atOffset(java.time.ZoneOffset.UTC),
+                r.switchWindowOpensAt(),
+                r.switchDeadline(),
+                r.reviewDeadline(),
                 r.helpContact() != null ? r.helpContact() : e.helpContact);
     }
 
@@ -135,11 +159,15 @@ public class ExamService {
         e.reduceQuotaBeforeCancel = r.reduceQuotaBeforeCancel();
         e.maxSwitches = Objects.requireNonNullElse(r.maxSwitches(), 1);
         e.feeAmount = r.feeAmount() == null ? null : r.feeAmount().setScale(2, java.math.RoundingMode.UNNECESSARY);
-        e.registrationClosedAt = r.registrationClosedAt() == null ? null : r.registrationClosedAt().toInstant();
+        e.registrationClosedAt = r.registrationClosedAt() == null
+                ? null
+                : r.registrationClosedAt().toInstant();
         e.switchWindowOpensAt = r.switchWindowOpensAt().toInstant();
         e.switchDeadline = r.switchDeadline().toInstant();
         e.reviewDeadline = r.reviewDeadline().toInstant();
-        e.helpContact = r.helpContact() == null || r.helpContact().isBlank() ? null : r.helpContact().trim();
+        e.helpContact = r.helpContact() == null || r.helpContact().isBlank()
+                ? null
+                : r.helpContact().trim();
         e.updatedAt = clock.now();
     }
 

@@ -10,12 +10,14 @@ import java.time.Instant;
  * deadline moved later afterwards reopens nothing (the refunds owed at the deadline are queued,
  * perhaps sent), and the phase says so ({@code REVIEWING} until the review deadline).
  */
-public record ExamTimeline(boolean published, Instant opensAt, Instant switchDeadline, Instant reviewDeadline,
-                           boolean refundsDecided) {
+public record ExamTimeline(
+        boolean published, Instant opensAt, Instant switchDeadline, Instant reviewDeadline, boolean refundsDecided) {
 
     /** Whether an applicant may switch at {@code now}. */
     public enum Window {
-        NOT_OPEN, OPEN, CLOSED
+        NOT_OPEN,
+        OPEN,
+        CLOSED
     }
 
     public Window windowAt(Instant now) {

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +17,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class RefundDecisions {
     /** Published, past the switch deadline, refunds not decided yet. */
-    private static final String DUE = "published_at is not null and switch_deadline <= :now and refunds_decided_at is null";
+    private static final String DUE =
+            "published_at is not null and switch_deadline <= :now and refunds_decided_at is null";
 
     @Inject
     EntityManager em;
@@ -28,7 +28,8 @@ public class RefundDecisions {
     public List<Long> due(Instant now) {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("select id from exam where " + DUE + " order by switch_deadline")
-                .setParameter("now", now).getResultList();
+                .setParameter("now", now)
+                .getResultList();
         return ids.stream().map(Number::longValue).toList();
     }
 
@@ -39,8 +40,10 @@ public class RefundDecisions {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<String> claim(long examId, Instant now) {
         @SuppressWarnings("unchecked")
-        List<Tuple> exams = em.createNativeQuery("select id, code from exam where id = :id and " + DUE
-                + " for update skip locked", Tuple.class).setParameter("id", examId).setParameter("now", now)
+        List<Tuple> exams = em.createNativeQuery(
+                        "select id, code from exam where id = :id and " + DUE + " for update skip locked", Tuple.class)
+                .setParameter("id", examId)
+                .setParameter("now", now)
                 .getResultList();
         return exams.stream().findFirst().map(t -> (String) t.get(1));
     }
@@ -49,7 +52,9 @@ public class RefundDecisions {
     @Transactional(Transactional.TxType.MANDATORY)
     public void decided(long examId, Instant now) {
         em.createNativeQuery("update exam set refunds_decided_at = :now where id = :id")
-                .setParameter("id", examId).setParameter("now", now).executeUpdate();
+                .setParameter("id", examId)
+                .setParameter("now", now)
+                .executeUpdate();
     }
 
     /**
@@ -59,8 +64,9 @@ public class RefundDecisions {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean decidedUnderLock(long examId) {
-        return (Boolean) em.createNativeQuery(
-                        "select refunds_decided_at is not null from exam where id = ?1 for key share")
-                .setParameter(1, examId).getSingleResult();
+        return (Boolean)
+                em.createNativeQuery("select refunds_decided_at is not null from exam where id = ?1 for key share")
+                        .setParameter(1, examId)
+                        .getSingleResult();
     }
 }

@@ -17,14 +17,22 @@ import jakarta.transaction.Transactional;
 public class MeService {
     @Inject
     SwitchReads switches;
+
     @Inject
     RefundReads refunds;
 
     @Transactional
     public Me me(ApplicantPrincipal who) {
         RefundRef refund = refunds.ofRegistration(who.registrationId())
-                .map(f -> new RefundRef(f.status.name(), f.amount.setScale(2).toPlainString(), f.reason.name(),
-                        f.channel, f.id, f.failureReason, f.createdAt, f.updatedAt))
+                .map(f -> new RefundRef(
+                        f.status.name(),
+                        f.amount.setScale(2).toPlainString(),
+                        f.reason.name(),
+                        f.channel,
+                        f.id,
+                        f.failureReason,
+                        f.createdAt,
+                        f.updatedAt))
                 .orElse(null);
         return switches.me(who, refund);
     }

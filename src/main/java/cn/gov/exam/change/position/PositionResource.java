@@ -1,11 +1,11 @@
 package cn.gov.exam.change.position;
 
 import cn.gov.exam.change.common.credentials.Roles;
+import cn.gov.exam.change.common.http.QueryValues;
+import cn.gov.exam.change.common.imports.ImportResult;
 import cn.gov.exam.change.common.paging.PageParams;
 import cn.gov.exam.change.common.paging.PageResponse;
 import cn.gov.exam.change.common.problems.Problem;
-import cn.gov.exam.change.common.http.QueryValues;
-import cn.gov.exam.change.common.imports.ImportResult;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,8 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.io.InputStream;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,17 +42,28 @@ public class PositionResource {
     @Consumes({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "importPositions", summary = "Import positions (JSON array or CSV), upserted by code, all or nothing",
-            description = "CSV columns: code, agencyCode, agencyName, employer, title, quota, ratio, minEducation, "
-                    + "degreeRequired, majors (separated by |), maxAge, politicalStatus, minGrassrootsYears, householdRegion")
+    @Operation(
+            operationId = "importPositions",
+            summary = "Import positions (JSON array or CSV), upserted by code, all or nothing",
+            description =
+                    "CSV columns: code, agencyCode, agencyName, employer, title, quota, ratio, minEducation, "
+                            + "degreeRequired, majors (separated by |), maxAge, politicalStatus, minGrassrootsYears, householdRegion")
     @RequestBody(description = "JSON array of positions or CSV with a header row")
-    @APIResponse(responseCode = "200", description = "What the import did",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
-    @APIResponse(responseCode = "409", description = "exam-already-published: positions are frozen",
+    @APIResponse(
+            responseCode = "200",
+            description = "What the import did",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "exam-already-published: positions are frozen",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ImportResult importPositions(@PathParam("examCode") String examCode,
-                                                        @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                                        InputStream body) {
+    public ImportResult importPositions(
+            @PathParam("examCode") String examCode,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            InputStream body) {
         return positions.importPositions(examCode, body, contentType);
     }
 
@@ -61,11 +71,16 @@ public class PositionResource {
     @Path("/exams/{examCode}/positions")
     @PermitAll
     @Operation(operationId = "listPositions", summary = "Positions of an exam, by code, with filters")
-    public PageResponse<PositionView> list(@PathParam("examCode") String examCode,
-                                           @QueryParam("status") String status,
-                                           @QueryParam("agency") String agency, @QueryParam("q") String q,
-                                           @Valid @BeanParam PageParams page) {
-        return positions.list(examCode, QueryValues.enumOrNull(PositionStatus.class, status, "status"),
-                new PositionSearch(q, agency), page);
+    public PageResponse<PositionView> list(
+            @PathParam("examCode") String examCode,
+            @QueryParam("status") String status,
+            @QueryParam("agency") String agency,
+            @QueryParam("q") String q,
+            @Valid @BeanParam PageParams page) {
+        return positions.list(
+                examCode,
+                QueryValues.enumOrNull(PositionStatus.class, status, "status"),
+                new PositionSearch(q, agency),
+                page);
     }
 }

@@ -1,7 +1,6 @@
 package cn.gov.exam.change.position;
 
 import io.quarkus.panache.common.Parameters;
-
 import java.util.Locale;
 
 /**
@@ -27,8 +26,13 @@ public record PositionSearch(String q, String agency) {
             where.append(" and (lower(p.code) like :q or lower(p.title) like :q or lower(p.employer) like :q"
                     + " or lower(p.agencyName) like :q)");
             // LIKE's wildcards in the text are matched as themselves.
-            params.and("q", "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            params.and(
+                    "q",
+                    "%"
+                            + q.toLowerCase(Locale.ROOT)
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_") + "%");
         }
         return where.toString();
     }

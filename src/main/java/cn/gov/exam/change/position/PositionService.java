@@ -1,29 +1,27 @@
 package cn.gov.exam.change.position;
 
-import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.agency.Agency;
 import cn.gov.exam.change.agency.AgencyService;
 import cn.gov.exam.change.agency.AgencyViews.AgencyRenamed;
 import cn.gov.exam.change.audit.AuditService;
-import cn.gov.exam.change.common.problems.FieldError;
 import cn.gov.exam.change.common.AppClock;
-import cn.gov.exam.change.common.paging.PageParams;
-import cn.gov.exam.change.common.paging.PageResponse;
 import cn.gov.exam.change.common.imports.ImportErrors;
 import cn.gov.exam.change.common.imports.ImportReader;
 import cn.gov.exam.change.common.imports.ImportResult;
 import cn.gov.exam.change.common.imports.ImportRow;
+import cn.gov.exam.change.common.paging.PageParams;
+import cn.gov.exam.change.common.paging.PageResponse;
+import cn.gov.exam.change.common.problems.FieldError;
+import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamService;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.io.InputStream;
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -41,12 +39,16 @@ import java.util.Set;
 public class PositionService {
     @Inject
     EntityManager em;
+
     @Inject
     Jdbc jdbc;
+
     @Inject
     AppClock clock;
+
     @Inject
     AuditService audit;
+
     @Inject
     AgencyService agencies;
 
@@ -101,8 +103,10 @@ public class PositionService {
             PositionRow r = rows.get(i);
             String known = registry.getOrDefault(r.agencyCode(), named.get(r.agencyCode()));
             if (!known.equals(r.agencyName())) {
-                errors.add(new FieldError("agencyName", "does not match the registered name of agency "
-                        + r.agencyCode() + ": " + known, rowNumbers.get(i)));
+                errors.add(new FieldError(
+                        "agencyName",
+                        "does not match the registered name of agency " + r.agencyCode() + ": " + known,
+                        rowNumbers.get(i)));
             }
         }
     }
@@ -110,8 +114,10 @@ public class PositionService {
     /** A renamed agency's positions, in every exam, carry its new name. */
     void onAgencyRenamed(@Observes AgencyRenamed renamed) {
         em.createNativeQuery("update position set agency_name = ?1, updated_at = ?2 where agency_code = ?3")
-                .setParameter(1, renamed.name()).setParameter(2, Timestamp.from(clock.now()))
-                .setParameter(3, renamed.code()).executeUpdate();
+                .setParameter(1, renamed.name())
+                .setParameter(2, Timestamp.from(clock.now()))
+                .setParameter(3, renamed.code())
+                .executeUpdate();
     }
 
     private static PositionRow read(ImportRow row) {
@@ -132,19 +138,35 @@ public class PositionService {
         if (!row.valid()) {
             return null;
         }
-        return new PositionRow(code, agencyCode, agencyName, employer, title, quota, ratio,
-                new Requirements(minEducation, degree != null && degree, majors, maxAge, political,
-                        grassroots == null ? 0 : grassroots, region));
+        return new PositionRow(
+                code,
+                agencyCode,
+                agencyName,
+                employer,
+                title,
+                quota,
+                ratio,
+                new Requirements(
+                        minEducation,
+                        degree != null && degree,
+                        majors,
+                        maxAge,
+                        political,
+                        grassroots == null ? 0 : grassroots,
+                        region));
     }
 
     /** Returns how many of the codes existed before. */
     private long upsert(Exam exam, List<PositionRow> rows) {
         return jdbc.call(conn -> {
             long existing;
-            try (PreparedStatement count = conn.prepareStatement(
-                    "select count(*) from position where exam_id = ? and code = any(?)")) {
+            try (PreparedStatement count =
+                    conn.prepareStatement("select count(*) from position where exam_id = ? and code = any(?)")) {
                 count.setLong(1, exam.id);
-                count.setArray(2, conn.createArrayOf("varchar", rows.stream().map(PositionRow::code).toArray()));
+                count.setArray(
+                        2,
+                        conn.createArrayOf(
+                                "varchar", rows.stream().map(PositionRow::code).toArray()));
                 try (ResultSet rs = count.executeQuery()) {
                     rs.next();
                     existing = rs.getLong(1);
@@ -177,12 +199,18 @@ public class PositionService {
                     ps.setInt(7, r.quota());
                     ps.setInt(8, r.quota());
                     ps.setObject(9, r.ratio(), Types.INTEGER);
-                    ps.setString(10, q.minEducation() == null ? null : q.minEducation().name());
+                    ps.setString(
+                            10,
+                            q.minEducation() == null ? null : q.minEducation().name());
                     ps.setBoolean(11, q.degreeRequired());
                     Array majors = conn.createArrayOf("text", q.majors().toArray());
                     ps.setArray(12, majors);
                     ps.setObject(13, q.maxAge(), Types.INTEGER);
-                    ps.setString(14, q.politicalStatus() == null ? null : q.politicalStatus().name());
+                    ps.setString(
+                            14,
+                            q.politicalStatus() == null
+                                    ? null
+                                    : q.politicalStatus().name());
                     ps.setInt(15, q.minGrassrootsYears());
                     ps.setString(16, q.householdRegion());
                     ps.setTimestamp(17, now);
@@ -198,8 +226,8 @@ public class PositionService {
         });
     }
 
-    public PageResponse<PositionView> list(String examCode, PositionStatus status, PositionSearch search,
-                                           PageParams page) {
+    public PageResponse<PositionView> list(
+            String examCode, PositionStatus status, PositionSearch search, PageParams page) {
         Exam exam = ExamService.require(examCode);
         StringBuilder where = new StringBuilder("from Position p where p.examId = :exam");
         Parameters params = Parameters.with("exam", exam.id);
@@ -209,8 +237,13 @@ public class PositionService {
         }
         where.append(search.condition(params));
         var query = Position.<Position>find(where + " order by p.code", params);
-        return new PageResponse<>(query.page(page.page, page.size).list().stream().map(PositionView::of).toList(),
-                page.page, page.size, query.count());
+        return new PageResponse<>(
+                query.page(page.page, page.size).list().stream()
+                        .map(PositionView::of)
+                        .toList(),
+                page.page,
+                page.size,
+                query.count());
     }
 
     /** The ids of an exam's positions that the search finds. */

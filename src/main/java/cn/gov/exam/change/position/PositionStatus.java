@@ -1,5 +1,7 @@
 package cn.gov.exam.change.position;
 
 public enum PositionStatus {
-    OPEN, REDUCED, CANCELLED
+    OPEN,
+    REDUCED,
+    CANCELLED
 }

@@ -1,8 +1,8 @@
 package cn.gov.exam.change.ratio;
 
-import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.problems.ProblemException;
+import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.exam.Exam;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +12,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -36,24 +35,31 @@ import java.util.concurrent.ConcurrentHashMap;
 public class CancelledPositionsSnapshots {
     private static final long UNPUBLISHED_TTL_NANOS = 1_000_000_000L;
 
-    public record Snapshot(String etag, byte[] body, boolean published, long loadedAt) {
-    }
+    public record Snapshot(String etag, byte[] body, boolean published, long loadedAt) {}
 
-    public record CancelledPosition(String code, String agencyCode, String agencyName, String employer, String title,
-                                    int originalQuota, int confirmedApplicants, int requiredApplicants) {
-    }
+    public record CancelledPosition(
+            String code,
+            String agencyCode,
+            String agencyName,
+            String employer,
+            String title,
+            int originalQuota,
+            int confirmedApplicants,
+            int requiredApplicants) {}
 
-    public record CancelledPositions(String examCode, int count, List<CancelledPosition> positions) {
-    }
+    public record CancelledPositions(String examCode, int count, List<CancelledPosition> positions) {}
 
     private final Map<String, Snapshot> cache = new ConcurrentHashMap<>();
 
     @Inject
     Jdbc jdbc;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     AppClock clock;
+
     @Inject
     TransactionSynchronizationRegistry transactions;
 
@@ -68,7 +74,7 @@ public class CancelledPositionsSnapshots {
 
     public Snapshot load(String examCode) {
         try (Connection conn = jdbc.connection();
-             PreparedStatement ps = conn.prepareStatement("""
+                PreparedStatement ps = conn.prepareStatement("""
                      select e.published_at is not null, s.etag, s.body
                      from exam e left join cancelled_positions_snapshot s on s.exam_id = e.id
                      where e.code = ?""")) {
@@ -101,8 +107,15 @@ public class CancelledPositionsSnapshots {
                 ps.setLong(1, exam.id);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        positions.add(new CancelledPosition(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)));
+                        positions.add(new CancelledPosition(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getInt(6),
+                                rs.getInt(7),
+                                rs.getInt(8)));
                     }
                 }
             }
@@ -122,8 +135,7 @@ public class CancelledPositionsSnapshots {
         String code = exam.code;
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

@@ -28,6 +28,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class RatioCheckResource {
     @Inject
     RatioCheckService ratio;
+
     @Inject
     CancelledPositionsSnapshots snapshots;
 
@@ -36,7 +37,9 @@ public class RatioCheckResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "dryRunRatioCheck", summary = "Dry-run plan of the opening-ratio check (the published result once published)")
+    @Operation(
+            operationId = "dryRunRatioCheck",
+            summary = "Dry-run plan of the opening-ratio check (the published result once published)")
     public RatioPlan dryRun(@PathParam("examCode") String examCode) {
         return ratio.dryRun(examCode);
     }
@@ -46,7 +49,10 @@ public class RatioCheckResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "publishRatioCheck", summary = "Apply the plan atomically and make the cancellations public; publishing again returns the same result")
+    @Operation(
+            operationId = "publishRatioCheck",
+            summary =
+                    "Apply the plan atomically and make the cancellations public; publishing again returns the same result")
     public RatioPlan publish(@PathParam("examCode") String examCode) {
         return ratio.publish(examCode);
     }
@@ -56,18 +62,25 @@ public class RatioCheckResource {
     @Produces(MediaType.APPLICATION_JSON)
     @PermitAll
     @NonBlocking
-    @Operation(operationId = "listCancelledPositions", summary = "The public list of cancelled positions, with ETag (If-None-Match gives 304)")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = CancelledPositionsSnapshots.CancelledPositions.class)))
+    @Operation(
+            operationId = "listCancelledPositions",
+            summary = "The public list of cancelled positions, with ETag (If-None-Match gives 304)")
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CancelledPositionsSnapshots.CancelledPositions.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
-    public Uni<RestResponse<byte[]>> cancelledPositions(@PathParam("examCode") String examCode,
-                                                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Uni<RestResponse<byte[]>> cancelledPositions(
+            @PathParam("examCode") String examCode, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         CancelledPositionsSnapshots.Snapshot held = snapshots.cached(examCode);
         if (held != null) {
             return Uni.createFrom().item(respond(held, ifNoneMatch));
         }
         // A miss reads the database, which may not happen on the event loop.
-        return Uni.createFrom().item(() -> respond(snapshots.load(examCode), ifNoneMatch))
+        return Uni.createFrom()
+                .item(() -> respond(snapshots.load(examCode), ifNoneMatch))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
@@ -75,9 +88,13 @@ public class RatioCheckResource {
         String cacheControl = s.published() ? "public, max-age=60" : "no-cache";
         if (ifNoneMatch != null && (ifNoneMatch.equals("*") || ifNoneMatch.contains(s.etag()))) {
             return RestResponse.ResponseBuilder.<byte[]>notModified()
-                    .header(HttpHeaders.ETAG, s.etag()).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+                    .header(HttpHeaders.ETAG, s.etag())
+                    .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                    .build();
         }
         return RestResponse.ResponseBuilder.ok(s.body(), MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.ETAG, s.etag()).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+                .header(HttpHeaders.ETAG, s.etag())
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .build();
     }
 }

@@ -1,8 +1,8 @@
 package cn.gov.exam.change.ratio;
 
-import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppClock;
+import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamService;
 import cn.gov.exam.change.registration.FeeStatus;
@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -58,12 +57,16 @@ public class RatioCheckService {
 
     @Inject
     EntityManager em;
+
     @Inject
     Jdbc jdbc;
+
     @Inject
     AppClock clock;
+
     @Inject
     AuditService audit;
+
     @Inject
     CancelledPositionsSnapshots snapshots;
 
@@ -97,7 +100,9 @@ public class RatioCheckService {
     @Transactional
     public RatioPlan publish(String examCode) {
         jdbc.liftTimeouts();
-        Exam exam = Exam.find("code", examCode).withLock(LockModeType.PESSIMISTIC_WRITE).<Exam>firstResultOptional()
+        Exam exam = Exam.find("code", examCode)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .<Exam>firstResultOptional()
                 .orElseThrow(() -> cn.gov.exam.change.common.problems.ProblemException.notFound("Exam " + examCode));
         if (exam.published()) {
             return published(exam);
@@ -134,8 +139,12 @@ public class RatioCheckService {
         after.put("kept", plan.kept());
         after.put("reduced", plan.reduced());
         after.put("cancelled", plan.cancelled());
-        after.put("cancelledPositions", plan.positions().stream()
-                .filter(p -> p.outcome() == RatioOutcome.CANCEL).map(RatioPlan.PositionOutcome::code).toList());
+        after.put(
+                "cancelledPositions",
+                plan.positions().stream()
+                        .filter(p -> p.outcome() == RatioOutcome.CANCEL)
+                        .map(RatioPlan.PositionOutcome::code)
+                        .toList());
         audit.record("ratio-check.published", "exam", exam.code, exam.code, Map.of("published", false), after);
         return plan;
     }
@@ -156,8 +165,13 @@ public class RatioCheckService {
         List<RatioPlan.PositionOutcome> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new RatioPlan.PositionOutcome(rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                        RatioOutcome.valueOf(rs.getString(6)), rs.getInt(7)));
+                out.add(new RatioPlan.PositionOutcome(
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getInt(4),
+                        rs.getInt(5),
+                        RatioOutcome.valueOf(rs.getString(6)),
+                        rs.getInt(7)));
             }
         }
         return out;

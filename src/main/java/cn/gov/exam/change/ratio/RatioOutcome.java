@@ -1,5 +1,7 @@
 package cn.gov.exam.change.ratio;
 
 public enum RatioOutcome {
-    KEEP, REDUCE, CANCEL
+    KEEP,
+    REDUCE,
+    CANCEL
 }

@@ -27,19 +27,31 @@ public class PaymentCallbackResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "confirmRefund", summary = "A payment system confirms a refund; signed like our webhooks (Standard Webhooks)")
+    @Operation(
+            operationId = "confirmRefund",
+            summary = "A payment system confirms a refund; signed like our webhooks (Standard Webhooks)")
     @RequestBody(content = @Content(schema = @Schema(implementation = RefundConfirmations.Confirmation.class)))
-    @APIResponse(responseCode = "204", description = "Applied, or a repeat of a message applied (same webhook-id, same body)")
-    @APIResponse(responseCode = "409", description = "webhook-id-reused: the signing subscription sent another message"
-            + " with this webhook-id before; webhook-ids are scoped to the subscription that signs them",
+    @APIResponse(
+            responseCode = "204",
+            description = "Applied, or a repeat of a message applied (same webhook-id, same body)")
+    @APIResponse(
+            responseCode = "409",
+            description = "webhook-id-reused: the signing subscription sent another message"
+                    + " with this webhook-id before; webhook-ids are scoped to the subscription that signs them",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "Signed, but not the JSON of a confirmation: malformed-request or validation-failed",
+    @APIResponse(
+            responseCode = "400",
+            description = "Signed, but not the JSON of a confirmation: malformed-request or validation-failed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "invalid-signature (also for a refund of a channel the signer does not cover)",
+    @APIResponse(
+            responseCode = "401",
+            description = "invalid-signature (also for a refund of a channel the signer does not cover)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<Void> confirm(@HeaderParam("webhook-id") String id,
-                                      @HeaderParam("webhook-timestamp") String timestamp,
-                                      @HeaderParam("webhook-signature") String signature, byte[] body) {
+    public RestResponse<Void> confirm(
+            @HeaderParam("webhook-id") String id,
+            @HeaderParam("webhook-timestamp") String timestamp,
+            @HeaderParam("webhook-signature") String signature,
+            byte[] body) {
         // Bytes, as they came: the signature is over them, and nothing decodes an unverified body.
         confirmations.apply(id, timestamp, signature, body);
         return RestResponse.noContent();

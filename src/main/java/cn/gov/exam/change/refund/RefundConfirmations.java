@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,20 +31,24 @@ import java.util.Map;
 public class RefundConfirmations {
     @Inject
     EntityManager em;
+
     @Inject
     AppClock clock;
+
     @Inject
     AppConfig config;
+
     @Inject
     AuditService audit;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     Outbox outbox;
 
     /** What a payment system says of one refund, read from a body whose signature was verified. */
-    record Confirmation(long refundId, RefundStatus status, String channelRefundId, String failureReason) {
-    }
+    record Confirmation(long refundId, RefundStatus status, String channelRefundId, String failureReason) {}
 
     @Transactional
     public void apply(String webhookId, String timestamp, String signature, byte[] body) {
@@ -61,8 +64,11 @@ public class RefundConfirmations {
         }
         // The replay key is the webhook-id within the subscription that signed it (one enabled
         // subscription covers a channel): another payment system's ids never collide with it.
-        long subscriptionId = signers.stream().filter(s -> s.channels.contains(refund.channel))
-                .mapToLong(s -> s.id).min().orElseThrow();
+        long subscriptionId = signers.stream()
+                .filter(s -> s.channels.contains(refund.channel))
+                .mapToLong(s -> s.id)
+                .min()
+                .orElseThrow();
         String bodyHash = BodyHash.sha256(raw);
         outbox.lockDeliveries(refund.id);
         em.refresh(refund, LockModeType.PESSIMISTIC_WRITE);
@@ -70,15 +76,22 @@ public class RefundConfirmations {
                         insert into refund_callback (subscription_id, webhook_id, refund_id, status, received_at, body_sha256)
                         values (?1, ?2, ?3, ?4, ?5, ?6)
                         on conflict (subscription_id, webhook_id) do nothing""")
-                .setParameter(1, subscriptionId).setParameter(2, webhookId).setParameter(3, refund.id)
-                .setParameter(4, confirmation.status().name()).setParameter(5, now).setParameter(6, bodyHash)
+                .setParameter(1, subscriptionId)
+                .setParameter(2, webhookId)
+                .setParameter(3, refund.id)
+                .setParameter(4, confirmation.status().name())
+                .setParameter(5, now)
+                .setParameter(6, bodyHash)
                 .executeUpdate();
         if (fresh == 0) {
             Object earlier = em.createNativeQuery("""
                             select body_sha256 from refund_callback where subscription_id = ?1 and webhook_id = ?2""")
-                    .setParameter(1, subscriptionId).setParameter(2, webhookId).getSingleResult();
+                    .setParameter(1, subscriptionId)
+                    .setParameter(2, webhookId)
+                    .getSingleResult();
             if (!bodyHash.equals(earlier)) {
-                throw new ProblemException(ProblemType.WEBHOOK_ID_REUSED,
+                throw new ProblemException(
+                        ProblemType.WEBHOOK_ID_REUSED,
                         "This webhook-id came with another message before: a new message needs a new webhook-id");
             }
             return; // a repeat of a message applied
@@ -90,9 +103,13 @@ public class RefundConfirmations {
     }
 
     /** The enabled subscriptions whose secrets signed these bytes, checked before anything reads them. */
-    private List<WebhookSubscription> signers(String webhookId, String timestamp, String signature, byte[] raw,
-                                              Instant now) {
-        if (webhookId == null || webhookId.isBlank() || webhookId.length() > 100 || timestamp == null || signature == null) {
+    private List<WebhookSubscription> signers(
+            String webhookId, String timestamp, String signature, byte[] raw, Instant now) {
+        if (webhookId == null
+                || webhookId.isBlank()
+                || webhookId.length() > 100
+                || timestamp == null
+                || signature == null) {
             throw invalid("The webhook-id, webhook-timestamp and webhook-signature headers are required");
         }
         long ts;
@@ -102,11 +119,13 @@ public class RefundConfirmations {
             throw invalid("webhook-timestamp must be seconds since the epoch");
         }
         // Compared as numbers: an absurd timestamp must not overflow into an error.
-        if (Math.abs((double) ts - now.getEpochSecond()) > config.webhooks().callbackTolerance().toSeconds()) {
+        if (Math.abs((double) ts - now.getEpochSecond())
+                > config.webhooks().callbackTolerance().toSeconds()) {
             throw invalid("webhook-timestamp is too far from now");
         }
         List<WebhookSubscription> signers = WebhookSubscription.allEnabled().stream()
-                .filter(s -> WebhookSigner.verify(s.activeSecrets(now), signature, webhookId, ts, raw)).toList();
+                .filter(s -> WebhookSigner.verify(s.activeSecrets(now), signature, webhookId, ts, raw))
+                .toList();
         if (signers.isEmpty()) {
             throw invalid("The signature is not valid");
         }
@@ -132,7 +151,10 @@ public class RefundConfirmations {
             throw ProblemException.invalid("status", "must be SUCCEEDED or FAILED");
         }
         RefundStatus outcome = RefundStatus.valueOf(status);
-        return new Confirmation(refundId.asLong(), outcome, text(node, "channelRefundId", 100),
+        return new Confirmation(
+                refundId.asLong(),
+                outcome,
+                text(node, "channelRefundId", 100),
                 outcome == RefundStatus.FAILED ? text(node, "failureReason", 500) : null);
     }
 
@@ -143,7 +165,13 @@ public class RefundConfirmations {
             // record of the call failed, or its answer timed out): an early confirmation. It counts
             // as the sending, and its pending delivery is settled below rather than sent again.
             refund.status = RefundStatus.SENT;
-            audit.recordAs("payment-system", null, "refund.sent", "refund", refund.id.toString(), null,
+            audit.recordAs(
+                    "payment-system",
+                    null,
+                    "refund.sent",
+                    "refund",
+                    refund.id.toString(),
+                    null,
                     Map.of("status", RefundStatus.QUEUED.name()),
                     Map.of("status", RefundStatus.SENT.name(), "webhookId", webhookId, "earlyConfirmation", true));
         }
@@ -156,8 +184,15 @@ public class RefundConfirmations {
         after.put("webhookId", webhookId);
         after.put("channelRefundId", refund.channelRefundId);
         after.put("failureReason", refund.failureReason);
-        audit.recordAs("payment-system", null, refund.status == RefundStatus.SUCCEEDED ? "refund.succeeded" : "refund.failed",
-                "refund", refund.id.toString(), null, Map.of("status", RefundStatus.SENT.name()), after);
+        audit.recordAs(
+                "payment-system",
+                null,
+                refund.status == RefundStatus.SUCCEEDED ? "refund.succeeded" : "refund.failed",
+                "refund",
+                refund.id.toString(),
+                null,
+                Map.of("status", RefundStatus.SENT.name()),
+                after);
         outbox.settle(refund.id, refund.status.name());
     }
 
@@ -174,7 +209,9 @@ public class RefundConfirmations {
     private static final class BodyHash {
         static String sha256(byte[] raw) {
             try {
-                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(raw));
+                return java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(raw));
             } catch (java.security.NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }

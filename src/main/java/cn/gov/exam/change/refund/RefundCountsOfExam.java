@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
-
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +33,9 @@ public class RefundCountsOfExam implements RefundCounts {
                                 (select count(*) from webhook_attempt wa where wa.delivery_id = wd.id) as attempts
                             from webhook_delivery wd where wd.refund_id = f.id order by wd.id desc limit 1) d on true
                         where f.exam_id = ?1 and """ + RefundReads.DELIVERY_PROBLEM)
-                .setParameter(1, examId).getSingleResult()).longValue();
+                        .setParameter(1, examId)
+                        .getSingleResult())
+                .longValue();
     }
 
     /** {@code column} is one of ours, never input. */
@@ -42,8 +43,12 @@ public class RefundCountsOfExam implements RefundCounts {
         Map<String, Long> out = new LinkedHashMap<>();
         Arrays.stream(values).forEach(v -> out.put(v.name(), 0L));
         @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("select " + column + " as v, count(*) as n from refund"
-                + " where exam_id = ?1 group by " + column, Tuple.class).setParameter(1, examId).getResultList();
+        List<Tuple> rows = em.createNativeQuery(
+                        "select " + column + " as v, count(*) as n from refund" + " where exam_id = ?1 group by "
+                                + column,
+                        Tuple.class)
+                .setParameter(1, examId)
+                .getResultList();
         rows.forEach(r -> out.put((String) r.get("v"), ((Number) r.get("n")).longValue()));
         return out;
     }

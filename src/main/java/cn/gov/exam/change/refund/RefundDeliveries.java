@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,8 +21,10 @@ import java.util.Set;
 public class RefundDeliveries implements DeliveryOutcomes {
     @Inject
     EntityManager em;
+
     @Inject
     AppClock clock;
+
     @Inject
     AuditService audit;
 
@@ -37,13 +38,25 @@ public class RefundDeliveries implements DeliveryOutcomes {
         List<Number> sent = em.createNativeQuery("""
                         update refund set status = 'SENT', updated_at = ?2 where id = any(?1) and status = 'QUEUED'
                         returning id""")
-                .setParameter(1, byRefund.keySet().toArray(Long[]::new)).setParameter(2, now).getResultList();
+                .setParameter(1, byRefund.keySet().toArray(Long[]::new))
+                .setParameter(2, now)
+                .getResultList();
         List<AuditService.Event> events = new ArrayList<>(sent.size());
         for (Number id : sent) {
             Delivered d = byRefund.get(id.longValue());
-            events.add(new AuditService.Event("refund.sent", "refund", id.toString(), null,
-                    Map.of("status", RefundStatus.QUEUED.name()), Map.of("status", RefundStatus.SENT.name(),
-                    "webhookId", d.messageId(), "subscriptionId", d.subscriptionId())));
+            events.add(new AuditService.Event(
+                    "refund.sent",
+                    "refund",
+                    id.toString(),
+                    null,
+                    Map.of("status", RefundStatus.QUEUED.name()),
+                    Map.of(
+                            "status",
+                            RefundStatus.SENT.name(),
+                            "webhookId",
+                            d.messageId(),
+                            "subscriptionId",
+                            d.subscriptionId())));
         }
         audit.recordAll(events);
     }
@@ -57,7 +70,8 @@ public class RefundDeliveries implements DeliveryOutcomes {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("""
                         select id from refund where id = any(?1) and status in ('SUCCEEDED', 'FAILED')""")
-                .setParameter(1, refundIds.toArray(Long[]::new)).getResultList();
+                .setParameter(1, refundIds.toArray(Long[]::new))
+                .getResultList();
         Set<Long> out = new HashSet<>();
         ids.forEach(n -> out.add(n.longValue()));
         return out;

@@ -12,21 +12,26 @@ public class RefundFilterParams {
     @QueryParam("status")
     @Parameter(schema = @Schema(implementation = RefundStatus.class))
     public String status;
+
     @QueryParam("reason")
     @Parameter(schema = @Schema(implementation = RefundReason.class))
     public String reason;
+
     @QueryParam("channel")
     @Parameter(schema = @Schema(implementation = PaymentChannel.class))
     public String channel;
 
     @QueryParam("deliveryProblem")
-    @Parameter(description = "true: only refunds whose latest delivery failed for good or failed at its last "
-            + "attempt and waits to retry; false: only the others")
+    @Parameter(
+            description = "true: only refunds whose latest delivery failed for good or failed at its last "
+                    + "attempt and waits to retry; false: only the others")
     public Boolean deliveryProblem;
 
     public RefundReads.Filter filter() {
-        return new RefundReads.Filter(QueryValues.enumOrNull(RefundStatus.class, status, "status"),
+        return new RefundReads.Filter(
+                QueryValues.enumOrNull(RefundStatus.class, status, "status"),
                 QueryValues.enumOrNull(RefundReason.class, reason, "reason"),
-                QueryValues.enumOrNull(PaymentChannel.class, channel, "channel"), deliveryProblem);
+                QueryValues.enumOrNull(PaymentChannel.class, channel, "channel"),
+                deliveryProblem);
     }
 }

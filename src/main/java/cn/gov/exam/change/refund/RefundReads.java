@@ -1,9 +1,9 @@
 package cn.gov.exam.change.refund;
 
-import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.common.credentials.IdNumbers;
 import cn.gov.exam.change.common.paging.PageParams;
 import cn.gov.exam.change.common.paging.PageResponse;
+import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.common.sql.SqlList;
 import cn.gov.exam.change.common.sql.SqlValues;
 import cn.gov.exam.change.exam.Exam;
@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -26,6 +25,7 @@ import java.util.Optional;
 public class RefundReads {
     @Inject
     EntityManager em;
+
     @Inject
     Jdbc jdbc;
 
@@ -64,8 +64,7 @@ public class RefundReads {
                        f.original_transaction_id, f.channel_refund_id, f.failure_reason, f.created_at, f.updated_at,
                        d.id as delivery_id, d.status as delivery_status, d.attempts, d.last_status_code, d.last_error,
                        d.next_attempt_at, coalesce(""" + DELIVERY_PROBLEM + """
-                , false) as problem""",
-                """
+                , false) as problem""", """
                 from refund f join registration r on r.id = f.registration_id
                 join applicant a on a.id = r.applicant_id join exam e on e.id = f.exam_id
                 left join lateral (select wd.id, wd.status, wd.last_status_code, wd.last_error, wd.next_attempt_at,
@@ -79,14 +78,30 @@ public class RefundReads {
     }
 
     private static RefundView row(Tuple t) {
-        return new RefundView(((Number) t.get(0)).longValue(), (String) t.get(1), IdNumbers.mask((String) t.get(2)),
-                RefundReason.valueOf((String) t.get(3)), RefundStatus.valueOf((String) t.get(4)),
-                ((BigDecimal) t.get(5)).setScale(2).toPlainString(), (String) t.get(6), (String) t.get(7),
-                (String) t.get(8), (String) t.get(9), (String) t.get(10), SqlValues.instant(t.get(11)),
-                SqlValues.instant(t.get(12)), t.get(13) == null ? null : new RefundView.Delivery(
-                        ((Number) t.get(13)).longValue(), (String) t.get(14), ((Number) t.get(15)).intValue(),
-                        t.get(16) == null ? null : ((Number) t.get(16)).intValue(), (String) t.get(17),
-                        "PENDING".equals(t.get(14)) ? SqlValues.instant(t.get(18)) : null, (Boolean) t.get(19)));
+        return new RefundView(
+                ((Number) t.get(0)).longValue(),
+                (String) t.get(1),
+                IdNumbers.mask((String) t.get(2)),
+                RefundReason.valueOf((String) t.get(3)),
+                RefundStatus.valueOf((String) t.get(4)),
+                ((BigDecimal) t.get(5)).setScale(2).toPlainString(),
+                (String) t.get(6),
+                (String) t.get(7),
+                (String) t.get(8),
+                (String) t.get(9),
+                (String) t.get(10),
+                SqlValues.instant(t.get(11)),
+                SqlValues.instant(t.get(12)),
+                t.get(13) == null
+                        ? null
+                        : new RefundView.Delivery(
+                                ((Number) t.get(13)).longValue(),
+                                (String) t.get(14),
+                                ((Number) t.get(15)).intValue(),
+                                t.get(16) == null ? null : ((Number) t.get(16)).intValue(),
+                                (String) t.get(17),
+                                "PENDING".equals(t.get(14)) ? SqlValues.instant(t.get(18)) : null,
+                                (Boolean) t.get(19)));
     }
 
     public RefundView view(Refund f) {
@@ -103,14 +118,29 @@ public class RefundReads {
                         select r.id, e.code, a.id_number from registration r
                         join applicant a on a.id = r.applicant_id join exam e on e.id = r.exam_id
                         where r.id = any(?1)""", Tuple.class)
-                .setParameter(1, refunds.stream().map(f -> f.registrationId).toArray(Long[]::new)).getResultList();
+                .setParameter(1, refunds.stream().map(f -> f.registrationId).toArray(Long[]::new))
+                .getResultList();
         Map<Long, Tuple> byRegistration = new java.util.HashMap<>();
         rows.forEach(t -> byRegistration.put(((Number) t.get(0)).longValue(), t));
-        return refunds.stream().map(f -> {
-            Tuple t = byRegistration.get(f.registrationId);
-            return new RefundView(f.id, (String) t.get(1), IdNumbers.mask((String) t.get(2)), f.reason, f.status,
-                    f.amount.setScale(2).toPlainString(), f.currency, f.channel, f.originalTransactionId,
-                    f.channelRefundId, f.failureReason, f.createdAt, f.updatedAt, null);
-        }).toList();
+        return refunds.stream()
+                .map(f -> {
+                    Tuple t = byRegistration.get(f.registrationId);
+                    return new RefundView(
+                            f.id,
+                            (String) t.get(1),
+                            IdNumbers.mask((String) t.get(2)),
+                            f.reason,
+                            f.status,
+                            f.amount.setScale(2).toPlainString(),
+                            f.currency,
+                            f.channel,
+                            f.originalTransactionId,
+                            f.channelRefundId,
+                            f.failureReason,
+                            f.createdAt,
+                            f.updatedAt,
+                            null);
+                })
+                .toList();
     }
 }

@@ -1,5 +1,7 @@
 package cn.gov.exam.change.refund;
 
 public enum RefundReason {
-    NOT_SWITCHED, REVIEW_REJECTED, DECLINED
+    NOT_SWITCHED,
+    REVIEW_REJECTED,
+    DECLINED
 }

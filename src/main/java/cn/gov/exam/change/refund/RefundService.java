@@ -1,12 +1,12 @@
 package cn.gov.exam.change.refund;
 
-import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.auth.ApplicantPrincipal;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.credentials.IdNumbers;
 import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.common.problems.ProblemType;
+import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.exam.RefundDecisions;
 import cn.gov.exam.change.registration.FeeStatus;
 import cn.gov.exam.change.registration.Registration;
@@ -22,7 +22,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,16 +37,22 @@ import java.util.Optional;
 public class RefundService {
     @Inject
     EntityManager em;
+
     @Inject
     Jdbc jdbc;
+
     @Inject
     AppClock clock;
+
     @Inject
     AuditService audit;
+
     @Inject
     Outbox outbox;
+
     @Inject
     RefundDecisions decisions;
+
     @Inject
     RefundReads reads;
 
@@ -67,7 +72,10 @@ public class RefundService {
                         from registration r where r.id = ?1 and r.fee_status = 'PAID'
                         on conflict (registration_id) do nothing
                         returning id""")
-                .setParameter(1, registrationId).setParameter(2, reason.name()).setParameter(3, now).getResultList();
+                .setParameter(1, registrationId)
+                .setParameter(2, reason.name())
+                .setParameter(3, now)
+                .getResultList();
         if (ids.isEmpty()) {
             return Optional.empty();
         }
@@ -100,11 +108,19 @@ public class RefundService {
                         from refund f join exam e on e.id = f.exam_id
                         join registration r on r.id = f.registration_id join applicant a on a.id = r.applicant_id
                         where f.id = any(?1) order by f.id""", Tuple.class)
-                .setParameter(1, refundIds.toArray(Long[]::new)).getResultList();
-        List<Outbox.RefundData> data = rows.stream().map(t -> new Outbox.RefundData(((Number) t.get(0)).longValue(),
-                (String) t.get(1), IdNumbers.mask((String) t.get(2)),
-                ((java.math.BigDecimal) t.get(3)).setScale(2).toPlainString(), (String) t.get(4), (String) t.get(5),
-                (String) t.get(6), (String) t.get(7))).toList();
+                .setParameter(1, refundIds.toArray(Long[]::new))
+                .getResultList();
+        List<Outbox.RefundData> data = rows.stream()
+                .map(t -> new Outbox.RefundData(
+                        ((Number) t.get(0)).longValue(),
+                        (String) t.get(1),
+                        IdNumbers.mask((String) t.get(2)),
+                        ((java.math.BigDecimal) t.get(3)).setScale(2).toPlainString(),
+                        (String) t.get(4),
+                        (String) t.get(5),
+                        (String) t.get(6),
+                        (String) t.get(7)))
+                .toList();
         outbox.refundRequested(data);
         return data;
     }
@@ -118,22 +134,26 @@ public class RefundService {
     @Transactional
     public RefundView decline(ApplicantPrincipal who) {
         em.createNativeQuery("select id from registration where id = ?1 for update")
-                .setParameter(1, who.registrationId()).getResultList();
+                .setParameter(1, who.registrationId())
+                .getResultList();
         Registration r = em.find(Registration.class, who.registrationId());
         if (r == null) {
             throw ProblemException.notFound("Your registration");
         }
         who.requireCurrent(r.applicant.tokenGeneration);
         if (r.feeStatus != FeeStatus.PAID) {
-            throw new ProblemException(ProblemType.REFUND_NOT_ALLOWED, "Your fee was waived: there is nothing to refund");
+            throw new ProblemException(
+                    ProblemType.REFUND_NOT_ALLOWED, "Your fee was waived: there is nothing to refund");
         }
         List<PositionSwitch> switches = PositionSwitch.ofRegistration(r.id);
         if (switches.stream().anyMatch(s -> s.status == SwitchStatus.PENDING || s.status == SwitchStatus.APPROVED)) {
-            throw new ProblemException(ProblemType.REFUND_NOT_ALLOWED,
+            throw new ProblemException(
+                    ProblemType.REFUND_NOT_ALLOWED,
                     "You have a switch under review or approved: the fee pays for the new position");
         }
-        Refund refund = queue(r.id, RefundReason.DECLINED).orElseThrow(() -> new ProblemException(
-                ProblemType.REFUND_NOT_ALLOWED, "Your refund has been requested already"));
+        Refund refund = queue(r.id, RefundReason.DECLINED)
+                .orElseThrow(() ->
+                        new ProblemException(ProblemType.REFUND_NOT_ALLOWED, "Your refund has been requested already"));
         return reads.view(refund);
     }
 
@@ -171,7 +191,9 @@ public class RefundService {
                         order by r.id
                         on conflict (registration_id) do nothing
                         returning id""")
-                .setParameter(1, examId).setParameter(2, now).getResultList();
+                .setParameter(1, examId)
+                .setParameter(2, now)
+                .getResultList();
         // One audit event for the job's decision (below); each refund row records its own reason.
         announceAll(ids.stream().map(Number::longValue).toList());
         decisions.decided(examId, now);
@@ -192,7 +214,8 @@ public class RefundService {
             throw ProblemException.notFound("Refund " + refundId);
         }
         if (refund.status != RefundStatus.FAILED) {
-            throw new ProblemException(ProblemType.REFUND_NOT_ALLOWED,
+            throw new ProblemException(
+                    ProblemType.REFUND_NOT_ALLOWED,
                     "Only a FAILED refund can be requeued; this one is " + refund.status);
         }
         refund.status = RefundStatus.QUEUED;

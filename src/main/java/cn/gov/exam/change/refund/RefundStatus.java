@@ -6,7 +6,10 @@ package cn.gov.exam.change.refund;
  * an administrator (a new message).
  */
 public enum RefundStatus {
-    QUEUED, SENT, SUCCEEDED, FAILED;
+    QUEUED,
+    SENT,
+    SUCCEEDED,
+    FAILED;
 
     /** The payment system's outcome is known: nothing more is sent or changed by a callback. */
     public boolean settled() {

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -26,7 +25,10 @@ public class ApplicantCredentials {
                         update applicant set password_hash = ?1, token_generation = token_generation + 1, updated_at = ?2
                         where exam_id = ?3 and id_number = ?4
                         returning token_generation""")
-                .setParameter(1, passwordHash).setParameter(2, now).setParameter(3, examId).setParameter(4, idNumber)
+                .setParameter(1, passwordHash)
+                .setParameter(2, now)
+                .setParameter(3, examId)
+                .setParameter(4, idNumber)
                 .getResultList();
         return generation.isEmpty() ? null : generation.get(0).longValue();
     }

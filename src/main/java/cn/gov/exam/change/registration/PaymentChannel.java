@@ -1,5 +1,7 @@
 package cn.gov.exam.change.registration;
 
 public enum PaymentChannel {
-    ALIPAY, WECHAT, UNIONPAY
+    ALIPAY,
+    WECHAT,
+    UNIONPAY
 }

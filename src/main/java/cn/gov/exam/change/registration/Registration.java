@@ -12,7 +12,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -22,8 +21,10 @@ public class Registration extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(name = "exam_id")
     public Long examId;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "applicant_id")
     public Applicant applicant;
@@ -33,22 +34,30 @@ public class Registration extends PanacheEntityBase {
     /** The position the applicant now stands for once a switch is approved; null means the original. */
     @Column(name = "current_position_id")
     public Long currentPositionId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "fee_status")
     public FeeStatus feeStatus;
+
     @Column(name = "fee_amount")
     public BigDecimal feeAmount;
+
     @Column(name = "fee_currency")
     public String feeCurrency;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "payment_channel")
     public PaymentChannel paymentChannel;
+
     @Column(name = "transaction_id")
     public String transactionId;
+
     @Column(name = "paid_at")
     public Instant paidAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

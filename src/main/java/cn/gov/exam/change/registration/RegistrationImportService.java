@@ -1,16 +1,16 @@
 package cn.gov.exam.change.registration;
 
-import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.audit.AuditService;
-import cn.gov.exam.change.common.credentials.Passwords;
 import cn.gov.exam.change.common.AppClock;
-import cn.gov.exam.change.common.problems.FieldError;
 import cn.gov.exam.change.common.credentials.IdNumbers;
+import cn.gov.exam.change.common.credentials.Passwords;
 import cn.gov.exam.change.common.export.CsvWriter;
 import cn.gov.exam.change.common.imports.ImportErrors;
 import cn.gov.exam.change.common.imports.ImportReader;
 import cn.gov.exam.change.common.imports.ImportResult;
 import cn.gov.exam.change.common.imports.ImportRow;
+import cn.gov.exam.change.common.problems.FieldError;
+import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamService;
 import cn.gov.exam.change.position.Education;
@@ -20,9 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -39,6 +36,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Imports the registration system's export: applicants with their registration and payment.
@@ -59,10 +58,13 @@ public class RegistrationImportService {
 
     @Inject
     EntityManager em;
+
     @Inject
     Jdbc jdbc;
+
     @Inject
     AppClock clock;
+
     @Inject
     AuditService audit;
 
@@ -83,8 +85,11 @@ public class RegistrationImportService {
                             paid_at timestamptz) on commit drop""");
             }
             // COPY's CSV written by the exports' writer, through the driver's buffer of FLUSH_BYTES.
-            PGCopyOutputStream copy = new PGCopyOutputStream(conn.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "copy registration_stage from stdin with (format csv)"), FLUSH_BYTES);
+            PGCopyOutputStream copy = new PGCopyOutputStream(
+                    conn.unwrap(PGConnection.class)
+                            .getCopyAPI()
+                            .copyIn("copy registration_stage from stdin with (format csv)"),
+                    FLUSH_BYTES);
             long received;
             try {
                 CsvWriter stage = new CsvWriter(copy, STAGE_COLUMNS, CsvWriter.Format.COPY);
@@ -145,7 +150,8 @@ public class RegistrationImportService {
             row.reject("phone", "must be a phone number");
         }
         LocalDate birthDate = row.date("birthDate", true);
-        if (birthDate != null && idNumber != null
+        if (birthDate != null
+                && idNumber != null
                 && !idNumber.substring(6, 14).equals(birthDate.toString().replace("-", ""))) {
             row.reject("birthDate", "does not match the birth date in idNumber");
         }
@@ -178,9 +184,24 @@ public class RegistrationImportService {
         }
         // Hashing a plain password is the slow part of a row; exports should carry hashes.
         String hash = passwordHash != null ? passwordHash : Passwords.hash(password);
-        return Arrays.asList(row.number(), idNumber, name, phone, birthDate, education, degree, major, political,
-                grassroots == null ? 0 : grassroots, region, hash, positionCode, fee,
-                paid ? amount.toPlainString() : null, paid ? channel : null, paid ? transactionId : null,
+        return Arrays.asList(
+                row.number(),
+                idNumber,
+                name,
+                phone,
+                birthDate,
+                education,
+                degree,
+                major,
+                political,
+                grassroots == null ? 0 : grassroots,
+                region,
+                hash,
+                positionCode,
+                fee,
+                paid ? amount.toPlainString() : null,
+                paid ? channel : null,
+                paid ? transactionId : null,
                 paid ? paidAt : null);
     }
 
@@ -194,7 +215,7 @@ public class RegistrationImportService {
                 row.reject("fee.currency", "must be CNY");
             }
         } else if (fee != null) {
-            for (String f : new String[]{"fee.channel", "fee.transactionId", "fee.paidAt"}) {
+            for (String f : new String[] {"fee.channel", "fee.transactionId", "fee.paidAt"}) {
                 if (row.text(f, false, 100) != null) {
                     row.reject(f, "must be empty for a " + fee + " registration");
                 }
@@ -227,8 +248,9 @@ public class RegistrationImportService {
                 order by s.row_no limit 1000""", exam.id);
     }
 
-    private static void report(Connection conn, ImportErrors errors, String field, String message, String sql,
-                               Object... params) throws SQLException {
+    private static void report(
+            Connection conn, ImportErrors errors, String field, String message, String sql, Object... params)
+            throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);

@@ -13,12 +13,16 @@ public class ReviewFilterParams {
     @QueryParam("status")
     @Parameter(schema = @Schema(implementation = SwitchStatus.class))
     public String status;
+
     @QueryParam("agency")
-    @Parameter(description = "agency code of the target position, in any case (a reviewer sees their own agency whatever this says)")
+    @Parameter(
+            description =
+                    "agency code of the target position, in any case (a reviewer sees their own agency whatever this says)")
     public String agency;
 
     public ReviewService.Filter filter() {
-        return new ReviewService.Filter(QueryValues.enumOrNull(SwitchStatus.class, status, "status"),
+        return new ReviewService.Filter(
+                QueryValues.enumOrNull(SwitchStatus.class, status, "status"),
                 agency == null || agency.isBlank() ? null : Agency.canonical(agency));
     }
 }

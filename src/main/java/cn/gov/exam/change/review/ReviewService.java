@@ -1,16 +1,16 @@
 package cn.gov.exam.change.review;
 
-import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.agency.Agency;
 import cn.gov.exam.change.audit.AuditService;
-import cn.gov.exam.change.common.credentials.Roles;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.credentials.IdNumbers;
-import cn.gov.exam.change.common.sql.SqlList;
+import cn.gov.exam.change.common.credentials.Roles;
 import cn.gov.exam.change.common.paging.PageParams;
 import cn.gov.exam.change.common.paging.PageResponse;
 import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.common.problems.ProblemType;
+import cn.gov.exam.change.common.sql.Jdbc;
+import cn.gov.exam.change.common.sql.SqlList;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamService;
 import cn.gov.exam.change.exam.ExamTimeline;
@@ -36,9 +36,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.hibernate.jpa.HibernateHints;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +43,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * DESIGN.md rule 4. A reviewer sees and decides only switches into their own agency's positions
@@ -65,45 +64,65 @@ public class ReviewService {
 
     @Inject
     EntityManager em;
+
     @Inject
     Jdbc jdbc;
+
     @Inject
     AppClock clock;
+
     @Inject
     AuditService audit;
+
     @Inject
     SecurityIdentity identity;
+
     @Inject
     JsonWebToken jwt;
+
     @Inject
     Event<RegistrationRefundable> refundable;
+
     @Inject
     RefundDecisions refundDecisions;
 
     /** The filters of the review list and its export; null filters nothing. */
-    public record Filter(SwitchStatus status, String agency) {
-    }
+    public record Filter(SwitchStatus status, String agency) {}
 
     @Transactional
     public PageResponse<Review> queue(String examCode, Filter filter, PageParams page) {
         Exam exam = ExamService.require(examCode);
         String where = where(filter);
         TypedQuery<Object[]> q = bind(em.createQuery(SELECT + where + ORDER, Object[].class), exam, filter);
-        TypedQuery<Long> count = bind(em.createQuery("select count(s) " + SELECT.substring(SELECT.indexOf("from"))
-                + where, Long.class), exam, filter);
+        TypedQuery<Long> count = bind(
+                em.createQuery("select count(s) " + SELECT.substring(SELECT.indexOf("from")) + where, Long.class),
+                exam,
+                filter);
         List<Review> items = q.setFirstResult(page.offset()).setMaxResults(page.size).getResultList().stream()
-                .map(row -> view(exam, (PositionSwitch) row[0], (Position) row[1], (Position) row[2], (Applicant) row[3]))
+                .map(row ->
+                        view(exam, (PositionSwitch) row[0], (Position) row[1], (Position) row[2], (Applicant) row[3]))
                 .toList();
         return new PageResponse<>(items, page.page, page.size, count.getSingleResult());
     }
 
     /** One row of the review export: what the list shows, with the ID number masked. */
-    public record ResultRow(long id, String examCode, String agencyCode, String agencyName, String targetPositionCode,
-                            String targetPositionTitle, String originalPositionCode, String applicantName,
-                            String idNumberMasked, PrecheckResult precheckResult, SwitchStatus status,
-                            String reviewer, String reason, Instant decidedAt, boolean lateDecision,
-                            Instant createdAt) {
-    }
+    public record ResultRow(
+            long id,
+            String examCode,
+            String agencyCode,
+            String agencyName,
+            String targetPositionCode,
+            String targetPositionTitle,
+            String originalPositionCode,
+            String applicantName,
+            String idNumberMasked,
+            PrecheckResult precheckResult,
+            SwitchStatus status,
+            String reviewer,
+            String reason,
+            Instant decidedAt,
+            boolean lateDecision,
+            Instant createdAt) {}
 
     /**
      * Every review the list would show with this filter (a reviewer: their agency's only), in its
@@ -114,16 +133,31 @@ public class ReviewService {
         jdbc.liftTimeouts();
         Exam exam = ExamService.require(examCode);
         try (Stream<Object[]> rows = bind(em.createQuery(SELECT + where(filter) + ORDER, Object[].class), exam, filter)
-                .setHint(HibernateHints.HINT_FETCH_SIZE, 500).setHint(HibernateHints.HINT_READ_ONLY, true)
+                .setHint(HibernateHints.HINT_FETCH_SIZE, 500)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultStream()) {
             for (Object[] row : (Iterable<Object[]>) rows::iterator) {
                 PositionSwitch s = (PositionSwitch) row[0];
                 Position target = (Position) row[1];
                 Position original = (Position) row[2];
                 Applicant a = (Applicant) row[3];
-                each.accept(new ResultRow(s.id, exam.code, target.agencyCode, target.agencyName, target.code,
-                        target.title, original.code, a.name, IdNumbers.mask(a.idNumber), s.precheckResult, s.status,
-                        s.reviewer, s.reason, s.decidedAt, s.lateDecision, s.createdAt));
+                each.accept(new ResultRow(
+                        s.id,
+                        exam.code,
+                        target.agencyCode,
+                        target.agencyName,
+                        target.code,
+                        target.title,
+                        original.code,
+                        a.name,
+                        IdNumbers.mask(a.idNumber),
+                        s.precheckResult,
+                        s.status,
+                        s.reviewer,
+                        s.reason,
+                        s.decidedAt,
+                        s.lateDecision,
+                        s.createdAt));
                 for (Object entity : row) {
                     em.detach(entity);
                 }
@@ -177,7 +211,8 @@ public class ReviewService {
             throw ProblemException.notFound("Review " + switchId);
         }
         if (s.status != SwitchStatus.PENDING) {
-            throw new ProblemException(ProblemType.REVIEW_ALREADY_DECIDED,
+            throw new ProblemException(
+                    ProblemType.REVIEW_ALREADY_DECIDED,
                     "Review " + switchId + " was decided (" + s.status + ") at " + s.decidedAt);
         }
         Exam exam = Exam.findById(s.examId);
@@ -185,7 +220,8 @@ public class ReviewService {
         Instant now = clock.now();
         boolean late = !now.isBefore(exam.reviewDeadline);
         if (late && !identity.hasRole(Roles.ADMIN)) {
-            throw new ProblemException(ProblemType.REVIEW_DEADLINE_PASSED,
+            throw new ProblemException(
+                    ProblemType.REVIEW_DEADLINE_PASSED,
                     "The review deadline has passed; only an administrator may decide now");
         }
         s.status = decision;
@@ -198,8 +234,9 @@ public class ReviewService {
             r.approvedInto(s.targetPositionId, now);
         } else {
             List<PositionSwitch> switches = PositionSwitch.ofRegistration(r.id);
-            boolean canSwitchAgain = exam.timeline().withRefundsDecided(refundsDecided).windowAt(now)
-                    == ExamTimeline.Window.OPEN && SwitchRules.switchesLeft(exam, switches) > 0;
+            boolean canSwitchAgain =
+                    exam.timeline().withRefundsDecided(refundsDecided).windowAt(now) == ExamTimeline.Window.OPEN
+                            && SwitchRules.switchesLeft(exam, switches) > 0;
             if (!canSwitchAgain) {
                 refundable.fire(new RegistrationRefundable(r.id, exam.code, RegistrationRefundable.REVIEW_REJECTED));
             }
@@ -210,8 +247,13 @@ public class ReviewService {
         after.put("registrationId", r.id);
         after.put("targetPosition", target.code);
         after.put("late", late);
-        audit.record(late ? "review.decided-late" : "review.decided", "switch", s.id.toString(), exam.code,
-                Map.of("status", SwitchStatus.PENDING.name()), after);
+        audit.record(
+                late ? "review.decided-late" : "review.decided",
+                "switch",
+                s.id.toString(),
+                exam.code,
+                Map.of("status", SwitchStatus.PENDING.name()),
+                after);
         em.flush();
         Position original = Position.findById(s.fromPositionId);
         return view(exam, s, target, original, r.applicant);
@@ -228,7 +270,9 @@ public class ReviewService {
     @Transactional
     public Review correct(long switchId, CorrectionRequest request) {
         SwitchStatus decision = SwitchStatus.valueOf(request.decision());
-        String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().trim();
+        String reason = request.reason() == null || request.reason().isBlank()
+                ? null
+                : request.reason().trim();
         if (decision == SwitchStatus.REJECTED && reason == null) {
             throw ProblemException.invalid("reason", "is required when rejecting");
         }
@@ -237,29 +281,34 @@ public class ReviewService {
             throw ProblemException.notFound("Review " + switchId);
         }
         em.createNativeQuery("select id from registration where id = ?1 for update")
-                .setParameter(1, s.registrationId).getResultList();
+                .setParameter(1, s.registrationId)
+                .getResultList();
         Exam exam = Exam.findById(s.examId);
         Instant now = clock.now();
         if (!now.isBefore(exam.reviewDeadline)) {
-            throw new ProblemException(ProblemType.REVIEW_DEADLINE_PASSED,
+            throw new ProblemException(
+                    ProblemType.REVIEW_DEADLINE_PASSED,
                     "The review deadline has passed; decisions can no longer be corrected");
         }
         if (s.status == SwitchStatus.PENDING) {
-            throw new ProblemException(ProblemType.DECISION_NOT_CORRECTABLE, "Review " + switchId + " is not decided yet");
+            throw new ProblemException(
+                    ProblemType.DECISION_NOT_CORRECTABLE, "Review " + switchId + " is not decided yet");
         }
         if (s.status == decision) {
-            throw new ProblemException(ProblemType.DECISION_NOT_CORRECTABLE,
-                    "Review " + switchId + " is " + decision + " already");
+            throw new ProblemException(
+                    ProblemType.DECISION_NOT_CORRECTABLE, "Review " + switchId + " is " + decision + " already");
         }
         List<PositionSwitch> switches = PositionSwitch.ofRegistration(s.registrationId);
         if (!switches.get(0).id.equals(s.id)) {
-            throw new ProblemException(ProblemType.DECISION_NOT_CORRECTABLE,
-                    "The applicant has switched again since this decision");
+            throw new ProblemException(
+                    ProblemType.DECISION_NOT_CORRECTABLE, "The applicant has switched again since this decision");
         }
         Number refunds = (Number) em.createNativeQuery("select count(*) from refund where registration_id = ?1")
-                .setParameter(1, s.registrationId).getSingleResult();
+                .setParameter(1, s.registrationId)
+                .getSingleResult();
         if (refunds.longValue() > 0) {
-            throw new ProblemException(ProblemType.DECISION_NOT_CORRECTABLE,
+            throw new ProblemException(
+                    ProblemType.DECISION_NOT_CORRECTABLE,
                     "A refund has been queued for this registration since the decision");
         }
         boolean refundsDecided = refundDecisions.decidedUnderLock(exam.id);
@@ -277,8 +326,9 @@ public class ReviewService {
             r.approvedInto(s.targetPositionId, now);
         } else {
             r.approvalWithdrawn(now);
-            boolean canSwitchAgain = exam.timeline().withRefundsDecided(refundsDecided).windowAt(now)
-                    == ExamTimeline.Window.OPEN && SwitchRules.switchesLeft(exam, switches) > 0;
+            boolean canSwitchAgain =
+                    exam.timeline().withRefundsDecided(refundsDecided).windowAt(now) == ExamTimeline.Window.OPEN
+                            && SwitchRules.switchesLeft(exam, switches) > 0;
             if (!canSwitchAgain) {
                 refundable.fire(new RegistrationRefundable(r.id, exam.code, RegistrationRefundable.REVIEW_REJECTED));
             }
@@ -317,13 +367,39 @@ public class ReviewService {
                 || !stored.manualRequirements().equals(current.manualRequirements());
         Instant now = clock.now();
         long left = Math.max(0, Duration.between(now, exam.reviewDeadline).toSeconds());
-        return new Review(s.id, exam.code, target.code,
-                new TargetPosition(target.code, target.title, target.agencyCode, target.agencyName, target.employer,
+        return new Review(
+                s.id,
+                exam.code,
+                target.code,
+                new TargetPosition(
+                        target.code,
+                        target.title,
+                        target.agencyCode,
+                        target.agencyName,
+                        target.employer,
                         target.requirements()),
                 original.code,
-                new ApplicantDetails(a.name, a.idNumber, a.birthDate, a.education, a.degree, a.major,
-                        a.politicalStatus, a.grassrootsYears, a.householdRegion, a.phone),
-                stored, current, changed, s.status, s.reviewer, s.reason, s.decidedAt, s.lateDecision, s.createdAt,
-                exam.reviewDeadline, left);
+                new ApplicantDetails(
+                        a.name,
+                        a.idNumber,
+                        a.birthDate,
+                        a.education,
+                        a.degree,
+                        a.major,
+                        a.politicalStatus,
+                        a.grassrootsYears,
+                        a.householdRegion,
+                        a.phone),
+                stored,
+                current,
+                changed,
+                s.status,
+                s.reviewer,
+                s.reason,
+                s.decidedAt,
+                s.lateDecision,
+                s.createdAt,
+                exam.reviewDeadline,
+                left);
     }
 }

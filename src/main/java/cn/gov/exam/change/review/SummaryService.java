@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -22,8 +21,10 @@ import java.util.List;
 public class SummaryService {
     @Inject
     EntityManager em;
+
     @Inject
     AppClock clock;
+
     @Inject
     RefundCounts refunds;
 
@@ -43,35 +44,48 @@ public class SummaryService {
                             (select count(*) from position_switch where exam_id = ?1 and status = 'PENDING') as pending,
                             (select count(*) from position_switch where exam_id = ?1 and status = 'APPROVED') as approved,
                             (select count(*) from position_switch where exam_id = ?1 and status = 'REJECTED') as rejected,
-                            (select count(*) from position_switch where exam_id = ?1 and late_decision) as late""",
-                Tuple.class).setParameter(1, exam.id).setParameter(2, FeeStatus.confirmedNames())
+                            (select count(*) from position_switch where exam_id = ?1 and late_decision) as late""", Tuple.class)
+                .setParameter(1, exam.id)
+                .setParameter(2, FeeStatus.confirmedNames())
                 .getSingleResult();
         Instant now = clock.now();
         long pending = n(t, "pending");
         long overdue = now.isBefore(exam.reviewDeadline) ? 0 : pending;
         long affected = n(t, "affected");
         long switched = n(t, "switched");
-        return new Summary(exam.code, exam.phaseAt(now).name(),
+        return new Summary(
+                exam.code,
+                exam.phaseAt(now).name(),
                 new Positions(n(t, "open"), n(t, "reduced"), n(t, "cancelled")),
-                affected, switched, affected - switched,
+                affected,
+                switched,
+                affected - switched,
                 new Reviews(pending, n(t, "approved"), n(t, "rejected"), overdue, n(t, "late")),
-                refunds.byStatus(exam.id), refunds.byReason(exam.id), reviewsByAgency(exam.id),
+                refunds.byStatus(exam.id),
+                refunds.byReason(exam.id),
+                reviewsByAgency(exam.id),
                 refunds.deliveryProblems(exam.id));
     }
 
     /** Switches by the target position's agency and review status; agencies without switches are left out. */
     private List<AgencyReviews> reviewsByAgency(long examId) {
         @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("""
+        List<Tuple> rows =
+                em.createNativeQuery("""
                         select p.agency_code, min(p.agency_name) as agency_name,
                             count(*) filter (where s.status = 'PENDING') as pending,
                             count(*) filter (where s.status = 'APPROVED') as approved,
                             count(*) filter (where s.status = 'REJECTED') as rejected
                         from position_switch s join position p on p.id = s.target_position_id
-                        where s.exam_id = ?1 group by p.agency_code order by p.agency_code""", Tuple.class)
-                .setParameter(1, examId).getResultList();
-        return rows.stream().map(r -> new AgencyReviews((String) r.get("agency_code"), (String) r.get("agency_name"),
-                n(r, "pending"), n(r, "approved"), n(r, "rejected"))).toList();
+                        where s.exam_id = ?1 group by p.agency_code order by p.agency_code""", Tuple.class).setParameter(1, examId).getResultList();
+        return rows.stream()
+                .map(r -> new AgencyReviews(
+                        (String) r.get("agency_code"),
+                        (String) r.get("agency_name"),
+                        n(r, "pending"),
+                        n(r, "approved"),
+                        n(r, "rejected")))
+                .toList();
     }
 
     private static long n(Tuple t, String name) {

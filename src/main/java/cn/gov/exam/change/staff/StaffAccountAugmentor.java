@@ -1,8 +1,8 @@
 package cn.gov.exam.change.staff;
 
-import cn.gov.exam.change.common.sql.Jdbc;
-import cn.gov.exam.change.common.credentials.Roles;
 import cn.gov.exam.change.auth.StaffAuthService;
+import cn.gov.exam.change.common.credentials.Roles;
+import cn.gov.exam.change.common.sql.Jdbc;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -10,12 +10,11 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * A staff token is only as good as its account: a disabled (or removed) account's tokens stop
@@ -38,9 +37,11 @@ public class StaffAccountAugmentor implements SecurityIdentityAugmentor {
 
     private SecurityIdentity check(SecurityIdentity identity) {
         long tokenGeneration = identity.getPrincipal() instanceof JsonWebToken jwt
-                ? generation(jwt.getClaim(StaffAuthService.GENERATION_CLAIM)) : 0;
-        try (Connection c = jdbc.connection(); PreparedStatement ps = c.prepareStatement(
-                "select enabled, token_generation from staff_account where username = ?")) {
+                ? generation(jwt.getClaim(StaffAuthService.GENERATION_CLAIM))
+                : 0;
+        try (Connection c = jdbc.connection();
+                PreparedStatement ps =
+                        c.prepareStatement("select enabled, token_generation from staff_account where username = ?")) {
             ps.setString(1, identity.getPrincipal().getName());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next() || !rs.getBoolean(1)) {

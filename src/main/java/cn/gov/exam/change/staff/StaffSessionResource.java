@@ -26,18 +26,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StaffSessionResource {
     @Inject
     SecurityIdentity identity;
+
     @Inject
     JsonWebToken jwt;
 
-    public record StaffSession(String username, String role, String agencyCode) {
-    }
+    public record StaffSession(String username, String role, String agencyCode) {}
 
     @GET
     @NonBlocking
     @Operation(operationId = "getStaffSession", summary = "The signed-in staff account: username, role and agency")
     public StaffSession session() {
         Object agency = jwt.getClaim("agency");
-        return new StaffSession(identity.getPrincipal().getName(),
-                identity.hasRole(Roles.ADMIN) ? Roles.ADMIN : Roles.REVIEWER, agency == null ? null : agency.toString());
+        return new StaffSession(
+                identity.getPrincipal().getName(),
+                identity.hasRole(Roles.ADMIN) ? Roles.ADMIN : Roles.REVIEWER,
+                agency == null ? null : agency.toString());
     }
 }

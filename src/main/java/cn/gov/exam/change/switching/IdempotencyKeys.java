@@ -12,7 +12,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,19 +30,21 @@ public class IdempotencyKeys {
 
     @Inject
     Pool pool;
+
     @Inject
     AppClock clock;
+
     @Inject
     AppConfig config;
 
     /** A stored response to replay. */
-    public record Replay(int status, String body) {
-    }
+    public record Replay(int status, String body) {}
 
     public static String hash(String requestBody) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(requestBody.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256").digest(requestBody.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -56,8 +57,9 @@ public class IdempotencyKeys {
      */
     public Uni<Replay> claim(long registrationId, String key, String requestHash) {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            return Uni.createFrom().failure(
-                    ProblemException.invalid("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters"));
+            return Uni.createFrom()
+                    .failure(ProblemException.invalid(
+                            "Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters"));
         }
         OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
         // An expired key goes, and so does a claim left in flight past the in-flight timeout: its
@@ -68,34 +70,42 @@ public class IdempotencyKeys {
         return pool.withTransaction(conn -> conn.preparedQuery("""
                         delete from idempotency_key where registration_id = $1 and idempotency_key = $2
                         and (expires_at <= $3 or (state = 'IN_FLIGHT' and created_at <= $4))""")
-                        .execute(Tuple.of(registrationId, key, now, now.minus(config.idempotency().inFlightTimeout())))
+                .execute(Tuple.of(
+                        registrationId, key, now, now.minus(config.idempotency().inFlightTimeout())))
                 .flatMap(deleted -> conn.preparedQuery("""
                         insert into idempotency_key (registration_id, idempotency_key, request_hash, state,
                                                      created_at, expires_at)
                         values ($1, $2, $3, 'IN_FLIGHT', $4, $5) on conflict do nothing""")
-                        .execute(Tuple.of(registrationId, key, requestHash, now,
+                        .execute(Tuple.of(
+                                registrationId,
+                                key,
+                                requestHash,
+                                now,
                                 now.plus(config.idempotency().keyLifetime()))))
-                .flatMap(inserted -> inserted.rowCount() == 1 ? Uni.createFrom().nullItem()
+                .flatMap(inserted -> inserted.rowCount() == 1
+                        ? Uni.createFrom().nullItem()
                         : conn.preparedQuery("""
                                 select request_hash, state, response_status, response_body from idempotency_key
                                 where registration_id = $1 and idempotency_key = $2""")
-                        .execute(Tuple.of(registrationId, key)).map(rows -> replay(rows, requestHash))));
+                                .execute(Tuple.of(registrationId, key))
+                                .map(rows -> replay(rows, requestHash))));
     }
 
     private static Replay replay(RowSet<Row> rows, String requestHash) {
         if (rows.size() == 0) {
             // Released between our insert and select: the caller may retry at once.
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_IN_USE,
+            throw new ProblemException(
+                    ProblemType.IDEMPOTENCY_KEY_IN_USE,
                     "A request with this Idempotency-Key was just in progress; retry");
         }
         Row row = rows.iterator().next();
         if ("IN_FLIGHT".equals(row.getString("state"))) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_IN_USE,
-                    "A request with this Idempotency-Key is still in progress");
+            throw new ProblemException(
+                    ProblemType.IDEMPOTENCY_KEY_IN_USE, "A request with this Idempotency-Key is still in progress");
         }
         if (!requestHash.equals(row.getString("request_hash"))) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was used with a different request");
+            throw new ProblemException(
+                    ProblemType.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was used with a different request");
         }
         return new Replay(row.getInteger("response_status"), row.getString("response_body"));
     }
@@ -105,7 +115,8 @@ public class IdempotencyKeys {
         return conn.preparedQuery("""
                         update idempotency_key set state = 'DONE', response_status = $1, response_body = $2
                         where registration_id = $3 and idempotency_key = $4""")
-                .execute(Tuple.of(status, body, registrationId, key)).replaceWithVoid();
+                .execute(Tuple.of(status, body, registrationId, key))
+                .replaceWithVoid();
     }
 
     /** Releases the key of a request that failed, so that a retry is judged afresh. */
@@ -115,7 +126,7 @@ public class IdempotencyKeys {
         // (eclipse-vertx/vertx-sql-client#1706) for every such failure during an outage.
         return pool.withConnection(conn -> conn.preparedQuery("""
                         delete from idempotency_key where registration_id = $1 and idempotency_key = $2
-                        and state = 'IN_FLIGHT'""")
-                .execute(Tuple.of(registrationId, key))).replaceWithVoid();
+                        and state = 'IN_FLIGHT'""").execute(Tuple.of(registrationId, key)))
+                .replaceWithVoid();
     }
 }

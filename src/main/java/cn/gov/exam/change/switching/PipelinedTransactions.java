@@ -5,7 +5,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.util.function.Function;
 
 /**
@@ -25,8 +24,8 @@ public class PipelinedTransactions {
      * connection goes back to the pool. It runs to its end even if the caller stops waiting.
      */
     public <T> Uni<T> run(Function<SqlConnection, Uni<T>> work) {
-        return toCompletion(pool.withConnection(conn -> Uni.createFrom().deferred(() -> work.apply(conn))
-                .onFailure().call(e -> rollback(conn))));
+        return toCompletion(pool.withConnection(conn ->
+                Uni.createFrom().deferred(() -> work.apply(conn)).onFailure().call(e -> rollback(conn))));
     }
 
     /**

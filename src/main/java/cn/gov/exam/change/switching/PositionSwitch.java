@@ -9,11 +9,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One switch of a registration from its cancelled position to another, and its review. */
 @Entity
@@ -22,29 +21,41 @@ public class PositionSwitch extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(name = "exam_id")
     public Long examId;
+
     @Column(name = "registration_id")
     public Long registrationId;
+
     public int seq;
+
     @Column(name = "from_position_id")
     public Long fromPositionId;
+
     @Column(name = "target_position_id")
     public Long targetPositionId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "precheck_result")
     public PrecheckResult precheckResult;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "manual_requirements")
     public List<String> manualRequirements;
+
     @Enumerated(EnumType.STRING)
     public SwitchStatus status;
+
     public String reviewer;
     public String reason;
+
     @Column(name = "decided_at")
     public Instant decidedAt;
+
     @Column(name = "late_decision")
     public boolean lateDecision;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -53,7 +64,8 @@ public class PositionSwitch extends PanacheEntityBase {
      * reviewer judges (a switch that failed was never stored, so no failed requirement is kept).
      */
     public Precheck storedPrecheck() {
-        List<Requirement> manual = manualRequirements == null ? List.of()
+        List<Requirement> manual = manualRequirements == null
+                ? List.of()
                 : manualRequirements.stream().map(Requirement::valueOf).toList();
         return new Precheck(precheckResult, List.of(), manual);
     }

@@ -4,7 +4,6 @@ import cn.gov.exam.change.position.Education;
 import cn.gov.exam.change.position.PoliticalStatus;
 import cn.gov.exam.change.position.Requirements;
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -16,13 +15,18 @@ import java.util.List;
  * left to the reviewer as MANUAL.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Precheck(PrecheckResult result, List<Requirement> failedRequirements,
-                       List<Requirement> manualRequirements) {
+public record Precheck(
+        PrecheckResult result, List<Requirement> failedRequirements, List<Requirement> manualRequirements) {
 
     /** The facts about an applicant that requirements look at. */
-    public record Facts(Education education, boolean degree, String major, LocalDate birthDate,
-                        PoliticalStatus politicalStatus, int grassrootsYears, String householdRegion) {
-    }
+    public record Facts(
+            Education education,
+            boolean degree,
+            String major,
+            LocalDate birthDate,
+            PoliticalStatus politicalStatus,
+            int grassrootsYears,
+            String householdRegion) {}
 
     /** Age is counted on {@code ageDate}, the exam's switch deadline in its own time zone. */
     public static Precheck of(Facts a, Requirements r, LocalDate ageDate) {
@@ -57,7 +61,8 @@ public record Precheck(PrecheckResult result, List<Requirement> failedRequiremen
                 failed.add(Requirement.HOUSEHOLD_REGION);
             }
         }
-        PrecheckResult result = !failed.isEmpty() ? PrecheckResult.FAIL
+        PrecheckResult result = !failed.isEmpty()
+                ? PrecheckResult.FAIL
                 : !manual.isEmpty() ? PrecheckResult.MANUAL : PrecheckResult.PASS;
         return new Precheck(result, List.copyOf(failed), List.copyOf(manual));
     }

@@ -8,7 +8,6 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,16 +21,23 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class PublishedPositions {
 
-    public record Entry(long id, String code, String agencyCode, String agencyName, String employer, String title,
-                        int quota, PositionStatus status, Requirements requirements) {
+    public record Entry(
+            long id,
+            String code,
+            String agencyCode,
+            String agencyName,
+            String employer,
+            String title,
+            int quota,
+            PositionStatus status,
+            Requirements requirements) {
         public boolean open() {
             return status != PositionStatus.CANCELLED;
         }
     }
 
     /** All positions of one exam, by code in code order. */
-    public record Catalogue(Map<String, Entry> byCode, Map<Long, Entry> byId) {
-    }
+    public record Catalogue(Map<String, Entry> byCode, Map<Long, Entry> byId) {}
 
     private final Map<Long, Catalogue> catalogues = new ConcurrentHashMap<>();
 
@@ -56,7 +62,8 @@ public class PublishedPositions {
         }
         // requiringNew: the worker thread runs for a reactive request, which has no transaction to
         // join; the read is one of its own, whatever the reactive transaction does after it.
-        return Uni.createFrom().item(() -> QuarkusTransaction.requiringNew().call(() -> of(examId)))
+        return Uni.createFrom()
+                .item(() -> QuarkusTransaction.requiringNew().call(() -> of(examId)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
@@ -64,8 +71,8 @@ public class PublishedPositions {
         Map<String, Entry> byCode = new LinkedHashMap<>();
         Map<Long, Entry> byId = new LinkedHashMap<>();
         for (Position p : Position.<Position>list("examId", Sort.by("code"), examId)) {
-            Entry e = new Entry(p.id, p.code, p.agencyCode, p.agencyName, p.employer, p.title, p.quota, p.status,
-                    p.requirements());
+            Entry e = new Entry(
+                    p.id, p.code, p.agencyCode, p.agencyName, p.employer, p.title, p.quota, p.status, p.requirements());
             byCode.put(p.code, e);
             byId.put(p.id, e);
         }

@@ -18,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -29,10 +28,13 @@ import java.util.Set;
 public class SwitchReads {
     @Inject
     EntityManager em;
+
     @Inject
     PublishedPositions positions;
+
     @Inject
     PositionService positionService;
+
     @Inject
     AppConfig config;
 
@@ -47,43 +49,70 @@ public class SwitchReads {
         List<PositionSwitch> switches = PositionSwitch.ofRegistration(r.id);
         SwitchView current = switches.isEmpty() ? null : view(switches.get(0), exam);
         var byId = positions.of(exam.id).byId();
-        List<String> rejected = SwitchRules.rejectedTargets(switches).stream().map(id -> byId.get(id).code())
-                .sorted().toList();
-        return new Me(IdNumbers.mask(a.idNumber), a.name, exam.code, exam.timeZone,
+        List<String> rejected = SwitchRules.rejectedTargets(switches).stream()
+                .map(id -> byId.get(id).code())
+                .sorted()
+                .toList();
+        return new Me(
+                IdNumbers.mask(a.idNumber),
+                a.name,
+                exam.code,
+                exam.timeZone,
                 new PositionRef(original.code(), original.title(), original.agencyName(), original.status()),
                 exam.switchWindowOpensAt.atZone(zone).toOffsetDateTime(),
-                exam.switchDeadline.atZone(zone).toOffsetDateTime(), SwitchRules.switchesLeft(exam, switches), current,
-                refund, r.feeStatus.name(), exam.reviewDeadline.atZone(zone).toOffsetDateTime(), exam.maxSwitches,
-                exam.helpContactOr(config.helpContact()), rejected);
+                exam.switchDeadline.atZone(zone).toOffsetDateTime(),
+                SwitchRules.switchesLeft(exam, switches),
+                current,
+                refund,
+                r.feeStatus.name(),
+                exam.reviewDeadline.atZone(zone).toOffsetDateTime(),
+                exam.maxSwitches,
+                exam.helpContactOr(config.helpContact()),
+                rejected);
     }
 
     @Transactional
-    public SwitchViews.Options options(ApplicantPrincipal who, PositionSearch search, boolean qualifiedOnly,
-                                       PageParams page) {
+    public SwitchViews.Options options(
+            ApplicantPrincipal who, PositionSearch search, boolean qualifiedOnly, PageParams page) {
         Registration r = registration(who);
         Exam exam = Exam.findById(r.examId);
         Precheck.Facts facts = SwitchRules.facts(r.applicant);
         LocalDate ageDate = SwitchRules.ageDate(exam);
-        Set<Long> found = search.q() == null && search.agency() == null ? null
-                : positionService.matching(exam.id, search);
+        Set<Long> found =
+                search.q() == null && search.agency() == null ? null : positionService.matching(exam.id, search);
         Set<Long> rejected = SwitchRules.rejectedTargets(PositionSwitch.ofRegistration(r.id));
         List<SwitchOption> all = positions.of(exam.id).byCode().values().stream()
                 .filter(p -> SwitchRules.offered(p, r.positionId, rejected))
                 .filter(p -> found == null || found.contains(p.id()))
-                .map(p -> new SwitchOption(p.code(), p.agencyCode(), p.agencyName(), p.employer(), p.title(),
-                        p.quota(), p.status(), p.requirements(), Precheck.of(facts, p.requirements(), ageDate)))
+                .map(p -> new SwitchOption(
+                        p.code(),
+                        p.agencyCode(),
+                        p.agencyName(),
+                        p.employer(),
+                        p.title(),
+                        p.quota(),
+                        p.status(),
+                        p.requirements(),
+                        Precheck.of(facts, p.requirements(), ageDate)))
                 .toList();
         List<SwitchOption> matching = qualifiedOnly
-                ? all.stream().filter(o -> o.precheck().result() != PrecheckResult.FAIL).toList() : all;
+                ? all.stream()
+                        .filter(o -> o.precheck().result() != PrecheckResult.FAIL)
+                        .toList()
+                : all;
         int from = Math.min(page.offset(), matching.size());
         int to = Math.min(from + page.size, matching.size());
-        return new SwitchViews.Options(matching.subList(from, to), page.page, page.size, matching.size(),
-                all.size() - matching.size());
+        return new SwitchViews.Options(
+                matching.subList(from, to), page.page, page.size, matching.size(), all.size() - matching.size());
     }
 
     private Registration registration(ApplicantPrincipal who) {
-        Registration r = em.createQuery("select r from Registration r join fetch r.applicant where r.id = :id",
-                Registration.class).setParameter("id", who.registrationId()).getResultStream().findFirst().orElse(null);
+        Registration r = em.createQuery(
+                        "select r from Registration r join fetch r.applicant where r.id = :id", Registration.class)
+                .setParameter("id", who.registrationId())
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         if (r == null) {
             throw ProblemException.notFound("Your registration");
         }
@@ -93,7 +122,15 @@ public class SwitchReads {
 
     private SwitchView view(PositionSwitch s, Exam exam) {
         PublishedPositions.Entry target = positions.of(exam.id).byId().get(s.targetPositionId);
-        return new SwitchView(s.id, target.code(), target.title(), target.agencyName(), s.status,
-                s.storedPrecheck(), s.reason, s.decidedAt, s.createdAt);
+        return new SwitchView(
+                s.id,
+                target.code(),
+                target.title(),
+                target.agencyName(),
+                s.status,
+                s.storedPrecheck(),
+                s.reason,
+                s.decidedAt,
+                s.createdAt);
     }
 }

@@ -2,9 +2,8 @@ package cn.gov.exam.change.switching;
 
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.auth.ApplicantPrincipal;
-import cn.gov.exam.change.common.credentials.Roles;
 import cn.gov.exam.change.common.AppClock;
-import cn.gov.exam.change.switching.PipelinedTransactions;
+import cn.gov.exam.change.common.credentials.Roles;
 import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.exam.ExamTimeline;
 import cn.gov.exam.change.position.Education;
@@ -20,16 +19,15 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * DESIGN.md rule 3, the decision path of POST /api/v1/me/switch (the rules themselves are
@@ -41,20 +39,24 @@ import java.util.Map;
 public class SwitchService {
     @Inject
     AppClock clock;
+
     @Inject
     AuditService audit;
+
     @Inject
     PublishedPositions positions;
+
     @Inject
     IdempotencyKeys idempotency;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     PipelinedTransactions transactions;
 
     /** The outcome of a switch request: the switch, and whether it is a stored response replayed. */
-    public record Outcome(int status, SwitchView view, boolean replayed) {
-    }
+    public record Outcome(int status, SwitchView view, boolean replayed) {}
 
     /**
      * Requests a switch; with an Idempotency-Key the first response is replayed for the same request.
@@ -63,20 +65,28 @@ public class SwitchService {
      */
     public Uni<Outcome> requestSwitch(ApplicantPrincipal who, String targetCode, String idempotencyKey) {
         if (idempotencyKey == null) {
-            return transactions.run(conn -> doSwitch(conn, who, targetCode, null))
+            return transactions
+                    .run(conn -> doSwitch(conn, who, targetCode, null))
                     .map(view -> new Outcome(201, view, false));
         }
         // A claimed key is released when the switch fails, so that a retry is judged afresh: nothing
         // in between may be cut short by a client hanging up.
-        return PipelinedTransactions.toCompletion(idempotency.claim(who.registrationId(), idempotencyKey,
+        return PipelinedTransactions.toCompletion(idempotency
+                .claim(
+                        who.registrationId(),
+                        idempotencyKey,
                         IdempotencyKeys.hash("POST /api/v1/me/switch targetPositionCode=" + targetCode))
                 .flatMap(replay -> replay != null
                         ? Uni.createFrom().item(() -> new Outcome(replay.status(), read(replay.body()), true))
-                        : transactions.run(conn -> doSwitch(conn, who, targetCode, idempotencyKey))
+                        : transactions
+                                .run(conn -> doSwitch(conn, who, targetCode, idempotencyKey))
                                 .map(view -> new Outcome(201, view, false))
                                 // The request's own failure is the answer, even if the release fails.
-                                .onFailure().call(e -> idempotency.release(who.registrationId(), idempotencyKey)
-                                        .onFailure().recoverWithNull())));
+                                .onFailure()
+                                .call(e -> idempotency
+                                        .release(who.registrationId(), idempotencyKey)
+                                        .onFailure()
+                                        .recoverWithNull())));
     }
 
     private SwitchView read(String body) {
@@ -96,18 +106,24 @@ public class SwitchService {
     }
 
     /** The rules' state read under the row lock, and the id the switch will have if it is made. */
-    private record Locked(long examId, long switchId, SwitchRules.State state) {
-    }
+    private record Locked(long examId, long switchId, SwitchRules.State state) {}
 
-    private Uni<SwitchView> doSwitch(SqlConnection conn, ApplicantPrincipal who, String targetCode,
-                                     String idempotencyKey) {
+    private Uni<SwitchView> doSwitch(
+            SqlConnection conn, ApplicantPrincipal who, String targetCode, String idempotencyKey) {
         // The row lock first: everything below is decided by one request of this applicant at a time.
-        return lock(conn, who).flatMap(r -> positions.ofNonBlocking(r.examId())
-                .flatMap(catalogue -> decide(conn, who, targetCode, idempotencyKey, r, catalogue)));
+        return lock(conn, who)
+                .flatMap(r -> positions
+                        .ofNonBlocking(r.examId())
+                        .flatMap(catalogue -> decide(conn, who, targetCode, idempotencyKey, r, catalogue)));
     }
 
-    private Uni<SwitchView> decide(SqlConnection conn, ApplicantPrincipal who, String targetCode,
-                                   String idempotencyKey, Locked r, PublishedPositions.Catalogue catalogue) {
+    private Uni<SwitchView> decide(
+            SqlConnection conn,
+            ApplicantPrincipal who,
+            String targetCode,
+            String idempotencyKey,
+            Locked r,
+            PublishedPositions.Catalogue catalogue) {
         Instant now = clock.now();
         // The refunds' state is read under the exam's key-share lock: a window the deadline job has
         // closed stays closed, even when this instance's clock lags the job's.
@@ -116,9 +132,16 @@ public class SwitchService {
         PublishedPositions.Entry target = accepted.target();
         Precheck precheck = accepted.precheck();
         int seq = accepted.seq();
-        SwitchView view = new SwitchView(r.switchId(), target.code(), target.title(), target.agencyName(),
-                SwitchStatus.PENDING, new Precheck(precheck.result(), List.of(), precheck.manualRequirements()), null,
-                null, now);
+        SwitchView view = new SwitchView(
+                r.switchId(),
+                target.code(),
+                target.title(),
+                target.agencyName(),
+                SwitchStatus.PENDING,
+                new Precheck(precheck.result(), List.of(), precheck.manualRequirements()),
+                null,
+                null,
+                now);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("registrationId", who.registrationId());
         after.put("from", original.code());
@@ -133,13 +156,27 @@ public class SwitchService {
                                                      target_position_id, precheck_result, manual_requirements,
                                                      status, created_at)
                         values ($1, $2, $3, $4, $5, $6, $7, $8, 'PENDING', $9)""")
-                .execute(Tuple.from(List.of(r.switchId(), r.examId(), who.registrationId(), seq, original.id(),
-                        target.id(), precheck.result().name(),
+                .execute(Tuple.from(List.of(
+                        r.switchId(),
+                        r.examId(),
+                        who.registrationId(),
+                        seq,
+                        original.id(),
+                        target.id(),
+                        precheck.result().name(),
                         precheck.manualRequirements().stream().map(Enum::name).toArray(String[]::new),
                         now.atOffset(ZoneOffset.UTC))))
                 .replaceWithVoid());
-        writes.add(audit.record(conn, who.actor(), Roles.APPLICANT, "switch.requested", "switch",
-                Long.toString(r.switchId()), r.state().examCode(), null, after));
+        writes.add(audit.record(
+                conn,
+                who.actor(),
+                Roles.APPLICANT,
+                "switch.requested",
+                "switch",
+                Long.toString(r.switchId()),
+                r.state().examCode(),
+                null,
+                after));
         if (idempotencyKey != null) {
             writes.add(idempotency.complete(conn, who.registrationId(), idempotencyKey, 201, write(view)));
         }
@@ -167,7 +204,7 @@ public class SwitchService {
         // A statement of its own, after the lock: its snapshot sees the switch of a concurrent request
         // that held the lock before us; a subquery of the locking read would not (read committed).
         Uni<RowSet<Row>> earlier = conn.preparedQuery(
-                "select status, target_position_id from position_switch where registration_id = $1 order by seq desc")
+                        "select status, target_position_id from position_switch where registration_id = $1 order by seq desc")
                 .execute(Tuple.of(registrationId));
         return Uni.combine().all().unis(begin, locked, earlier).with((b, rows, switches) -> {
             if (rows.size() == 0) {
@@ -184,15 +221,32 @@ public class SwitchService {
                     rejected.add(s.getLong(1));
                 }
             }
-            return new Locked(row.getLong(0), row.getLong(19), new SwitchRules.State(row.getString(10),
-                    ZoneId.of(row.getString(11)), new ExamTimeline(row.getBoolean(13),
-                            row.getOffsetDateTime(14).toInstant(), row.getOffsetDateTime(15).toInstant(),
-                            row.getOffsetDateTime(16).toInstant(), row.getBoolean(17)),
-                    row.getInteger(12), row.getBoolean(18), FeeStatus.valueOf(row.getString(2)), row.getLong(1),
-                    new Precheck.Facts(Education.valueOf(row.getString(3)), row.getBoolean(4), row.getString(5),
-                            row.getLocalDate(6), PoliticalStatus.valueOf(row.getString(7)), row.getInteger(8),
-                            row.getString(9)),
-                    statuses, rejected));
+            return new Locked(
+                    row.getLong(0),
+                    row.getLong(19),
+                    new SwitchRules.State(
+                            row.getString(10),
+                            ZoneId.of(row.getString(11)),
+                            new ExamTimeline(
+                                    row.getBoolean(13),
+                                    row.getOffsetDateTime(14).toInstant(),
+                                    row.getOffsetDateTime(15).toInstant(),
+                                    row.getOffsetDateTime(16).toInstant(),
+                                    row.getBoolean(17)),
+                            row.getInteger(12),
+                            row.getBoolean(18),
+                            FeeStatus.valueOf(row.getString(2)),
+                            row.getLong(1),
+                            new Precheck.Facts(
+                                    Education.valueOf(row.getString(3)),
+                                    row.getBoolean(4),
+                                    row.getString(5),
+                                    row.getLocalDate(6),
+                                    PoliticalStatus.valueOf(row.getString(7)),
+                                    row.getInteger(8),
+                                    row.getString(9)),
+                            statuses,
+                            rejected));
         });
     }
 }

@@ -1,5 +1,7 @@
 package cn.gov.exam.change.switching;
 
 public enum SwitchStatus {
-    PENDING, APPROVED, REJECTED
+    PENDING,
+    APPROVED,
+    REJECTED
 }

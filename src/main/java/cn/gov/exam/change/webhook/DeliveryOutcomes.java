@@ -11,8 +11,7 @@ import java.util.Set;
  */
 public interface DeliveryOutcomes {
     /** A message the payment system accepted (2xx). */
-    record Delivered(long refundId, String messageId, long subscriptionId) {
-    }
+    record Delivered(long refundId, String messageId, long subscriptionId) {}
 
     /** Called in the transaction that records a round's outcomes. */
     void delivered(List<Delivered> delivered);

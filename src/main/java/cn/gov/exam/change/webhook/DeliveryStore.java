@@ -1,13 +1,12 @@
 package cn.gov.exam.change.webhook;
 
-import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppConfig;
+import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.webhook.WebhookCaller.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,19 +28,30 @@ import java.util.Set;
 public class DeliveryStore {
     @Inject
     EntityManager em;
+
     @Inject
     Jdbc jdbc;
+
     @Inject
     AppConfig config;
+
     @Inject
     AuditService audit;
+
     @Inject
     DeliveryOutcomes outcomes;
 
     /** A claimed delivery: its attempt, and where and what to send. */
-    record Claim(long deliveryId, int attempt, long subscriptionId, String peer, String url, List<String> secrets,
-                 String messageId, String payload, long refundId) {
-    }
+    record Claim(
+            long deliveryId,
+            int attempt,
+            long subscriptionId,
+            String peer,
+            String url,
+            List<String> secrets,
+            String messageId,
+            String payload,
+            long refundId) {}
 
     private static final String CLAIM = """
             with due as (
@@ -88,8 +98,15 @@ public class DeliveryStore {
                 ps.setTimestamp(9, at);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new Object[]{rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getLong(7)});
+                        rows.add(new Object[] {
+                            rs.getLong(1),
+                            rs.getInt(2),
+                            rs.getLong(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getLong(7)
+                        });
                     }
                 }
             }
@@ -97,14 +114,24 @@ public class DeliveryStore {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Set<Long> settled = outcomes.settled(rows.stream().map(r -> (Long) r[6]).distinct().toList());
+        Set<Long> settled =
+                outcomes.settled(rows.stream().map(r -> (Long) r[6]).distinct().toList());
         Map<Long, WebhookSubscription> subscriptions = new HashMap<>();
         List<Claim> claims = new ArrayList<>();
         List<Claim> done = new ArrayList<>();
         for (Object[] r : rows) {
-            WebhookSubscription s = subscriptions.computeIfAbsent((Long) r[2], id -> em.find(WebhookSubscription.class, id));
-            Claim c = new Claim((Long) r[0], (Integer) r[1], s.id, (String) r[3], s.url, s.activeSecrets(now),
-                    (String) r[4], (String) r[5], (Long) r[6]);
+            WebhookSubscription s =
+                    subscriptions.computeIfAbsent((Long) r[2], id -> em.find(WebhookSubscription.class, id));
+            Claim c = new Claim(
+                    (Long) r[0],
+                    (Integer) r[1],
+                    s.id,
+                    (String) r[3],
+                    s.url,
+                    s.activeSecrets(now),
+                    (String) r[4],
+                    (String) r[5],
+                    (Long) r[6]);
             (settled.contains(c.refundId()) ? done : claims).add(c);
         }
         if (!done.isEmpty()) {
@@ -121,12 +148,30 @@ public class DeliveryStore {
                     update webhook_attempt a set duration_ms = v.ms, status_code = v.code, error = v.err
                     from unnest(?::bigint[], ?::int[], ?::int[], ?::int[], ?::text[]) as v(id, attempt, ms, code, err)
                     where a.delivery_id = v.id and a.attempt = v.attempt""")) {
-                ps.setArray(1, conn.createArrayOf("bigint", sent.stream().map(Claim::deliveryId).toArray()));
-                ps.setArray(2, conn.createArrayOf("int4", sent.stream().map(Claim::attempt).toArray()));
-                ps.setArray(3, conn.createArrayOf("int4", results.stream().map(Outcome::durationMs).toArray()));
-                ps.setArray(4, conn.createArrayOf("int4", results.stream().map(o -> o.status() == 0 ? null : o.status())
-                        .toArray()));
-                ps.setArray(5, conn.createArrayOf("text", results.stream().map(Outcome::error).toArray()));
+                ps.setArray(
+                        1,
+                        conn.createArrayOf(
+                                "bigint", sent.stream().map(Claim::deliveryId).toArray()));
+                ps.setArray(
+                        2,
+                        conn.createArrayOf(
+                                "int4", sent.stream().map(Claim::attempt).toArray()));
+                ps.setArray(
+                        3,
+                        conn.createArrayOf(
+                                "int4",
+                                results.stream().map(Outcome::durationMs).toArray()));
+                ps.setArray(
+                        4,
+                        conn.createArrayOf(
+                                "int4",
+                                results.stream()
+                                        .map(o -> o.status() == 0 ? null : o.status())
+                                        .toArray()));
+                ps.setArray(
+                        5,
+                        conn.createArrayOf(
+                                "text", results.stream().map(Outcome::error).toArray()));
                 ps.executeUpdate();
             }
         });
@@ -157,8 +202,12 @@ public class DeliveryStore {
 
     /** Writes each decided delivery's next state (a null decision: no longer ours, left alone). */
     void updateDeliveries(List<Claim> sent, List<Outcome> results, List<RetryRules.Next> decisions, Instant now) {
-        List<Object> ids = new ArrayList<>(), statuses = new ArrayList<>(), nexts = new ArrayList<>(),
-                steps = new ArrayList<>(), codes = new ArrayList<>(), errors = new ArrayList<>();
+        List<Object> ids = new ArrayList<>(),
+                statuses = new ArrayList<>(),
+                nexts = new ArrayList<>(),
+                steps = new ArrayList<>(),
+                codes = new ArrayList<>(),
+                errors = new ArrayList<>();
         for (int i = 0; i < sent.size(); i++) {
             RetryRules.Next n = decisions.get(i);
             if (n == null) {
@@ -211,8 +260,14 @@ public class DeliveryStore {
                 update webhook_delivery d set attempts_total = d.attempts_total - 1, claimed_by = null,
                     claimed_until = null, status = coalesce(?, d.status), updated_at = ?
                 from v where d.id = v.id and d.claimed_by = ? and d.attempts_total = v.attempt""")) {
-            ps.setArray(1, conn.createArrayOf("bigint", claims.stream().map(Claim::deliveryId).toArray()));
-            ps.setArray(2, conn.createArrayOf("int4", claims.stream().map(Claim::attempt).toArray()));
+            ps.setArray(
+                    1,
+                    conn.createArrayOf(
+                            "bigint", claims.stream().map(Claim::deliveryId).toArray()));
+            ps.setArray(
+                    2,
+                    conn.createArrayOf(
+                            "int4", claims.stream().map(Claim::attempt).toArray()));
             ps.setString(3, status);
             ps.setTimestamp(4, Timestamp.from(now));
             ps.setString(5, dispatcher);
@@ -225,10 +280,17 @@ public class DeliveryStore {
         int changed = em.createNativeQuery("""
                         update webhook_subscription set enabled = false, disabled_reason = '410 Gone', updated_at = ?2
                         where id = ?1 and enabled""")
-                .setParameter(1, subscriptionId).setParameter(2, now).executeUpdate();
+                .setParameter(1, subscriptionId)
+                .setParameter(2, now)
+                .executeUpdate();
         if (changed == 1) {
-            audit.record("webhook.subscription-disabled", "webhook-subscription", Long.toString(subscriptionId),
-                    null, Map.of("enabled", true), Map.of("enabled", false, "reason", "410 Gone"));
+            audit.record(
+                    "webhook.subscription-disabled",
+                    "webhook-subscription",
+                    Long.toString(subscriptionId),
+                    null,
+                    Map.of("enabled", true),
+                    Map.of("enabled", false, "reason", "410 Gone"));
         }
     }
 }

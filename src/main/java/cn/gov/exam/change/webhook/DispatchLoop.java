@@ -1,18 +1,14 @@
 package cn.gov.exam.change.webhook;
 
-import cn.gov.exam.change.common.sql.Jdbc;
-import cn.gov.exam.change.common.sql.DatabaseFailures;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;
+import cn.gov.exam.change.common.sql.DatabaseFailures;
+import cn.gov.exam.change.common.sql.Jdbc;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,6 +18,9 @@ import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Runs this instance's dispatcher as a continuous pipeline ({@link Pipeline}):
@@ -40,10 +39,13 @@ public class DispatchLoop {
 
     @Inject
     WebhookDispatcher dispatcher;
+
     @Inject
     Jdbc jdbc;
+
     @Inject
     AppConfig config;
+
     @Inject
     AppClock clock;
 
@@ -86,13 +88,15 @@ public class DispatchLoop {
         listener.start();
         workerDone = false;
         pipeline = dispatcher.pipeline(WebhookDispatcher.INSTANCE);
-        worker = new Thread(() -> {
-            try {
-                work(poll);
-            } finally {
-                workerDone = true;
-            }
-        }, "webhook-dispatcher");
+        worker = new Thread(
+                () -> {
+                    try {
+                        work(poll);
+                    } finally {
+                        workerDone = true;
+                    }
+                },
+                "webhook-dispatcher");
         worker.setDaemon(true);
         worker.start();
         recorder = new Thread(this::record, "webhook-recorder");
@@ -106,9 +110,12 @@ public class DispatchLoop {
         }
         running = false;
         wake.release();
-        for (Thread t : new Thread[]{worker, listener, recorder}) {
+        for (Thread t : new Thread[] {worker, listener, recorder}) {
             try {
-                t.join(t == recorder ? config.webhooks().timeout().plusSeconds(20).toMillis() : 10_000);
+                t.join(
+                        t == recorder
+                                ? config.webhooks().timeout().plusSeconds(20).toMillis()
+                                : 10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -201,10 +208,12 @@ public class DispatchLoop {
                 return;
             }
             if (!running && workerDone && giveUp == Long.MAX_VALUE) {
-                giveUp = System.nanoTime() + config.webhooks().timeout().plusSeconds(10).toNanos();
+                giveUp = System.nanoTime()
+                        + config.webhooks().timeout().plusSeconds(10).toNanos();
             }
             if (System.nanoTime() > giveUp) {
-                LOG.warnf("%d webhook calls did not end before shutdown; they are sent again when their lease ends",
+                LOG.warnf(
+                        "%d webhook calls did not end before shutdown; they are sent again when their lease ends",
                         p.outstanding());
                 return;
             }

@@ -3,7 +3,6 @@ package cn.gov.exam.change.webhook;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.webhook.DeliveryStore.Claim;
 import cn.gov.exam.change.webhook.WebhookCaller.Outcome;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
@@ -13,8 +12,7 @@ import java.util.concurrent.TimeUnit;
 /** One subscription's claims (of a round, or of a pipeline), started as its window and rate allow. */
 final class Lane {
     /** A claim waiting in its lane for a slot, with where to call. */
-    record Waiting(Claim claim, WebhookTargets.Target target, CompletableFuture<Outcome> result) {
-    }
+    record Waiting(Claim claim, WebhookTargets.Target target, CompletableFuture<Outcome> result) {}
 
     final Peer peer;
     final ArrayDeque<Waiting> waiting = new ArrayDeque<>();

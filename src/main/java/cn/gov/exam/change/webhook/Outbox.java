@@ -1,20 +1,19 @@
 package cn.gov.exam.change.webhook;
 
-import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppClock;
+import cn.gov.exam.change.common.sql.Jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,19 +27,29 @@ public class Outbox {
 
     @Inject
     EntityManager em;
+
     @Inject
     Jdbc jdbc;
+
     @Inject
     AppClock clock;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     AuditService audit;
 
     /** The webhook's {@code data} of a refund. */
-    public record RefundData(long refundId, String examCode, String idNumberMasked, String amount, String currency,
-                             String channel, String originalTransactionId, String reason) {
-    }
+    public record RefundData(
+            long refundId,
+            String examCode,
+            String idNumberMasked,
+            String amount,
+            String currency,
+            String channel,
+            String originalTransactionId,
+            String reason) {}
 
     /**
      * Writes one refund.requested message per refund, in one statement however many (the deadline
@@ -92,7 +101,8 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void wakeDispatchers() {
-        em.createNativeQuery("select pg_notify('" + DispatchLoop.CHANNEL + "', '')").getSingleResult();
+        em.createNativeQuery("select pg_notify('" + DispatchLoop.CHANNEL + "', '')")
+                .getSingleResult();
     }
 
     /**
@@ -102,7 +112,8 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockDeliveries(long refundId) {
         em.createNativeQuery("select id from webhook_delivery where refund_id = ?1 order by id for update")
-                .setParameter(1, refundId).getResultList();
+                .setParameter(1, refundId)
+                .getResultList();
     }
 
     /**
@@ -117,10 +128,19 @@ public class Outbox {
                         update webhook_delivery set status = 'DELIVERED', claimed_by = null, claimed_until = null,
                             updated_at = ?2
                         where refund_id = ?1 and status = 'PENDING' returning id""")
-                .setParameter(1, refundId).setParameter(2, now).getResultList();
+                .setParameter(1, refundId)
+                .setParameter(2, now)
+                .getResultList();
         for (Number id : ids) {
-            audit.recordAs("payment-system", null, "webhook.delivery-settled", "webhook-delivery", id.toString(), null,
-                    Map.of("status", "PENDING"), Map.of("status", "DELIVERED", "refundStatus", refundStatus));
+            audit.recordAs(
+                    "payment-system",
+                    null,
+                    "webhook.delivery-settled",
+                    "webhook-delivery",
+                    id.toString(),
+                    null,
+                    Map.of("status", "PENDING"),
+                    Map.of("status", "DELIVERED", "refundStatus", refundStatus));
         }
     }
 

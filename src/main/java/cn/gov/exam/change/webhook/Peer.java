@@ -64,8 +64,8 @@ final class Peer {
     }
 
     /** Gives the slot back; records what the call came to. */
-    synchronized void finished(long startEpoch, RetryRules.Kind kind, Duration retryAfter, Instant now,
-                               Duration firstStep) {
+    synchronized void finished(
+            long startEpoch, RetryRules.Kind kind, Duration retryAfter, Instant now, Duration firstStep) {
         inFlight--;
         if (kind == RetryRules.Kind.DELIVERED) {
             busySince = null;

@@ -3,7 +3,6 @@ package cn.gov.exam.change.webhook;
 import cn.gov.exam.change.webhook.DeliveryStore.Claim;
 import cn.gov.exam.change.webhook.WebhookCaller.Outcome;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,7 @@ public final class Pipeline {
     private final Semaphore progress = new Semaphore(0);
 
     /** A claim whose call has ended (or was released unsent), waiting to be recorded. */
-    private record Ended(Claim claim, Outcome outcome) {
-    }
+    private record Ended(Claim claim, Outcome outcome) {}
 
     Pipeline(WebhookDispatcher dispatcher, String name) {
         this.dispatcher = dispatcher;
@@ -60,7 +58,9 @@ public final class Pipeline {
         }
         for (int i = 0; i < claims.size(); i++) {
             Claim c = claims.get(i);
-            results.get(i).whenComplete((o, e) -> ended.add(new Ended(c, o != null ? o : Outcome.failed(WebhookCaller.describe(e), 0))));
+            results.get(i)
+                    .whenComplete((o, e) ->
+                            ended.add(new Ended(c, o != null ? o : Outcome.failed(WebhookCaller.describe(e), 0))));
         }
         return claims.size();
     }
@@ -90,7 +90,10 @@ public final class Pipeline {
             batch.add(next);
         }
         try {
-            dispatcher.recordAll(batch.stream().map(Ended::claim).toList(), batch.stream().map(Ended::outcome).toList(), name);
+            dispatcher.recordAll(
+                    batch.stream().map(Ended::claim).toList(),
+                    batch.stream().map(Ended::outcome).toList(),
+                    name);
         } finally {
             outstanding.addAndGet(-batch.size());
             progress.release();

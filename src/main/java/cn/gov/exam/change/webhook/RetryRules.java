@@ -16,14 +16,17 @@ final class RetryRules {
     /** The neutral word of a call the peer did not accept a connection for. */
     static final String CONNECTION_REFUSED = "connection refused";
 
-    private RetryRules() {
-    }
+    private RetryRules() {}
 
-    enum Kind { DELIVERED, GONE, BUSY, FAILED }
+    enum Kind {
+        DELIVERED,
+        GONE,
+        BUSY,
+        FAILED
+    }
 
     /** The delivery's next state, the wait before its next attempt, and the steps of the schedule it used. */
-    record Next(String status, Duration delay, int steps) {
-    }
+    record Next(String status, Duration delay, int steps) {}
 
     static Kind kind(int status, String error) {
         if (status >= 200 && status < 300) {
@@ -43,8 +46,14 @@ final class RetryRules {
      * @param busyFor   how long the peer has given only back-pressure (zero when it just started)
      * @param jitter    a number in [0, 1): the waits of the schedule are jittered by ±20 %
      */
-    static Next next(Kind kind, Duration retryAfter, int stepsUsed, Duration busyFor, List<Duration> schedule,
-                     Duration downAfter, double jitter) {
+    static Next next(
+            Kind kind,
+            Duration retryAfter,
+            int stepsUsed,
+            Duration busyFor,
+            List<Duration> schedule,
+            Duration downAfter,
+            double jitter) {
         switch (kind) {
             case DELIVERED:
                 return new Next("DELIVERED", Duration.ZERO, 1);
@@ -55,7 +64,7 @@ final class RetryRules {
                 if (busyFor.compareTo(downAfter) < 0) {
                     return new Next("PENDING", max(retryAfter, busyWait(busyFor, schedule)), 0);
                 }
-                // fall through: down for long enough, the schedule applies
+            // fall through: down for long enough, the schedule applies
             default:
                 int steps = stepsUsed + 1;
                 if (steps > schedule.size()) {

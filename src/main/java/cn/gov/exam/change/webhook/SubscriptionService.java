@@ -8,12 +8,12 @@ import cn.gov.exam.change.common.paging.PageResponse;
 import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.common.problems.ProblemType;
 import cn.gov.exam.change.common.sql.SqlValues;
+import cn.gov.exam.change.registration.PaymentChannel;
 import cn.gov.exam.change.webhook.SubscriptionViews.Attempt;
 import cn.gov.exam.change.webhook.SubscriptionViews.Delivery;
 import cn.gov.exam.change.webhook.SubscriptionViews.Subscription;
 import cn.gov.exam.change.webhook.SubscriptionViews.SubscriptionChange;
 import cn.gov.exam.change.webhook.SubscriptionViews.SubscriptionRequest;
-import cn.gov.exam.change.registration.PaymentChannel;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +21,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,16 +31,22 @@ import java.util.Map;
 public class SubscriptionService {
     @Inject
     EntityManager em;
+
     @Inject
     AppClock clock;
+
     @Inject
     AppConfig config;
+
     @Inject
     AuditService audit;
+
     @Inject
     WebhookTargets targets;
+
     @Inject
     Outbox outbox;
+
     @Inject
     DeliveryOutcomes outcomes;
 
@@ -58,7 +63,12 @@ public class SubscriptionService {
         s.createdAt = clock.now();
         s.updatedAt = s.createdAt;
         s.persist();
-        audit.record("webhook.subscription-created", "webhook-subscription", s.id.toString(), null, null,
+        audit.record(
+                "webhook.subscription-created",
+                "webhook-subscription",
+                s.id.toString(),
+                null,
+                null,
                 Map.of("url", s.url, "channels", s.channels));
         dueNow(s.channels);
         return view(s, s.secret);
@@ -87,7 +97,12 @@ public class SubscriptionService {
         s.url = r.url() == null ? s.url : r.url();
         s.channels = channels;
         s.updatedAt = clock.now();
-        audit.record("webhook.subscription-updated", "webhook-subscription", s.id.toString(), null, before,
+        audit.record(
+                "webhook.subscription-updated",
+                "webhook-subscription",
+                s.id.toString(),
+                null,
+                before,
                 Map.of("url", s.url, "channels", s.channels));
         if (s.enabled) {
             dueNow(affected);
@@ -103,8 +118,13 @@ public class SubscriptionService {
             s.enabled = true;
             s.disabledReason = null;
             s.updatedAt = clock.now();
-            audit.record("webhook.subscription-enabled", "webhook-subscription", s.id.toString(), null,
-                    Map.of("enabled", false), Map.of("enabled", true));
+            audit.record(
+                    "webhook.subscription-enabled",
+                    "webhook-subscription",
+                    s.id.toString(),
+                    null,
+                    Map.of("enabled", false),
+                    Map.of("enabled", true));
             dueNow(s.channels);
         }
         return view(s, null);
@@ -126,11 +146,14 @@ public class SubscriptionService {
             if (other.id.equals(self)) {
                 continue;
             }
-            List<String> overlap = other.channels.stream().filter(channels::contains).sorted().toList();
+            List<String> overlap =
+                    other.channels.stream().filter(channels::contains).sorted().toList();
             if (!overlap.isEmpty()) {
-                throw new ProblemException(ProblemType.CHANNEL_ALREADY_SUBSCRIBED,
-                        "Subscription " + other.id + " covers " + String.join(", ", overlap) + " already")
-                        .with("subscriptionId", other.id).with("channels", overlap);
+                throw new ProblemException(
+                                ProblemType.CHANNEL_ALREADY_SUBSCRIBED,
+                                "Subscription " + other.id + " covers " + String.join(", ", overlap) + " already")
+                        .with("subscriptionId", other.id)
+                        .with("channels", overlap);
             }
         }
     }
@@ -145,14 +168,21 @@ public class SubscriptionService {
         em.createNativeQuery("""
                         update webhook_delivery set next_attempt_at = ?1, updated_at = ?1
                         where status = 'PENDING' and next_attempt_at > ?1 and channel = any(?2)""")
-                .setParameter(1, now).setParameter(2, channels.toArray(String[]::new)).executeUpdate();
+                .setParameter(1, now)
+                .setParameter(2, channels.toArray(String[]::new))
+                .executeUpdate();
         outbox.wakeDispatchers();
     }
 
     public PageResponse<Subscription> list(PageParams page) {
         var q = WebhookSubscription.<WebhookSubscription>findAll(Sort.by("id"));
-        return new PageResponse<>(q.page(page.page, page.size).list().stream().map(s -> view(s, null)).toList(),
-                page.page, page.size, q.count());
+        return new PageResponse<>(
+                q.page(page.page, page.size).list().stream()
+                        .map(s -> view(s, null))
+                        .toList(),
+                page.page,
+                page.size,
+                q.count());
     }
 
     @Transactional
@@ -162,8 +192,13 @@ public class SubscriptionService {
             s.enabled = false;
             s.disabledReason = "disabled by " + audit.currentActor();
             s.updatedAt = clock.now();
-            audit.record("webhook.subscription-disabled", "webhook-subscription", s.id.toString(), null,
-                    Map.of("enabled", true), Map.of("enabled", false));
+            audit.record(
+                    "webhook.subscription-disabled",
+                    "webhook-subscription",
+                    s.id.toString(),
+                    null,
+                    Map.of("enabled", true),
+                    Map.of("enabled", false));
         }
         return view(s, null);
     }
@@ -177,7 +212,12 @@ public class SubscriptionService {
         s.previousSecretExpiresAt = now.plus(config.webhooks().secretGracePeriod());
         s.secret = WebhookSigner.newSecret();
         s.updatedAt = now;
-        audit.record("webhook.secret-rotated", "webhook-subscription", s.id.toString(), null, null,
+        audit.record(
+                "webhook.secret-rotated",
+                "webhook-subscription",
+                s.id.toString(),
+                null,
+                null,
                 Map.of("previousSecretExpiresAt", s.previousSecretExpiresAt.toString()));
         return view(s, s.secret);
     }
@@ -193,7 +233,9 @@ public class SubscriptionService {
                        (select count(*) from webhook_attempt a where a.delivery_id = d.id) as attempts, d.next_attempt_at,
                        d.last_status_code, d.last_error, d.created_at, d.attempts as retry_step
                 from webhook_delivery d""" + " " + where + " order by d.id desc limit :limit offset :offset", Tuple.class)
-                .setParameter("sub", subscriptionId).setParameter("limit", page.size).setParameter("offset", page.offset());
+                .setParameter("sub", subscriptionId)
+                .setParameter("limit", page.size)
+                .setParameter("offset", page.offset());
         var count = em.createNativeQuery("select count(*) from webhook_delivery d " + where)
                 .setParameter("sub", subscriptionId);
         if (status != null) {
@@ -211,9 +253,9 @@ public class SubscriptionService {
     public Delivery replay(long deliveryId) {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery("""
-                        select d.id, d.status, d.refund_id from webhook_delivery d where d.id = ?1 for update""",
-                Tuple.class)
-                .setParameter(1, deliveryId).getResultList();
+                        select d.id, d.status, d.refund_id from webhook_delivery d where d.id = ?1 for update""", Tuple.class)
+                .setParameter(1, deliveryId)
+                .getResultList();
         if (rows.isEmpty()) {
             throw ProblemException.notFound("Webhook delivery " + deliveryId);
         }
@@ -221,41 +263,67 @@ public class SubscriptionService {
             throw new ProblemException(ProblemType.ALREADY_EXISTS, "Delivery " + deliveryId + " is pending already");
         }
         // A settled refund's request is never sent again (a FAILED one is requeued as a new message).
-        if (!outcomes.settled(List.of(((Number) rows.get(0).get(2)).longValue())).isEmpty()) {
-            throw new ProblemException(ProblemType.REFUND_NOT_ALLOWED, "The refund of delivery " + deliveryId
-                    + " is settled: there is nothing to deliver");
+        if (!outcomes.settled(List.of(((Number) rows.get(0).get(2)).longValue()))
+                .isEmpty()) {
+            throw new ProblemException(
+                    ProblemType.REFUND_NOT_ALLOWED,
+                    "The refund of delivery " + deliveryId + " is settled: there is nothing to deliver");
         }
         Instant now = clock.now();
         em.createNativeQuery("""
                         update webhook_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?2,
                             claimed_by = null, claimed_until = null, updated_at = ?2 where id = ?1""")
-                .setParameter(1, deliveryId).setParameter(2, now).executeUpdate();
+                .setParameter(1, deliveryId)
+                .setParameter(2, now)
+                .executeUpdate();
         outbox.wakeDispatchers();
-        audit.record("webhook.delivery-replayed", "webhook-delivery", Long.toString(deliveryId), null,
-                Map.of("status", rows.get(0).get(1)), Map.of("status", "PENDING"));
+        audit.record(
+                "webhook.delivery-replayed",
+                "webhook-delivery",
+                Long.toString(deliveryId),
+                null,
+                Map.of("status", rows.get(0).get(1)),
+                Map.of("status", "PENDING"));
         @SuppressWarnings("unchecked")
         Tuple t = ((List<Tuple>) em.createNativeQuery("""
                         select d.id, d.refund_id, d.message_id, d.event_type, d.status,
                        (select count(*) from webhook_attempt a where a.delivery_id = d.id) as attempts, d.next_attempt_at,
-                               d.last_status_code, d.last_error, d.created_at, d.attempts as retry_step from webhook_delivery d where d.id = ?1""",
-                Tuple.class).setParameter(1, deliveryId).getResultList()).get(0);
+                               d.last_status_code, d.last_error, d.created_at, d.attempts as retry_step from webhook_delivery d where d.id = ?1""", Tuple.class)
+                        .setParameter(1, deliveryId)
+                        .getResultList())
+                .get(0);
         return delivery(t);
     }
 
     private Delivery delivery(Tuple t) {
         long id = ((Number) t.get(0)).longValue();
         @SuppressWarnings("unchecked")
-        List<Tuple> attempts = em.createNativeQuery("""
+        List<Tuple> attempts =
+                em.createNativeQuery("""
                         select attempt, subscription_id, dispatcher, started_at, duration_ms, status_code, error
-                        from webhook_attempt where delivery_id = ?1 order by attempt""", Tuple.class)
-                .setParameter(1, id).getResultList();
-        return new Delivery(id, ((Number) t.get(1)).longValue(), (String) t.get(2), (String) t.get(3),
-                (String) t.get(4), ((Number) t.get(5)).intValue(), SqlValues.instant(t.get(6)),
-                t.get(7) == null ? null : ((Number) t.get(7)).intValue(), (String) t.get(8), SqlValues.instant(t.get(9)),
+                        from webhook_attempt where delivery_id = ?1 order by attempt""", Tuple.class).setParameter(1, id).getResultList();
+        return new Delivery(
+                id,
+                ((Number) t.get(1)).longValue(),
+                (String) t.get(2),
+                (String) t.get(3),
+                (String) t.get(4),
+                ((Number) t.get(5)).intValue(),
+                SqlValues.instant(t.get(6)),
+                t.get(7) == null ? null : ((Number) t.get(7)).intValue(),
+                (String) t.get(8),
+                SqlValues.instant(t.get(9)),
                 ((Number) t.get(10)).intValue(),
-                attempts.stream().map(a -> new Attempt(((Number) a.get(0)).intValue(), ((Number) a.get(1)).longValue(),
-                        (String) a.get(2), SqlValues.instant(a.get(3)), a.get(4) == null ? null : ((Number) a.get(4)).intValue(),
-                        a.get(5) == null ? null : ((Number) a.get(5)).intValue(), (String) a.get(6))).toList());
+                attempts.stream()
+                        .map(a -> new Attempt(
+                                ((Number) a.get(0)).intValue(),
+                                ((Number) a.get(1)).longValue(),
+                                (String) a.get(2),
+                                SqlValues.instant(a.get(3)),
+                                a.get(4) == null ? null : ((Number) a.get(4)).intValue(),
+                                a.get(5) == null ? null : ((Number) a.get(5)).intValue(),
+                                (String) a.get(6)))
+                        .toList());
     }
 
     private WebhookSubscription lock(long id) {
@@ -267,7 +335,7 @@ public class SubscriptionService {
     }
 
     private static Subscription view(WebhookSubscription s, String secret) {
-        return new Subscription(s.id, s.url, s.channels, s.enabled, s.disabledReason, secret,
-                s.previousSecretExpiresAt, s.createdAt);
+        return new Subscription(
+                s.id, s.url, s.channels, s.enabled, s.disabledReason, secret, s.previousSecretExpiresAt, s.createdAt);
     }
 }

@@ -17,8 +17,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-
 import java.net.ConnectException;
 import java.net.MalformedURLException;
 import java.net.SocketTimeoutException;
@@ -31,6 +29,7 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
 
 /**
  * The webhook's HTTP call: a signed POST through Vert.x's client, and what it came to, told in a
@@ -41,12 +40,15 @@ public class WebhookCaller {
     private static final Logger LOG = Logger.getLogger(WebhookCaller.class);
     /** The attempt's error when the endpoint resolves to an address webhooks may not reach. */
     static final String TARGET_NOT_ALLOWED = "target not allowed";
+
     private static final int CONNECT_TIMEOUT_MS = 5_000;
 
     @Inject
     AppClock clock;
+
     @Inject
     AppConfig config;
+
     @Inject
     Vertx vertx;
 
@@ -79,8 +81,12 @@ public class WebhookCaller {
     @PostConstruct
     void open() {
         int connections = Math.max(64, 4 * config.webhooks().maxInFlight());
-        http = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
-                        .setKeepAlive(true).setConnectTimeout(CONNECT_TIMEOUT_MS).setVerifyHost(true),
+        http = vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setProtocolVersion(HttpVersion.HTTP_1_1)
+                        .setKeepAlive(true)
+                        .setConnectTimeout(CONNECT_TIMEOUT_MS)
+                        .setVerifyHost(true),
                 new PoolOptions().setHttp1MaxSize(connections));
         // A receiver that speaks garbage fails its call (logged as "invalid response"); without a
         // handler Vert.x would log the connection's error, with the receiver's bytes, at ERROR.
@@ -98,37 +104,53 @@ public class WebhookCaller {
         long timestamp = Instant.now().getEpochSecond();
         RequestOptions options;
         try {
-            options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(new URL(c.url()))
+            options = new RequestOptions()
+                    .setMethod(HttpMethod.POST)
+                    .setAbsoluteURI(new URL(c.url()))
                     .setIdleTimeout(config.webhooks().timeout().toMillis())
                     .putHeader("Content-Type", "application/json")
                     .putHeader("webhook-id", c.messageId())
                     .putHeader("webhook-timestamp", Long.toString(timestamp))
-                    .putHeader("webhook-signature", WebhookSigner.header(c.secrets(), c.messageId(), timestamp, c.payload()));
-            target.address().ifPresent(a -> options.setServer(SocketAddress.inetSocketAddress(options.getPort(), a.getHostAddress())));
+                    .putHeader(
+                            "webhook-signature",
+                            WebhookSigner.header(c.secrets(), c.messageId(), timestamp, c.payload()));
+            target.address()
+                    .ifPresent(a ->
+                            options.setServer(SocketAddress.inetSocketAddress(options.getPort(), a.getHostAddress())));
         } catch (MalformedURLException | RuntimeException e) {
             return CompletableFuture.completedFuture(Outcome.failed("invalid URL", 0));
         }
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         long start = System.nanoTime();
         AtomicBoolean late = new AtomicBoolean();
-        http.request(options).compose(request -> {
-            // The idle timeout ends a silent receiver; this one a receiver trickling its answer too.
-            long cutOff = vertx.setTimer(config.webhooks().timeout().toMillis() + 5_000, t -> {
-                late.set(true);
-                request.reset(0, new TimeoutException("webhook call"));
-            });
-            return request.send(Buffer.buffer(c.payload())).compose(response -> response.end().map(v -> response))
-                    .onComplete(ar -> vertx.cancelTimer(cutOff));
-        }).onComplete(ar -> outcome.complete(ar.succeeded()
-                ? new Outcome(ar.result().statusCode(), retryAfter(ar.result().getHeader("Retry-After"), clock.now(),
-                maxRetryAfter()), null, millis(start), false)
-                : Outcome.failed(late.get() ? "timeout" : describe(ar.cause()), millis(start))));
+        http.request(options)
+                .compose(request -> {
+                    // The idle timeout ends a silent receiver; this one a receiver trickling its answer too.
+                    long cutOff = vertx.setTimer(config.webhooks().timeout().toMillis() + 5_000, t -> {
+                        late.set(true);
+                        request.reset(0, new TimeoutException("webhook call"));
+                    });
+                    return request.send(Buffer.buffer(c.payload()))
+                            .compose(response -> response.end().map(v -> response))
+                            .onComplete(ar -> vertx.cancelTimer(cutOff));
+                })
+                .onComplete(ar -> outcome.complete(
+                        ar.succeeded()
+                                ? new Outcome(
+                                        ar.result().statusCode(),
+                                        retryAfter(ar.result().getHeader("Retry-After"), clock.now(), maxRetryAfter()),
+                                        null,
+                                        millis(start),
+                                        false)
+                                : Outcome.failed(late.get() ? "timeout" : describe(ar.cause()), millis(start))));
         return outcome;
     }
 
     /** A receiver may ask for a pause, never for more than the longest wait of the schedule. */
     private Duration maxRetryAfter() {
-        return config.webhooks().retrySchedule().stream().max(Duration::compareTo).orElse(Duration.ZERO);
+        return config.webhooks().retrySchedule().stream()
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
     }
 
     /** Retry-After as delay-seconds or an HTTP-date (RFC 9110), within [0, max]; zero when unreadable. */
@@ -143,7 +165,10 @@ public class WebhookCaller {
             wait = v.length() > 18 ? max : Duration.ofSeconds(Long.parseLong(v));
         } else {
             try {
-                wait = Duration.between(now, ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                wait = Duration.between(
+                        now,
+                        ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
+                                .toInstant());
             } catch (DateTimeParseException e) {
                 return Duration.ZERO;
             }
@@ -162,7 +187,9 @@ public class WebhookCaller {
      */
     static String describe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof TimeoutException || t instanceof SocketTimeoutException || t instanceof ConnectTimeoutException) {
+            if (t instanceof TimeoutException
+                    || t instanceof SocketTimeoutException
+                    || t instanceof ConnectTimeoutException) {
                 return "timeout";
             }
             if (t instanceof ConnectException) {

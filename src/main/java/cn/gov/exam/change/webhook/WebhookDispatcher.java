@@ -9,8 +9,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
 
 /**
  * Delivers the outbox at least once (DESIGN.md rule 6). A round claims due deliveries and writes
@@ -44,20 +43,27 @@ import java.util.concurrent.atomic.AtomicReference;
 public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     /** This instance's name in claims and attempts. */
-    public static final String INSTANCE = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
+    public static final String INSTANCE =
+            "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
 
     @Inject
     DeliveryStore store;
+
     @Inject
     WebhookCaller caller;
+
     @Inject
     AppClock clock;
+
     @Inject
     AppConfig config;
+
     @Inject
     AuditService audit;
+
     @Inject
     WebhookTargets targets;
+
     @Inject
     DeliveryOutcomes outcomes;
 
@@ -107,8 +113,11 @@ public class WebhookDispatcher {
                 try {
                     QuarkusTransaction.requiringNew().run(() -> record(List.of(c), List.of(o), dispatcher));
                 } catch (RuntimeException e2) {
-                    LOG.errorf(e2, "Recording attempt %d of webhook delivery %d failed; it is retried when its lease ends",
-                            c.attempt(), c.deliveryId());
+                    LOG.errorf(
+                            e2,
+                            "Recording attempt %d of webhook delivery %d failed; it is retried when its lease ends",
+                            c.attempt(),
+                            c.deliveryId());
                 }
             }
         }
@@ -133,19 +142,26 @@ public class WebhookDispatcher {
      */
     List<Claim> claim(String dispatcher, int limit) {
         Instant now = clock.now();
-        String[] paused = peers.entrySet().stream().filter(e -> e.getValue().paused(now)).map(Map.Entry::getKey)
+        String[] paused = peers.entrySet().stream()
+                .filter(e -> e.getValue().paused(now))
+                .map(Map.Entry::getKey)
                 .toArray(String[]::new);
         return store.claim(dispatcher, limit, paused, now);
     }
 
     private Peer peer(String key) {
-        return peers.computeIfAbsent(key, k -> new Peer(config.webhooks().maxInFlight(),
-                config.webhooks().rateLimit().orElse(0.0)));
+        return peers.computeIfAbsent(
+                key,
+                k -> new Peer(
+                        config.webhooks().maxInFlight(),
+                        config.webhooks().rateLimit().orElse(0.0)));
     }
 
     /** Sends a round's claims, each subscription's through its own window; the outcomes in the claims' order. */
     List<Outcome> send(List<Claim> claims) {
-        return start(claims, new HashMap<>()).stream().map(CompletableFuture::join).toList();
+        return start(claims, new HashMap<>()).stream()
+                .map(CompletableFuture::join)
+                .toList();
     }
 
     /**
@@ -206,9 +222,17 @@ public class WebhookDispatcher {
                 Claim c = sent.get(i);
                 Outcome o = sentOutcomes.get(i);
                 Integer used = stepsUsed.get(c.deliveryId());
-                decisions.add(used == null ? null : RetryRules.next(o.kind(), o.retryAfter(), used,
-                        peer(c.peer()).busyFor(now), config.webhooks().retrySchedule(), config.webhooks().downAfter(),
-                        ThreadLocalRandom.current().nextDouble()));
+                decisions.add(
+                        used == null
+                                ? null
+                                : RetryRules.next(
+                                        o.kind(),
+                                        o.retryAfter(),
+                                        used,
+                                        peer(c.peer()).busyFor(now),
+                                        config.webhooks().retrySchedule(),
+                                        config.webhooks().downAfter(),
+                                        ThreadLocalRandom.current().nextDouble()));
                 steps.add(used == null ? 0 : used);
             }
             store.updateDeliveries(sent, sentOutcomes, decisions, now);
@@ -226,9 +250,21 @@ public class WebhookDispatcher {
             } else if (o.kind() == RetryRules.Kind.GONE) {
                 store.gone(c.subscriptionId(), now);
             } else if ("FAILED".equals(n.status())) {
-                audit.record("webhook.delivery-failed", "webhook-delivery", Long.toString(c.deliveryId()), null, null,
-                        Map.of("refundId", c.refundId(), "attempts", steps.get(i) + n.steps(),
-                                "lastStatusCode", o.status(), "lastError", o.error() == null ? "" : o.error()));
+                audit.record(
+                        "webhook.delivery-failed",
+                        "webhook-delivery",
+                        Long.toString(c.deliveryId()),
+                        null,
+                        null,
+                        Map.of(
+                                "refundId",
+                                c.refundId(),
+                                "attempts",
+                                steps.get(i) + n.steps(),
+                                "lastStatusCode",
+                                o.status(),
+                                "lastError",
+                                o.error() == null ? "" : o.error()));
             } else {
                 wakeAt(now.plus(n.delay()));
             }

@@ -3,11 +3,11 @@ package cn.gov.exam.change.webhook;
 import cn.gov.exam.change.common.credentials.Roles;
 import cn.gov.exam.change.common.paging.PageParams;
 import cn.gov.exam.change.common.paging.PageResponse;
+import cn.gov.exam.change.common.problems.Problem;
 import cn.gov.exam.change.webhook.SubscriptionViews.Delivery;
 import cn.gov.exam.change.webhook.SubscriptionViews.Subscription;
 import cn.gov.exam.change.webhook.SubscriptionViews.SubscriptionChange;
 import cn.gov.exam.change.webhook.SubscriptionViews.SubscriptionRequest;
-import cn.gov.exam.change.common.problems.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -23,6 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,8 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-
-import java.net.URI;
 
 // Rooted at /api/v1: JAX-RS picks a resource class by its longest matching prefix first.
 @Path("/api/v1")
@@ -46,15 +45,26 @@ public class WebhookResource {
     @POST
     @Path("/admin/webhook-subscriptions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createWebhookSubscription", summary = "Subscribe a payment system to the refunds of its channels; the whsec_ secret is shown once")
-    @APIResponse(responseCode = "201", description = "The subscription with its secret",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscription.class)))
-    @APIResponse(responseCode = "409", description = "channel-already-subscribed: an enabled subscription covers one of the channels",
+    @Operation(
+            operationId = "createWebhookSubscription",
+            summary = "Subscribe a payment system to the refunds of its channels; the whsec_ secret is shown once")
+    @APIResponse(
+            responseCode = "201",
+            description = "The subscription with its secret",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Subscription.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "channel-already-subscribed: an enabled subscription covers one of the channels",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Subscription> create(@NotNull @Valid SubscriptionRequest request) {
         Subscription s = subscriptions.create(request);
-        return RestResponse.ResponseBuilder.<Subscription>created(URI.create("/api/v1/admin/webhook-subscriptions/" + s.id()))
-                .entity(s).build();
+        return RestResponse.ResponseBuilder.<Subscription>created(
+                        URI.create("/api/v1/admin/webhook-subscriptions/" + s.id()))
+                .entity(s)
+                .build();
     }
 
     @GET
@@ -67,13 +77,22 @@ public class WebhookResource {
     @PATCH
     @Path("/admin/webhook-subscriptions/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "updateWebhookSubscription", summary = "Move a subscription's endpoint (url) or change its channels; the secret stays",
+    @Operation(
+            operationId = "updateWebhookSubscription",
+            summary = "Move a subscription's endpoint (url) or change its channels; the secret stays",
             description = "The same target rules as creation; an enabled subscription's channels may not overlap"
                     + " another enabled one's (409 channel-already-subscribed). Pending deliveries of the channels"
                     + " concerned become due at once.")
-    @APIResponse(responseCode = "200", description = "The subscription (without its secret)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscription.class)))
-    @APIResponse(responseCode = "409", description = "channel-already-subscribed",
+    @APIResponse(
+            responseCode = "200",
+            description = "The subscription (without its secret)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Subscription.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "channel-already-subscribed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Subscription change(@PathParam("id") long id, @NotNull @Valid SubscriptionChange request) {
         return subscriptions.change(id, request);
@@ -81,10 +100,20 @@ public class WebhookResource {
 
     @POST
     @Path("/admin/webhook-subscriptions/{id}/enable")
-    @Operation(operationId = "enableWebhookSubscription", summary = "Deliver to this subscription again (409 channel-already-subscribed when another covers one of its channels)")
-    @APIResponse(responseCode = "200", description = "The subscription (without its secret)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscription.class)))
-    @APIResponse(responseCode = "409", description = "channel-already-subscribed",
+    @Operation(
+            operationId = "enableWebhookSubscription",
+            summary =
+                    "Deliver to this subscription again (409 channel-already-subscribed when another covers one of its channels)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The subscription (without its secret)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Subscription.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "channel-already-subscribed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Subscription enable(@PathParam("id") long id) {
         return subscriptions.enable(id);
@@ -99,27 +128,40 @@ public class WebhookResource {
 
     @POST
     @Path("/admin/webhook-subscriptions/{id}/rotate-secret")
-    @Operation(operationId = "rotateWebhookSecret", summary = "A new secret (shown once); the previous one still signs during the grace period")
+    @Operation(
+            operationId = "rotateWebhookSecret",
+            summary = "A new secret (shown once); the previous one still signs during the grace period")
     public Subscription rotate(@PathParam("id") long id) {
         return subscriptions.rotate(id);
     }
 
     @GET
     @Path("/admin/webhook-subscriptions/{id}/deliveries")
-    @Operation(operationId = "listWebhookDeliveries", summary = "Deliveries to this subscription, newest first, with every attempt")
-    public PageResponse<Delivery> deliveries(@PathParam("id") long id,
-                                             @QueryParam("status") @Pattern(regexp = "PENDING|DELIVERED|FAILED",
-                                                     message = "must be PENDING, DELIVERED or FAILED") String status,
-                                             @Valid @BeanParam PageParams page) {
+    @Operation(
+            operationId = "listWebhookDeliveries",
+            summary = "Deliveries to this subscription, newest first, with every attempt")
+    public PageResponse<Delivery> deliveries(
+            @PathParam("id") long id,
+            @QueryParam("status")
+                    @Pattern(regexp = "PENDING|DELIVERED|FAILED", message = "must be PENDING, DELIVERED or FAILED")
+                    String status,
+            @Valid @BeanParam PageParams page) {
         return subscriptions.deliveries(id, status, page);
     }
 
     @POST
     @Path("/admin/webhook-deliveries/{id}/replay")
-    @Operation(operationId = "replayWebhookDelivery", summary = "Send a delivery again from the start of its retry schedule, with the same webhook-id")
-    @APIResponse(responseCode = "200", description = "The delivery, due at once",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Delivery.class)))
-    @APIResponse(responseCode = "409", description = "already-exists: the delivery is pending already; refund-not-allowed: its refund is decided",
+    @Operation(
+            operationId = "replayWebhookDelivery",
+            summary = "Send a delivery again from the start of its retry schedule, with the same webhook-id")
+    @APIResponse(
+            responseCode = "200",
+            description = "The delivery, due at once",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Delivery.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "already-exists: the delivery is pending already; refund-not-allowed: its refund is decided",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Delivery replay(@PathParam("id") long id) {
         return subscriptions.replay(id);

@@ -1,13 +1,13 @@
 package cn.gov.exam.change.webhook;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Standard Webhooks signatures: {@code v1,base64(HMAC-SHA256(secret, "id.timestamp.body"))}, the
@@ -17,8 +17,7 @@ public final class WebhookSigner {
     public static final String PREFIX = "whsec_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private WebhookSigner() {
-    }
+    private WebhookSigner() {}
 
     public static String newSecret() {
         byte[] key = new byte[32];
@@ -44,7 +43,9 @@ public final class WebhookSigner {
 
     /** The header value: one signature per secret, e.g. the current and the previous during rotation. */
     public static String header(List<String> secrets, String messageId, long timestamp, String body) {
-        return String.join(" ", secrets.stream().map(s -> sign(s, messageId, timestamp, body)).toList());
+        return String.join(
+                " ",
+                secrets.stream().map(s -> sign(s, messageId, timestamp, body)).toList());
     }
 
     /** True when any v1 signature of the header is the one of any secret; compared in constant time. */

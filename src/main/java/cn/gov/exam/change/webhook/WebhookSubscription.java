@@ -7,12 +7,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A payment system's endpoint for the refunds of some channels. */
 @Entity
@@ -21,19 +20,28 @@ public class WebhookSubscription extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String url;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> channels;
+
     public String secret;
+
     @Column(name = "previous_secret")
     public String previousSecret;
+
     @Column(name = "previous_secret_expires_at")
     public Instant previousSecretExpiresAt;
+
     public boolean enabled;
+
     @Column(name = "disabled_reason")
     public String disabledReason;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

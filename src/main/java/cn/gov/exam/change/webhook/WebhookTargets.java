@@ -5,7 +5,6 @@ import cn.gov.exam.change.common.http.IpRanges;
 import cn.gov.exam.change.common.problems.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -69,8 +68,7 @@ public class WebhookTargets {
      * A URL that may be called: {@code address} is the one to connect to, when a lookup chose it
      * (empty for an address in the URL, and for a host the operator allowed by name).
      */
-    public record Target(Optional<InetAddress> address) {
-    }
+    public record Target(Optional<InetAddress> address) {}
 
     /** Why the URL may not be called, or empty when it may. */
     Optional<String> refusal(String url) {
@@ -92,7 +90,8 @@ public class WebhookTargets {
             return Verdict.refused("must be an absolute http(s) URL");
         }
         // URI leaves the host null for forms it cannot read (127.1, under_score): so does the HTTP client.
-        if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+        if (!uri.isAbsolute()
+                || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
                 || uri.getHost() == null) {
             return Verdict.refused("must be an absolute http(s) URL");
         }
@@ -127,7 +126,7 @@ public class WebhookTargets {
             return Optional.of("is not a valid IP address");
         }
         String canonical = address.get().getHostAddress();
-        if (!allPermitted(new InetAddress[]{address.get()})) {
+        if (!allPermitted(new InetAddress[] {address.get()})) {
             return Optional.of("points to " + canonical + ", which is not a public address "
                     + "(private hosts need app.webhooks.allowed-hosts)");
         }

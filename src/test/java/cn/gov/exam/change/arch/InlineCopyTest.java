@@ -1,6 +1,7 @@
 package cn.gov.exam.change.arch;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,9 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every Chinese word a page shows stands in a copy module (the front-ends' copy.js, and
@@ -67,25 +66,29 @@ class InlineCopyTest {
                 const obj = {x: {y: 1}}; const q = `${obj.x.y}`;
                 const d = n / 2 / 3; const e = 'it\\'s 好';
                 """;
-        List<String> found = literals(js).stream().filter(l -> CJK.matcher(l.text()).find())
-                .map(l -> l.line() + ":" + l.text()).toList();
+        List<String> found = literals(js).stream()
+                .filter(l -> CJK.matcher(l.text()).find())
+                .map(l -> l.line() + ":" + l.text())
+                .toList();
         assertEquals(List.of("4:单引号", "4:双引号", "5:模板 ", "5:嵌套 ", "5:内层", "5: 尾部", "6:、", "8:it\\'s 好"), found);
     }
 
     private static List<Path> checkedFiles() {
-        List<PathMatcher> matchers = CHECKED.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+        List<PathMatcher> matchers = CHECKED.stream()
+                .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
+                .toList();
         try (Stream<Path> all = Files.walk(RESOURCES.resolve("assets"))) {
             return all.filter(Files::isRegularFile)
                     .filter(f -> matchers.stream().anyMatch(m -> m.matches(RESOURCES.relativize(f))))
                     .filter(f -> !COPY_MODULES.contains(f.getFileName().toString()))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    record Literal(int line, String text) {
-    }
+    record Literal(int line, String text) {}
 
     /**
      * The string literals of a script, with the static parts of template literals (their ${...} parts
@@ -127,14 +130,17 @@ class InlineCopyTest {
                 i++;
                 prev = c;
                 prevWord = "";
-            } else if (c == '`' || (c == '}' && !templateBraces.isEmpty() && templateBraces.get(templateBraces.size() - 1) == 0)) {
+            } else if (c == '`'
+                    || (c == '}' && !templateBraces.isEmpty() && templateBraces.get(templateBraces.size() - 1) == 0)) {
                 if (c == '}') {
                     templateBraces.remove(templateBraces.size() - 1);
                 }
                 int start = i + 1;
                 int startLine = line;
                 i = start;
-                while (i < n && src.charAt(i) != '`' && !(src.charAt(i) == '$' && i + 1 < n && src.charAt(i + 1) == '{')) {
+                while (i < n
+                        && src.charAt(i) != '`'
+                        && !(src.charAt(i) == '$' && i + 1 < n && src.charAt(i + 1) == '{')) {
                     if (src.charAt(i) == '\n') {
                         line++;
                     }
@@ -192,7 +198,8 @@ class InlineCopyTest {
         return out;
     }
 
-    private static final Set<String> BEFORE_OPERAND = Set.of("return", "typeof", "case", "in", "of", "void", "delete", "new", "throw");
+    private static final Set<String> BEFORE_OPERAND =
+            Set.of("return", "typeof", "case", "in", "of", "void", "delete", "new", "throw");
 
     private static boolean regexAllowed(char prev, String prevWord) {
         if (prev == 'a') {

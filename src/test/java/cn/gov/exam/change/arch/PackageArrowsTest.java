@@ -1,6 +1,7 @@
 package cn.gov.exam.change.arch;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,9 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.junit.jupiter.api.Test;
 
 /**
  * Arrows between the feature packages (the first package below cn.gov.exam.change) run one way.
@@ -34,7 +33,8 @@ class PackageArrowsTest {
         assertFalse(arrows.isEmpty(), "no sources read from " + SOURCES.toAbsolutePath());
         List<String> twoWay = new ArrayList<>();
         arrows.forEach((from, tos) -> tos.stream()
-                .filter(to -> from.compareTo(to) < 0 && arrows.getOrDefault(to, Set.of()).contains(from))
+                .filter(to -> from.compareTo(to) < 0
+                        && arrows.getOrDefault(to, Set.of()).contains(from))
                 .forEach(to -> twoWay.add(from + " <-> " + to)));
         assertEquals(List.of(), twoWay, "arrows: " + arrows);
     }

@@ -1,6 +1,7 @@
 package cn.gov.exam.change.arch;
 
-import org.junit.jupiter.api.Test;
+import static java.util.Map.entry;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,9 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static java.util.Map.entry;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * A table's SQL writes (insert, update, delete) stand in its owner's package only (README "Packages
@@ -23,18 +22,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class TableWritersTest {
     private static final Path SOURCES = Path.of("src/main/java/cn/gov/exam/change");
-    private static final Pattern WRITE = Pattern.compile(
-            "\\b(?:insert\\s+into|update|delete\\s+from)\\s+([a-z_]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WRITE =
+            Pattern.compile("\\b(?:insert\\s+into|update|delete\\s+from)\\s+([a-z_]+)", Pattern.CASE_INSENSITIVE);
 
     private static final Map<String, String> OWNERS = Map.ofEntries(
-            entry("applicant", "registration"), entry("registration", "registration"),
-            entry("audit_event", "audit"), entry("exam", "exam"), entry("position", "position"),
-            entry("position_switch", "switching"), entry("idempotency_key", "switching"),
-            entry("ratio_check_result", "ratio"), entry("cancelled_positions_snapshot", "ratio"),
-            entry("refund", "refund"), entry("refund_callback", "refund"),
-            entry("sign_in_throttle", "auth"), entry("sign_in_failure", "auth"), entry("staff_account", "auth"),
-            entry("webhook_subscription", "webhook"), entry("webhook_delivery", "webhook"),
-            entry("webhook_attempt", "webhook"), entry("agency", "agency"), entry("heartbeat", "db"));
+            entry("applicant", "registration"),
+            entry("registration", "registration"),
+            entry("audit_event", "audit"),
+            entry("exam", "exam"),
+            entry("position", "position"),
+            entry("position_switch", "switching"),
+            entry("idempotency_key", "switching"),
+            entry("ratio_check_result", "ratio"),
+            entry("cancelled_positions_snapshot", "ratio"),
+            entry("refund", "refund"),
+            entry("refund_callback", "refund"),
+            entry("sign_in_throttle", "auth"),
+            entry("sign_in_failure", "auth"),
+            entry("staff_account", "auth"),
+            entry("webhook_subscription", "webhook"),
+            entry("webhook_delivery", "webhook"),
+            entry("webhook_attempt", "webhook"),
+            entry("agency", "agency"),
+            entry("heartbeat", "db"));
 
     /** package:table writes that are meant, each for the reason given. */
     private static final Set<String> ALLOWED = Set.of(

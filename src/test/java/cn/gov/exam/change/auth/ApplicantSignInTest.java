@@ -1,5 +1,14 @@
 package cn.gov.exam.change.auth;
 
+import static cn.gov.exam.change.support.Api.admin;
+import static cn.gov.exam.change.support.Problems.BASE;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
 import cn.gov.exam.change.common.credentials.IdNumbers;
 import cn.gov.exam.change.support.Api;
 import cn.gov.exam.change.support.SwitchFixture;
@@ -8,21 +17,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
-import static cn.gov.exam.change.support.Api.admin;
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThan;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
-import static cn.gov.exam.change.support.Problems.BASE;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** DESIGN.md rule 2: who may sign in during the switch phase. */
 @QuarkusTest
@@ -41,17 +40,24 @@ class ApplicantSignInTest {
     private static ValidatableResponse signIn(String exam, String idNumber, String password) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("examCode", exam, "idNumber", idNumber, "password", password))
-                .post("/api/v1/auth/applicant-token").then();
+                .post("/api/v1/auth/applicant-token")
+                .then();
     }
 
     @Test
     void onlyConfirmedApplicantsOfCancelledPositionsGetIn() {
         SwitchFixture f = new SwitchFixture(1, 0);
-        signIn(f.exam, f.paid, Api.PASSWORD).statusCode(200).body("tokenType", equalTo("Bearer"))
-                .body("expiresIn", greaterThan(0)).body("accessToken", notNullValue());
+        signIn(f.exam, f.paid, Api.PASSWORD)
+                .statusCode(200)
+                .body("tokenType", equalTo("Bearer"))
+                .body("expiresIn", greaterThan(0))
+                .body("accessToken", notNullValue());
         signIn(f.exam, f.waived, Api.PASSWORD).statusCode(200);
-        signIn(f.exam, f.unpaid, Api.PASSWORD).statusCode(403).contentType("application/problem+json")
-                .body("type", equalTo(BASE + "sign-in-not-allowed")).body("detail", containsString("职位改报"));
+        signIn(f.exam, f.unpaid, Api.PASSWORD)
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo(BASE + "sign-in-not-allowed"))
+                .body("detail", containsString("职位改报"));
         signIn(f.exam, f.kept, Api.PASSWORD).statusCode(403).body("type", equalTo(BASE + "sign-in-not-allowed"));
         // The ID number is not case sensitive in its check character.
         signIn(f.exam, f.paid.toLowerCase(), Api.PASSWORD).statusCode(200);
@@ -60,14 +66,23 @@ class ApplicantSignInTest {
     @Test
     void wrongCredentialsDoNotTellWhetherTheIdExists() {
         SwitchFixture f = new SwitchFixture(1, 0);
-        String known = signIn(f.exam, f.paid, "wrong-password").statusCode(401)
-                .body("type", equalTo(BASE + "invalid-credentials")).extract().path("detail");
-        String unknown = signIn(f.exam, Api.newIdNumber(), "wrong-password").statusCode(401)
-                .body("type", equalTo(BASE + "invalid-credentials")).extract().path("detail");
+        String known = signIn(f.exam, f.paid, "wrong-password")
+                .statusCode(401)
+                .body("type", equalTo(BASE + "invalid-credentials"))
+                .extract()
+                .path("detail");
+        String unknown = signIn(f.exam, Api.newIdNumber(), "wrong-password")
+                .statusCode(401)
+                .body("type", equalTo(BASE + "invalid-credentials"))
+                .extract()
+                .path("detail");
         org.junit.jupiter.api.Assertions.assertEquals(known, unknown);
         signIn("NO-SUCH-EXAM", f.paid, Api.PASSWORD).statusCode(404);
-        given().contentType(ContentType.JSON).body(Map.of("examCode", f.exam, "idNumber", "123", "password", "x"))
-                .post("/api/v1/auth/applicant-token").then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(Map.of("examCode", f.exam, "idNumber", "123", "password", "x"))
+                .post("/api/v1/auth/applicant-token")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("idNumber"));
     }
 
@@ -82,9 +97,11 @@ class ApplicantSignInTest {
     }
 
     private static ValidatableResponse signInFrom(String client, String exam, String idNumber, String password) {
-        return given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+        return given().header("X-Forwarded-For", client)
+                .contentType(ContentType.JSON)
                 .body(Map.of("examCode", exam, "idNumber", idNumber, "password", password))
-                .post("/api/v1/auth/applicant-token").then();
+                .post("/api/v1/auth/applicant-token")
+                .then();
     }
 
     @Test
@@ -95,8 +112,11 @@ class ApplicantSignInTest {
         for (int i = 1; i <= 4; i++) {
             signInFrom(attacker, f.exam, f.paid, "wrong-" + i).statusCode(401);
         }
-        signInFrom(attacker, f.exam, f.paid, "wrong-5").statusCode(429).contentType("application/problem+json")
-                .body("type", equalTo(BASE + "account-locked")).header("Retry-After", equalTo("60"));
+        signInFrom(attacker, f.exam, f.paid, "wrong-5")
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .body("type", equalTo(BASE + "account-locked"))
+                .header("Retry-After", equalTo("60"));
         // The pair waits, even with the right password; the owner's phone does not.
         signInFrom(attacker, f.exam, f.paid, Api.PASSWORD).statusCode(429);
         signInFrom("198.51.100.20", f.exam, f.paid, Api.PASSWORD).statusCode(200);
@@ -106,22 +126,38 @@ class ApplicantSignInTest {
         clock.advance(Duration.ofSeconds(121));
         signInFrom(attacker, f.exam, f.paid, "wrong-7").statusCode(429).header("Retry-After", equalTo("240"));
 
-        admin().get("/api/v1/admin/audit-events?action=applicant.sign-in-failed&examCode=" + f.exam).then()
-                .body("total", equalTo(7)).body("items[0].after.client", equalTo(attacker))
+        admin().get("/api/v1/admin/audit-events?action=applicant.sign-in-failed&examCode=" + f.exam)
+                .then()
+                .body("total", equalTo(7))
+                .body("items[0].after.client", equalTo(attacker))
                 .body("items[0].after.failuresOfAccountFromClient", equalTo(7))
-                .body("items[0].subjectId", equalTo(IdNumbers.mask(f.paid))).body(not(containsString(f.paid)));
-        admin().get("/api/v1/admin/audit-events?action=applicant.sign-in-throttled&examCode=" + f.exam).then()
-                .body("total", equalTo(3)).body("items[0].after.scope", equalTo("account-from-client"));
+                .body("items[0].subjectId", equalTo(IdNumbers.mask(f.paid)))
+                .body(not(containsString(f.paid)));
+        admin().get("/api/v1/admin/audit-events?action=applicant.sign-in-throttled&examCode=" + f.exam)
+                .then()
+                .body("total", equalTo(3))
+                .body("items[0].after.scope", equalTo("account-from-client"));
 
         // Staff clear the waits, audited; the client is then checked like any other.
-        admin().post("/api/v1/admin/exams/{exam}/applicants/{id}/unlock", f.exam, f.paid).then().statusCode(200)
-                .body("account", equalTo(IdNumbers.mask(f.paid))).body("cleared", greaterThan(0));
+        admin().post("/api/v1/admin/exams/{exam}/applicants/{id}/unlock", f.exam, f.paid)
+                .then()
+                .statusCode(200)
+                .body("account", equalTo(IdNumbers.mask(f.paid)))
+                .body("cleared", greaterThan(0));
         signInFrom(attacker, f.exam, f.paid, Api.PASSWORD).statusCode(200);
-        admin().get("/api/v1/admin/audit-events?action=applicant.sign-in-unlocked&examCode=" + f.exam).then()
-                .body("total", equalTo(1)).body("items[0].actor", equalTo(Api.ADMIN));
-        admin().post("/api/v1/admin/exams/{exam}/applicants/{id}/unlock", f.exam, "123").then().statusCode(400);
-        admin().post("/api/v1/admin/exams/{exam}/applicants/{id}/unlock", "NO-SUCH-EXAM", f.paid).then().statusCode(404);
-        given().post("/api/v1/admin/exams/{exam}/applicants/{id}/unlock", f.exam, f.paid).then().statusCode(401);
+        admin().get("/api/v1/admin/audit-events?action=applicant.sign-in-unlocked&examCode=" + f.exam)
+                .then()
+                .body("total", equalTo(1))
+                .body("items[0].actor", equalTo(Api.ADMIN));
+        admin().post("/api/v1/admin/exams/{exam}/applicants/{id}/unlock", f.exam, "123")
+                .then()
+                .statusCode(400);
+        admin().post("/api/v1/admin/exams/{exam}/applicants/{id}/unlock", "NO-SUCH-EXAM", f.paid)
+                .then()
+                .statusCode(404);
+        given().post("/api/v1/admin/exams/{exam}/applicants/{id}/unlock", f.exam, f.paid)
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -159,7 +195,9 @@ class ApplicantSignInTest {
         Map<String, Object> ry = Api.registration(y, "C", "PAID");
         ry.put("passwordHash", "$2y$04$nkuB0HCh9wJmSrByr6TbzuKb5W5aQn7X5c0vyczil7bV7qEmcjIoC");
         Api.importRegistrations(exam, java.util.List.of(rb, ry));
-        admin().post("/api/v1/admin/exams/{exam}/ratio-check/publish", exam).then().statusCode(200);
+        admin().post("/api/v1/admin/exams/{exam}/ratio-check/publish", exam)
+                .then()
+                .statusCode(200);
         signIn(exam, b, Api.PASSWORD).statusCode(200);
         signIn(exam, y, Api.PASSWORD).statusCode(200);
         signIn(exam, b, "Demo@2024").statusCode(401);
@@ -180,8 +218,10 @@ class ApplicantSignInTest {
         signInFrom("198.51.100.9", f.exam, f.paid, Api.PASSWORD).statusCode(200);
         // … and the owner got in, so the account's count is gone.
         signInFrom("203.0.113.3", f.exam, f.paid, Api.PASSWORD).statusCode(200);
-        admin().get("/api/v1/admin/audit-events?action=applicant.sign-in-throttled&examCode=" + f.exam).then()
-                .body("total", equalTo(1)).body("items[0].after.scope", equalTo("account"))
+        admin().get("/api/v1/admin/audit-events?action=applicant.sign-in-throttled&examCode=" + f.exam)
+                .then()
+                .body("total", equalTo(1))
+                .body("items[0].after.scope", equalTo("account"))
                 .body("items[0].after.failuresOfAccount", equalTo(20));
     }
 

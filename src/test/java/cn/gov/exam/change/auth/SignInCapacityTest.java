@@ -1,12 +1,14 @@
 package cn.gov.exam.change.auth;
 
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cn.gov.exam.change.support.Api;
 import cn.gov.exam.change.support.SwitchFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Password checks have a pool and a queue of their own: past them sign-in says so at once. */
 @QuarkusTest
@@ -34,7 +33,8 @@ class SignInCapacityTest {
                 String client = "198.18.0." + (i + 1);
                 answers.add(clients.submit(() -> {
                     start.await();
-                    return given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+                    return given().header("X-Forwarded-For", client)
+                            .contentType(ContentType.JSON)
                             .body(Map.of("examCode", f.exam, "idNumber", f.paid, "password", Api.PASSWORD))
                             .post("/api/v1/auth/applicant-token");
                 }));

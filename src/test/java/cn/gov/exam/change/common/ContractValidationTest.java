@@ -1,5 +1,10 @@
 package cn.gov.exam.change.common;
 
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cn.gov.exam.change.support.ContractValidation;
 import com.atlassian.oai.validator.report.ValidationReport;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,11 +13,6 @@ import io.restassured.filter.Filter;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * The contract check of every test (support/ContractValidation) must stay switched on and must
  * report what does not match: otherwise the suite would pass with the document drifting away.
@@ -20,7 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class ContractValidationTest {
     private static Response handcrafted(int status, String contentType, String body) {
-        return new ResponseBuilder().setStatusCode(status).setContentType(contentType).setBody(body).build();
+        return new ResponseBuilder()
+                .setStatusCode(status)
+                .setContentType(contentType)
+                .setBody(body)
+                .build();
     }
 
     @Test
@@ -30,14 +34,20 @@ class ContractValidationTest {
 
     @Test
     void aRealAnswerMatches() {
-        Response real = given().get("/api/v1/exams/SX-2023-GWY").then().statusCode(200).extract().response();
+        Response real = given().get("/api/v1/exams/SX-2023-GWY")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response();
         ValidationReport report = ContractValidation.check("GET", "/api/v1/exams/SX-2023-GWY", real);
         assertFalse(report.hasErrors(), () -> ContractValidation.describe(report));
     }
 
     @Test
     void aBodyOfTheWrongShapeIsReported() {
-        ValidationReport report = ContractValidation.check("GET", "/api/v1/exams/X",
+        ValidationReport report = ContractValidation.check(
+                "GET",
+                "/api/v1/exams/X",
                 handcrafted(200, "application/json", "{\"code\": 42, \"maxSwitches\": \"one\"}"));
         assertTrue(report.hasErrors());
         String text = ContractValidation.describe(report);
@@ -48,20 +58,26 @@ class ContractValidationTest {
     void aNullableReferenceTakesNullButNotAnotherType() {
         String fields = "\"items\": [{\"code\": \"P1\", \"requirements\": {\"politicalStatus\": %s}}], "
                 + "\"page\": 0, \"size\": 1, \"total\": 1";
-        ValidationReport none = ContractValidation.check("GET", "/api/v1/exams/X/positions",
+        ValidationReport none = ContractValidation.check(
+                "GET",
+                "/api/v1/exams/X/positions",
                 handcrafted(200, "application/json", "{" + fields.formatted("null") + "}"));
         assertFalse(none.hasErrors(), () -> ContractValidation.describe(none));
-        ValidationReport wrong = ContractValidation.check("GET", "/api/v1/exams/X/positions",
+        ValidationReport wrong = ContractValidation.check(
+                "GET",
+                "/api/v1/exams/X/positions",
                 handcrafted(200, "application/json", "{" + fields.formatted("\"PIRATE\"") + "}"));
-        assertTrue(ContractValidation.describe(wrong).contains("validation.response.body.schema.enum"),
+        assertTrue(
+                ContractValidation.describe(wrong).contains("validation.response.body.schema.enum"),
                 ContractValidation.describe(wrong));
     }
 
     @Test
     void anUndocumentedStatusIsReported() {
-        ValidationReport report = ContractValidation.check("GET", "/api/v1/exams/X",
-                handcrafted(418, "application/problem+json", "{\"status\": 418}"));
-        assertTrue(ContractValidation.describe(report).contains("validation.response.status.unknown"),
+        ValidationReport report = ContractValidation.check(
+                "GET", "/api/v1/exams/X", handcrafted(418, "application/problem+json", "{\"status\": 418}"));
+        assertTrue(
+                ContractValidation.describe(report).contains("validation.response.status.unknown"),
                 ContractValidation.describe(report));
     }
 
@@ -69,8 +85,8 @@ class ContractValidationTest {
     void aMismatchFailsTheTestThatMadeTheRequest() {
         // Stands in for the service: the global contract filter runs first and sees this answer.
         Filter wrongAnswer = (request, response, ctx) -> handcrafted(200, "application/json", "{\"code\": 42}");
-        AssertionError error = assertThrows(AssertionError.class,
-                () -> given().filter(wrongAnswer).get("/api/v1/exams/SX-2023-GWY"));
+        AssertionError error = assertThrows(
+                AssertionError.class, () -> given().filter(wrongAnswer).get("/api/v1/exams/SX-2023-GWY"));
         assertTrue(error.getMessage().contains("GET /api/v1/exams/SX-2023-GWY -> 200"), error.getMessage());
     }
 }

@@ -1,20 +1,19 @@
 package cn.gov.exam.change.common;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cn.gov.exam.change.support.SwitchFixture;
 import cn.gov.exam.change.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 23 point 11: `./mvnw quarkus:dev` on a fresh clone asks no question and its first requests
@@ -34,7 +33,8 @@ class DevModeQuietTest {
     void theAnalyticsQuestionIsAnsweredInTheProjectsMavenConfig() throws IOException {
         // The Quarkus Maven plugin reads quarkus.analytics.disabled from the Maven JVM's system
         // properties (not from application.properties): .mvn/jvm.config is where the project sets them.
-        List<String> options = List.of(Files.readString(Path.of(".mvn/jvm.config")).trim().split("\\s+"));
+        List<String> options =
+                List.of(Files.readString(Path.of(".mvn/jvm.config")).trim().split("\\s+"));
         assertTrue(options.contains("-Dquarkus.analytics.disabled=true"), "options: " + options);
     }
 
@@ -50,7 +50,8 @@ class DevModeQuietTest {
         // names the process, "java[pid]").
         String thisJvm = "[" + ProcessHandle.current().pid() + "]";
         try (var files = Files.list(Path.of("target"))) {
-            for (Path p : files.filter(p -> p.getFileName().toString().startsWith("quarkus-test.log")).toList()) {
+            for (Path p : files.filter(p -> p.getFileName().toString().startsWith("quarkus-test.log"))
+                    .toList()) {
                 Files.readAllLines(p, StandardCharsets.ISO_8859_1).stream()
                         .filter(l -> l.contains(thisJvm) && l.contains("has been already registered"))
                         .forEach(warnings::add);

@@ -1,5 +1,7 @@
 package cn.gov.exam.change.common;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import cn.gov.exam.change.exam.ExamPhase;
 import cn.gov.exam.change.position.Education;
 import cn.gov.exam.change.position.PoliticalStatus;
@@ -11,14 +13,11 @@ import cn.gov.exam.change.registration.FeeStatus;
 import cn.gov.exam.change.registration.PaymentChannel;
 import cn.gov.exam.change.switching.PrecheckResult;
 import cn.gov.exam.change.switching.SwitchStatus;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * The server reads its labels from the front-ends' one table (assets/shared/labels.js): every value
@@ -28,10 +27,20 @@ class LabelsTest {
     @Test
     void everyEnumValueHasItsLabelInTheSharedTable() {
         List<String> missing = new ArrayList<>();
-        for (Class<? extends Enum<?>> type : List.of(Education.class, PoliticalStatus.class, FeeStatus.class,
-                PaymentChannel.class, SwitchStatus.class, PrecheckResult.class, RefundStatus.class, RefundReason.class,
-                RatioOutcome.class, PositionStatus.class, ExamPhase.class)) {
-            Arrays.stream(type.getEnumConstants()).map(Enum::name)
+        for (Class<? extends Enum<?>> type : List.of(
+                Education.class,
+                PoliticalStatus.class,
+                FeeStatus.class,
+                PaymentChannel.class,
+                SwitchStatus.class,
+                PrecheckResult.class,
+                RefundStatus.class,
+                RefundReason.class,
+                RatioOutcome.class,
+                PositionStatus.class,
+                ExamPhase.class)) {
+            Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name)
                     .filter(code -> !Labels.table(type.getSimpleName()).containsKey(code))
                     .forEach(code -> missing.add(type.getSimpleName() + "." + code));
         }

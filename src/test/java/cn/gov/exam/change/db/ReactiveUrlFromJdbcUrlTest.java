@@ -1,9 +1,9 @@
 package cn.gov.exam.change.db;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
 
 /** Where the reactive client connects, derived from the JDBC URL (README "Configuration"). */
 class ReactiveUrlFromJdbcUrlTest {
@@ -21,8 +21,10 @@ class ReactiveUrlFromJdbcUrlTest {
 
     @Test
     void onlyParametersBothClientsReadTheSameAreKept() {
-        assertEquals("postgresql://db/exam?user=u&password=p&sslmode=require",
-                reactive("jdbc:postgresql://db/exam?user=u&password=p&sslmode=require&ApplicationName=x&tcpKeepAlive=true"));
+        assertEquals(
+                "postgresql://db/exam?user=u&password=p&sslmode=require",
+                reactive(
+                        "jdbc:postgresql://db/exam?user=u&password=p&sslmode=require&ApplicationName=x&tcpKeepAlive=true"));
         assertEquals("postgresql://db/exam?search_path=app", reactive("jdbc:postgresql://db/exam?currentSchema=app"));
     }
 
@@ -31,13 +33,14 @@ class ReactiveUrlFromJdbcUrlTest {
         assertEquals("postgresql://db/exam?sslmode=verify-full", reactive("jdbc:postgresql://db/exam?ssl=true"));
         assertEquals("postgresql://db/exam?sslmode=verify-full", reactive("jdbc:postgresql://db/exam?ssl"));
         assertEquals("postgresql://db/exam", reactive("jdbc:postgresql://db/exam?ssl=false"));
-        assertEquals("postgresql://db/exam?sslmode=prefer", reactive("jdbc:postgresql://db/exam?ssl=true&sslmode=prefer"));
+        assertEquals(
+                "postgresql://db/exam?sslmode=prefer", reactive("jdbc:postgresql://db/exam?ssl=true&sslmode=prefer"));
     }
 
     @Test
     void severalHostsNeedAnExplicitReactiveUrl() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> reactive("jdbc:postgresql://a:5432,b:5432/exam"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> reactive("jdbc:postgresql://a:5432,b:5432/exam"));
         assertEquals(true, e.getMessage().contains(ReactiveUrlFromJdbcUrl.REACTIVE_URL));
     }
 }

@@ -1,19 +1,5 @@
 package cn.gov.exam.change.db;
 
-import cn.gov.exam.change.common.sql.DatabaseFailures;
-import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.time.Duration;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -21,6 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.gov.exam.change.common.sql.DatabaseFailures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.PoolOptions;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /**
  * Readiness and the recognition of an unavailable database without fault injection: a "server"
@@ -35,7 +34,10 @@ class ReadinessTest {
 
     @Test
     void readinessProbesTheDatabaseAndLivenessDoesNot() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("database"));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
@@ -43,7 +45,8 @@ class ReadinessTest {
     @Test
     void aServerThatNeverAnswersIsDownWithinTheProbesTimeout() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            HeartbeatProbe probe = new HeartbeatProbe(vertx, options(silent.getLocalPort()), Duration.ofSeconds(1), "test");
+            HeartbeatProbe probe =
+                    new HeartbeatProbe(vertx, options(silent.getLocalPort()), Duration.ofSeconds(1), "test");
             try {
                 long t0 = System.nanoTime();
                 String why = probe.beat().await().atMost(Duration.ofSeconds(2));
@@ -78,17 +81,29 @@ class ReadinessTest {
     void bothClientsFailuresOfAnUnavailableDatabaseAreRecognised() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             // JDBC: pgjdbc's login against a silent server, and a refused connection.
-            SQLException frozen = assertThrows(SQLException.class, () -> DriverManager.getConnection(
-                    "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/postgres?socketTimeout=1&loginTimeout=1"
-                            + "&connectTimeout=1", "postgres", "x"));
-            assertEquals(DatabaseFailures.Kind.UNAVAILABLE, DatabaseFailures.classify(new IllegalStateException(frozen)));
+            SQLException frozen = assertThrows(
+                    SQLException.class,
+                    () -> DriverManager.getConnection(
+                            "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort()
+                                    + "/postgres?socketTimeout=1&loginTimeout=1" + "&connectTimeout=1",
+                            "postgres",
+                            "x"));
+            assertEquals(
+                    DatabaseFailures.Kind.UNAVAILABLE, DatabaseFailures.classify(new IllegalStateException(frozen)));
             // Reactive: the pool's wait for a connection that the silent server never completes.
-            var pool = io.vertx.mutiny.pgclient.PgPool.pool(vertx, options(silent.getLocalPort()),
-                    new PoolOptions().setMaxSize(1).setConnectionTimeout(300)
+            var pool = io.vertx.mutiny.pgclient.PgPool.pool(
+                    vertx,
+                    options(silent.getLocalPort()),
+                    new PoolOptions()
+                            .setMaxSize(1)
+                            .setConnectionTimeout(300)
                             .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS));
             try {
-                Throwable t = assertThrows(Throwable.class, () -> pool.withConnection(c -> c.query("select 1").execute())
-                        .await().atMost(Duration.ofSeconds(5)));
+                Throwable t = assertThrows(
+                        Throwable.class,
+                        () -> pool.withConnection(c -> c.query("select 1").execute())
+                                .await()
+                                .atMost(Duration.ofSeconds(5)));
                 assertEquals(DatabaseFailures.Kind.UNAVAILABLE, DatabaseFailures.classify(t), t.toString());
             } finally {
                 pool.closeAndForget();
@@ -98,35 +113,49 @@ class ReadinessTest {
         try (ServerSocket gone = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             port = gone.getLocalPort();
         }
-        SQLException refused = assertThrows(SQLException.class, () -> DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + port + "/postgres?connectTimeout=1", "postgres", "x"));
+        SQLException refused = assertThrows(
+                SQLException.class,
+                () -> DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + port + "/postgres?connectTimeout=1", "postgres", "x"));
         assertEquals(DatabaseFailures.Kind.UNAVAILABLE, DatabaseFailures.classify(refused));
         var pool = io.vertx.mutiny.pgclient.PgPool.pool(vertx, options(port), new PoolOptions().setMaxSize(1));
         try {
-            Throwable t = assertThrows(Throwable.class, () -> pool.withConnection(c -> c.query("select 1").execute())
-                    .await().atMost(Duration.ofSeconds(5)));
+            Throwable t = assertThrows(
+                    Throwable.class,
+                    () -> pool.withConnection(c -> c.query("select 1").execute())
+                            .await()
+                            .atMost(Duration.ofSeconds(5)));
             assertEquals(DatabaseFailures.Kind.UNAVAILABLE, DatabaseFailures.classify(t), t.toString());
         } finally {
             pool.closeAndForget();
         }
         // Out of disk space is told apart (logged loudly, once); a constraint violation is no outage.
-        assertEquals(DatabaseFailures.Kind.DISK_FULL, DatabaseFailures.classify(
-                new SQLException("could not extend file: No space left on device", "53100")));
+        assertEquals(
+                DatabaseFailures.Kind.DISK_FULL,
+                DatabaseFailures.classify(new SQLException("could not extend file: No space left on device", "53100")));
         // A commit that failed: the transaction manager's RollbackException carries the driver's failure as suppressed.
         Exception rollback = new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
         rollback.addSuppressed(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
         assertEquals(DatabaseFailures.Kind.UNAVAILABLE, DatabaseFailures.classify(new RuntimeException(rollback)));
         // A new session on a full disk: the server cannot write its start-up file (seen in bench/faults.sh).
-        assertEquals(DatabaseFailures.Kind.DISK_FULL, DatabaseFailures.classify(
-                new io.vertx.pgclient.PgException("could not write init file", "FATAL", "XX000", null)));
-        assertEquals(DatabaseFailures.Kind.NONE, DatabaseFailures.classify(
-                new io.vertx.pgclient.PgException("division by zero", "ERROR", "22012", null)));
+        assertEquals(
+                DatabaseFailures.Kind.DISK_FULL,
+                DatabaseFailures.classify(
+                        new io.vertx.pgclient.PgException("could not write init file", "FATAL", "XX000", null)));
+        assertEquals(
+                DatabaseFailures.Kind.NONE,
+                DatabaseFailures.classify(
+                        new io.vertx.pgclient.PgException("division by zero", "ERROR", "22012", null)));
         assertEquals(DatabaseFailures.Kind.NONE, DatabaseFailures.classify(new SQLException("duplicate key", "23505")));
         assertEquals(DatabaseFailures.Kind.NONE, DatabaseFailures.classify(new IllegalStateException("a bug")));
     }
 
     private static PgConnectOptions options(int port) {
-        return new PgConnectOptions().setHost("127.0.0.1").setPort(port).setDatabase("postgres").setUser("postgres")
+        return new PgConnectOptions()
+                .setHost("127.0.0.1")
+                .setPort(port)
+                .setDatabase("postgres")
+                .setUser("postgres")
                 .setPassword("x");
     }
 }

@@ -1,10 +1,9 @@
 package cn.gov.exam.change.exam;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** The phase and window rule on its own (README "Phase and switch window"). */
 class ExamTimelineTest {

@@ -1,29 +1,39 @@
 package cn.gov.exam.change.refund;
 
+import static cn.gov.exam.change.support.Api.admin;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cn.gov.exam.change.support.Api;
 import cn.gov.exam.change.support.Csv;
 import cn.gov.exam.change.support.ExportFixture;
 import cn.gov.exam.change.support.ExportTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static cn.gov.exam.change.support.Api.admin;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** GET …/refunds as CSV: the JSON list's rows under the same filters, per channel, masked. */
 @QuarkusTest
 class RefundExportTest extends ExportTestBase {
-    private static final List<String> COLUMNS = List.of("id", "examCode", "idNumberMasked", "reason", "status",
-            "amount", "currency", "channel", "originalTransactionId", "channelRefundId", "failureReason", "createdAt",
+    private static final List<String> COLUMNS = List.of(
+            "id",
+            "examCode",
+            "idNumberMasked",
+            "reason",
+            "status",
+            "amount",
+            "currency",
+            "channel",
+            "originalTransactionId",
+            "channelRefundId",
+            "failureReason",
+            "createdAt",
             "updatedAt");
 
     @Inject
@@ -40,14 +50,19 @@ class RefundExportTest extends ExportTestBase {
     @Test
     void theCsvHoldsTheJsonListsRowsUnderEachFilter() throws Exception {
         ExportFixture f = new ExportFixture();
-        byte[] body = admin().accept("text/csv").get("/api/v1/admin/exams/{exam}/refunds?format=machine", f.exam).then()
-                .statusCode(200).header("Content-Disposition", equalTo("attachment; filename=\"refunds-" + f.exam + ".csv\""))
-                .extract().asByteArray();
+        byte[] body = admin().accept("text/csv")
+                .get("/api/v1/admin/exams/{exam}/refunds?format=machine", f.exam)
+                .then()
+                .statusCode(200)
+                .header("Content-Disposition", equalTo("attachment; filename=\"refunds-" + f.exam + ".csv\""))
+                .extract()
+                .asByteArray();
         assertEquals(COLUMNS, Csv.header(body));
         List<Map<String, String>> all = Csv.parse(body);
         assertEquals(2, all.size());
         Csv.assertSameRows(json(f.exam, ""), all, COLUMNS);
-        assertEquals(List.of("REVIEW_REJECTED/ALIPAY", "DECLINED/WECHAT"),
+        assertEquals(
+                List.of("REVIEW_REJECTED/ALIPAY", "DECLINED/WECHAT"),
                 all.stream().map(r -> r.get("reason") + "/" + r.get("channel")).toList());
         for (Map<String, String> row : all) {
             assertTrue(row.get("idNumberMasked").matches("\\d{6}\\*{8}\\d{3}[\\dX]"), row.get("idNumberMasked"));
@@ -55,8 +70,15 @@ class RefundExportTest extends ExportTestBase {
             assertEquals("100.00", row.get("amount"));
             assertEquals("CNY", row.get("currency"));
         }
-        for (String query : List.of("channel=WECHAT", "channel=ALIPAY", "channel=UNIONPAY", "reason=DECLINED",
-                "reason=NOT_SWITCHED", "status=QUEUED", "status=FAILED", "status=QUEUED&reason=REVIEW_REJECTED&channel=ALIPAY")) {
+        for (String query : List.of(
+                "channel=WECHAT",
+                "channel=ALIPAY",
+                "channel=UNIONPAY",
+                "reason=DECLINED",
+                "reason=NOT_SWITCHED",
+                "status=QUEUED",
+                "status=FAILED",
+                "status=QUEUED&reason=REVIEW_REJECTED&channel=ALIPAY")) {
             List<Map<String, Object>> items = json(f.exam, query);
             List<Map<String, String>> rows = csv(f.exam, query);
             Csv.assertSameRows(items, rows, COLUMNS);
@@ -69,16 +91,27 @@ class RefundExportTest extends ExportTestBase {
     void badFiltersAndUnknownExamsAreProblemsNotDownloads() {
         ExportFixture f = new ExportFixture();
         for (String query : List.of("channel=PAYPAL", "reason=LATE", "status=DONE")) {
-            admin().accept("text/csv").get("/api/v1/admin/exams/{exam}/refunds?" + query, f.exam).then()
-                    .statusCode(400).contentType("application/problem+json")
+            admin().accept("text/csv")
+                    .get("/api/v1/admin/exams/{exam}/refunds?" + query, f.exam)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
                     .body("errors[0].field", equalTo(query.substring(0, query.indexOf('='))));
-            admin().get("/api/v1/admin/exams/{exam}/refunds?" + query, f.exam).then().statusCode(400);
+            admin().get("/api/v1/admin/exams/{exam}/refunds?" + query, f.exam)
+                    .then()
+                    .statusCode(400);
         }
-        admin().accept("text/csv").get("/api/v1/admin/exams/NO-SUCH-EXAM/refunds").then().statusCode(404)
+        admin().accept("text/csv")
+                .get("/api/v1/admin/exams/NO-SUCH-EXAM/refunds")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         // A reviewer may not read refunds, in either form.
-        Api.as(ExportFixture.reviewerToken("A01")).accept("text/csv")
-                .get("/api/v1/admin/exams/{exam}/refunds", f.exam).then().statusCode(403);
+        Api.as(ExportFixture.reviewerToken("A01"))
+                .accept("text/csv")
+                .get("/api/v1/admin/exams/{exam}/refunds", f.exam)
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -95,7 +128,9 @@ class RefundExportTest extends ExportTestBase {
         int count = regs.size();
         Api.importPositions(exam, positions);
         Api.importRegistrations(exam, regs);
-        admin().post("/api/v1/admin/exams/{exam}/ratio-check/publish", exam).then().statusCode(200);
+        admin().post("/api/v1/admin/exams/{exam}/ratio-check/publish", exam)
+                .then()
+                .statusCode(200);
         clock.set(OffsetDateTime.parse("2023-01-16T12:00:01+08:00").toInstant());
         deadlineJob.run();
         admin().get("/api/v1/admin/exams/{exam}/refunds?size=1", exam).then().body("total", equalTo(count));

@@ -1,10 +1,11 @@
 package cn.gov.exam.change.support;
 
+import static io.restassured.RestAssured.given;
+
 import cn.gov.exam.change.common.credentials.IdNumbers;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,20 +14,18 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static io.restassured.RestAssured.given;
-
 /** Small builders for tests that set their data up through the real API. */
 public final class Api {
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "Bureau@2023test";
     /** Every test applicant's password, and its bcrypt hash as the registration export carries it. */
     public static final String PASSWORD = "Demo@2023";
+
     public static final String PASSWORD_HASH = "$2a$10$nnOFCrQ2xm..izvF4D3e6OKcYK1HyQ4VgQoM9HYO/ymFkIbEcQgHq";
     private static final AtomicLong PEOPLE = new AtomicLong();
     private static volatile String adminToken;
 
-    private Api() {
-    }
+    private Api() {}
 
     public static String adminToken() {
         if (adminToken == null) {
@@ -39,7 +38,10 @@ public final class Api {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", password))
                 .post("/api/v1/auth/staff-token")
-                .then().statusCode(200).extract().path("accessToken");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("accessToken");
     }
 
     public static RequestSpecification admin() {
@@ -66,8 +68,11 @@ public final class Api {
     }
 
     public static void createExam(String code, int ratio, boolean reduce) {
-        admin().contentType(ContentType.JSON).body(exam(code, ratio, reduce))
-                .post("/api/v1/admin/exams").then().statusCode(201);
+        admin().contentType(ContentType.JSON)
+                .body(exam(code, ratio, reduce))
+                .post("/api/v1/admin/exams")
+                .then()
+                .statusCode(201);
     }
 
     public static Map<String, Object> position(String code, int quota, Integer ratio) {
@@ -90,14 +95,20 @@ public final class Api {
 
     /** Puts an agency in the registry unless its code is there already (tests share one database). */
     public static void ensureAgency(String code, String name) {
-        admin().contentType(ContentType.JSON).body(Map.of("code", code, "name", name))
-                .post("/api/v1/admin/agencies").then().statusCode(org.hamcrest.Matchers.anyOf(
+        admin().contentType(ContentType.JSON)
+                .body(Map.of("code", code, "name", name))
+                .post("/api/v1/admin/agencies")
+                .then()
+                .statusCode(org.hamcrest.Matchers.anyOf(
                         org.hamcrest.Matchers.equalTo(201), org.hamcrest.Matchers.equalTo(409)));
     }
 
     public static void importPositions(String exam, List<Map<String, Object>> positions) {
-        admin().contentType(ContentType.JSON).body(positions)
-                .post("/api/v1/admin/exams/{exam}/positions", exam).then().statusCode(200);
+        admin().contentType(ContentType.JSON)
+                .body(positions)
+                .post("/api/v1/admin/exams/{exam}/positions", exam)
+                .then()
+                .statusCode(200);
     }
 
     /** A valid, never used resident ID number. */
@@ -117,7 +128,9 @@ public final class Api {
         r.put("idNumber", idNumber);
         r.put("name", "张三");
         r.put("phone", "13800000000");
-        r.put("birthDate", idNumber.substring(6, 10) + "-" + idNumber.substring(10, 12) + "-" + idNumber.substring(12, 14));
+        r.put(
+                "birthDate",
+                idNumber.substring(6, 10) + "-" + idNumber.substring(10, 12) + "-" + idNumber.substring(12, 14));
         r.put("education", "BACHELOR");
         r.put("degree", true);
         r.put("major", "法学");
@@ -153,14 +166,22 @@ public final class Api {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("examCode", exam, "idNumber", idNumber, "password", PASSWORD))
                 .post("/api/v1/auth/applicant-token")
-                .then().statusCode(200).extract().path("accessToken");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("accessToken");
     }
 
     /** Signs the applicant in and switches them; returns the switch (review) id. */
     public static int switchTo(String exam, String idNumber, String target) {
-        return as(applicantToken(exam, idNumber)).contentType(ContentType.JSON)
-                .body(Map.of("targetPositionCode", target)).post("/api/v1/me/switch")
-                .then().statusCode(201).extract().path("id");
+        return as(applicantToken(exam, idNumber))
+                .contentType(ContentType.JSON)
+                .body(Map.of("targetPositionCode", target))
+                .post("/api/v1/me/switch")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     public static RequestSpecification as(String token) {
@@ -168,19 +189,25 @@ public final class Api {
     }
 
     /** A review decision by whoever {@code spec} authenticates; {@code reason} may be null. */
-    public static io.restassured.response.ValidatableResponse decide(RequestSpecification spec, int reviewId,
-                                                                     String decision, String reason) {
+    public static io.restassured.response.ValidatableResponse decide(
+            RequestSpecification spec, int reviewId, String decision, String reason) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("decision", decision);
         if (reason != null) {
             body.put("reason", reason);
         }
-        return spec.contentType(ContentType.JSON).body(body).post("/api/v1/admin/reviews/{id}/decision", reviewId).then();
+        return spec.contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/admin/reviews/{id}/decision", reviewId)
+                .then();
     }
 
     public static void importRegistrations(String exam, List<Map<String, Object>> registrations) {
-        admin().contentType(ContentType.JSON).body(registrations)
-                .post("/api/v1/admin/exams/{exam}/registrations", exam).then().statusCode(200);
+        admin().contentType(ContentType.JSON)
+                .body(registrations)
+                .post("/api/v1/admin/exams/{exam}/registrations", exam)
+                .then()
+                .statusCode(200);
     }
 
     static {

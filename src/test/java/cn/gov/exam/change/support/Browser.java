@@ -5,7 +5,6 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
-
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,18 +24,19 @@ import java.util.Map;
 public final class Browser {
     /** Debian's Chromium; -Dbrowser.chromium=… names another (or a missing one, to see the skip). */
     public static final Path CHROMIUM = Paths.get(System.getProperty("browser.chromium", "/usr/bin/chromium"));
+
     public static final String INSTALL = "apt-get install -y chromium chromium-driver fonts-wqy-microhei";
     /** The policy the service sets on its pages (the colleague's header filter sends the same). */
     public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
+
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static Playwright playwright;
     private static com.microsoft.playwright.Browser browser;
     private static boolean announced;
 
-    private Browser() {
-    }
+    private Browser() {}
 
     /** For {@code @EnabledIf}: Chromium is installed, or CI requires the tests (then they fail without it). */
     public static synchronized boolean available() {
@@ -54,15 +54,24 @@ public final class Browser {
     public static synchronized com.microsoft.playwright.Browser get() {
         if (browser == null) {
             if (!Files.isExecutable(CHROMIUM)) {
-                throw new IllegalStateException("Browser tests are required but " + CHROMIUM + " is missing: " + INSTALL);
+                throw new IllegalStateException(
+                        "Browser tests are required but " + CHROMIUM + " is missing: " + INSTALL);
             }
             Map<String, String> env = new HashMap<>(System.getenv());
             env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
             playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
-            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM).setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                            "--disable-component-update", "--disable-sync", "--no-first-run")));
+            browser = playwright
+                    .chromium()
+                    .launch(new BrowserType.LaunchOptions()
+                            .setExecutablePath(CHROMIUM)
+                            .setHeadless(true)
+                            .setArgs(List.of(
+                                    "--no-sandbox",
+                                    "--disable-gpu",
+                                    "--disable-background-networking",
+                                    "--disable-component-update",
+                                    "--disable-sync",
+                                    "--no-first-run")));
             // A sign-in is a bcrypt check at a low OS priority: on a machine busy with other work it
             // may take seconds, which is not what these tests are about.
             com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
@@ -77,7 +86,9 @@ public final class Browser {
     /** A fresh tab (own storage) of width × height on the service at {@code base}. */
     public static Tab open(String base, int width, int height) {
         BrowserContext context = get().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(width, height).setLocale("zh-CN").setTimezoneId("Asia/Shanghai")
+                .setViewportSize(width, height)
+                .setLocale("zh-CN")
+                .setTimezoneId("Asia/Shanghai")
                 .setBaseURL(base));
         context.setDefaultTimeout(10_000);
         return new Tab(context, base);
@@ -92,11 +103,16 @@ public final class Browser {
         Tab(BrowserContext context, String base) {
             this.context = context;
             String origin = URI.create(base).resolve("/").toString();
-            context.route(url -> {
-                String path = URI.create(url).getPath();
-                return url.startsWith(origin) && (path.equals("/") || path.equals("/index.html")
-                        || path.equals("/console/") || path.equals("/console/index.html"));
-            }, this::withCsp);
+            context.route(
+                    url -> {
+                        String path = URI.create(url).getPath();
+                        return url.startsWith(origin)
+                                && (path.equals("/")
+                                        || path.equals("/index.html")
+                                        || path.equals("/console/")
+                                        || path.equals("/console/index.html"));
+                    },
+                    this::withCsp);
             context.addInitScript("document.addEventListener('securitypolicyviolation', e => "
                     + "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));");
             page = context.newPage();

@@ -10,8 +10,7 @@ import java.util.function.IntFunction;
 
 /** Races: n calls on n threads, released at the same moment. */
 public final class Concurrently {
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     /** Runs call(0) … call(n - 1) at once; returns their results in that order. */
     public static <T> List<T> run(int n, IntFunction<T> call) {
@@ -21,14 +20,16 @@ public final class Concurrently {
             List<CompletableFuture<T>> futures = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int index = i;
-                futures.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return call.apply(index);
-                }, pool));
+                futures.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                start.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            return call.apply(index);
+                        },
+                        pool));
             }
             start.countDown();
             return futures.stream().map(CompletableFuture::join).toList();

@@ -17,7 +17,6 @@ import io.restassured.http.Header;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -53,16 +52,16 @@ public final class ContractValidation implements Filter {
     private static final AtomicLong SKIPPED = new AtomicLong();
     private static boolean hooked;
 
-    private ContractValidation() {
-    }
+    private ContractValidation() {}
 
     /** Adds the filter to REST Assured's global filters once; Quarkus' own set-up leaves them alone. */
     public static synchronized void install() {
         if (!hooked) {
             hooked = true;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("Contract check: "
-                    + CHECKED.get() + " responses checked against " + DOCUMENT + ", " + SKIPPED.get()
-                    + " outside /api/ not checked")));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(() -> System.out.println("Contract check: "
+                            + CHECKED.get() + " responses checked against " + DOCUMENT + ", " + SKIPPED.get()
+                            + " outside /api/ not checked")));
         }
         if (!RestAssured.filters().contains(INSTANCE)) {
             RestAssured.filters(INSTANCE);
@@ -87,7 +86,8 @@ public final class ContractValidation implements Filter {
                                         // No operation at that address or with that method (tests of
                                         // 404 and 405 answers): the document has nothing to compare.
                                         .withLevel("validation.request.path.missing", ValidationReport.Level.IGNORE)
-                                        .withLevel("validation.request.operation.notAllowed",
+                                        .withLevel(
+                                                "validation.request.operation.notAllowed",
                                                 ValidationReport.Level.IGNORE)
                                         .build())
                                 .build();
@@ -156,8 +156,8 @@ public final class ContractValidation implements Filter {
     }
 
     @Override
-    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
-            FilterContext ctx) {
+    public Response filter(
+            FilterableRequestSpecification request, FilterableResponseSpecification responseSpec, FilterContext ctx) {
         Response response = ctx.next(request, responseSpec);
         String path;
         try {
@@ -194,11 +194,12 @@ public final class ContractValidation implements Filter {
                 built.withBody(body);
             }
         }
-        ValidationReport report = validator().validateResponse(path,
-                Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), built.build());
+        ValidationReport report = validator()
+                .validateResponse(path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), built.build());
         if (isCsv(contentType)) {
             return ValidationReport.from(report.getMessages().stream()
-                    .filter(m -> !m.getKey().equals("validation.response.body.missing")).toList());
+                    .filter(m -> !m.getKey().equals("validation.response.body.missing"))
+                    .toList());
         }
         return report;
     }
@@ -211,7 +212,9 @@ public final class ContractValidation implements Filter {
         return report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                 .map(m -> "  [" + m.getKey() + "] " + m.getMessage()
-                        + m.getNestedMessages().stream().map(n -> "\n      " + n.getMessage()).collect(Collectors.joining()))
+                        + m.getNestedMessages().stream()
+                                .map(n -> "\n      " + n.getMessage())
+                                .collect(Collectors.joining()))
                 .collect(Collectors.joining("\n"));
     }
 

@@ -3,7 +3,6 @@ package cn.gov.exam.change.support;
 import cn.gov.exam.change.db.EmbeddedPostgresLauncher;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -22,12 +21,16 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
             return Map.of();
         }
         try {
-            postgres = EmbeddedPostgresLauncher.durable(EmbeddedPostgres.builder()).start();
+            postgres =
+                    EmbeddedPostgresLauncher.durable(EmbeddedPostgres.builder()).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
-                "quarkus.datasource.username", "postgres");
+        return Map.of(
+                "quarkus.datasource.jdbc.url",
+                postgres.getJdbcUrl("postgres", "postgres"),
+                "quarkus.datasource.username",
+                "postgres");
     }
 
     @Override

@@ -1,15 +1,14 @@
 package cn.gov.exam.change.support;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 /** Waits for something the service does on its own threads: the 20 s bound a failure, not a timing. */
 public final class Eventually {
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /** Returns once {@code condition} holds; fails with {@code what} (evaluated then) after 20 s. */
     public static void await(BooleanSupplier condition, Supplier<String> what) throws InterruptedException {

@@ -1,15 +1,15 @@
 package cn.gov.exam.change.support;
 
+import static cn.gov.exam.change.support.Api.admin;
+import static cn.gov.exam.change.support.Api.position;
+import static cn.gov.exam.change.support.Api.registration;
+import static cn.gov.exam.change.support.Api.registrations;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static cn.gov.exam.change.support.Api.admin;
-import static cn.gov.exam.change.support.Api.position;
-import static cn.gov.exam.change.support.Api.registration;
-import static cn.gov.exam.change.support.Api.registrations;
 
 /**
  * A published exam for the export tests, with imported text that a spreadsheet would run as a
@@ -34,7 +34,11 @@ public final class ExportFixture {
 
     public ExportFixture() {
         Map<String, Object> e = Api.exam(exam, 3, true);
-        admin().contentType("application/json").body(e).post("/api/v1/admin/exams").then().statusCode(201);
+        admin().contentType("application/json")
+                .body(e)
+                .post("/api/v1/admin/exams")
+                .then()
+                .statusCode(201);
         Map<String, Object> a01 = position("T-A01", 1, null);
         a01.put("title", FORMULA);
         Map<String, Object> a07 = position("T-A07", 1, null);
@@ -57,7 +61,9 @@ public final class ExportFixture {
         regs.addAll(registrations("T-A01", "PAID", 3));
         regs.addAll(registrations("T-A07", "PAID", 3));
         Api.importRegistrations(exam, regs);
-        admin().post("/api/v1/admin/exams/{exam}/ratio-check/publish", exam).then().statusCode(200);
+        admin().post("/api/v1/admin/exams/{exam}/ratio-check/publish", exam)
+                .then()
+                .statusCode(200);
 
         pendingA01 = Api.switchTo(exam, applicants.get(0), "T-A01");
         rejectedA01 = Api.switchTo(exam, applicants.get(1), "T-A01");
@@ -65,14 +71,20 @@ public final class ExportFixture {
         approvedA07 = Api.switchTo(exam, applicants.get(3), "T-A07");
         Api.decide(admin(), rejectedA01, "REJECTED", REASON).statusCode(200);
         Api.decide(admin(), approvedA07, "APPROVED", null).statusCode(200);
-        Api.as(Api.applicantToken(exam, applicants.get(4))).post("/api/v1/me/refund-request").then().statusCode(201);
+        Api.as(Api.applicantToken(exam, applicants.get(4)))
+                .post("/api/v1/me/refund-request")
+                .then()
+                .statusCode(201);
     }
 
     /** A new reviewer account of {@code agency}, signed in; returns the token. */
     public static String reviewerToken(String agency) {
         String name = "exp-rev-" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
-        admin().contentType("application/json").body(Map.of("username", name, "password", "Review#2023!x",
-                "role", "REVIEWER", "agencyCode", agency)).post("/api/v1/admin/staff").then().statusCode(201);
+        admin().contentType("application/json")
+                .body(Map.of("username", name, "password", "Review#2023!x", "role", "REVIEWER", "agencyCode", agency))
+                .post("/api/v1/admin/staff")
+                .then()
+                .statusCode(201);
         return Api.staffToken(name, "Review#2023!x");
     }
 }

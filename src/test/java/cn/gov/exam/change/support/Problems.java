@@ -4,8 +4,7 @@ package cn.gov.exam.change.support;
 public final class Problems {
     public static final String BASE = "https://position-change.example/problems/";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static String type(String slug) {
         return BASE + slug;

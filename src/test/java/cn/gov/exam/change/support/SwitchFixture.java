@@ -1,15 +1,15 @@
 package cn.gov.exam.change.support;
 
+import static cn.gov.exam.change.support.Api.admin;
+import static cn.gov.exam.change.support.Api.position;
+import static cn.gov.exam.change.support.Api.registration;
+import static cn.gov.exam.change.support.Api.registrations;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static cn.gov.exam.change.support.Api.admin;
-import static cn.gov.exam.change.support.Api.position;
-import static cn.gov.exam.change.support.Api.registration;
-import static cn.gov.exam.change.support.Api.registrations;
 
 /**
  * A published exam shaped like the 2023 case: cancelled positions C1 and C2, a kept position K1 and
@@ -19,10 +19,13 @@ import static cn.gov.exam.change.support.Api.registrations;
  */
 public final class SwitchFixture {
     /** Inside the switch window of every exam made by {@link Api#exam}: tests hold the clock here. */
-    public static final Instant DURING = OffsetDateTime.parse("2023-01-15T10:00:00+08:00").toInstant();
+    public static final Instant DURING =
+            OffsetDateTime.parse("2023-01-15T10:00:00+08:00").toInstant();
+
     public final String exam = Api.newExamCode("SW");
     /** Applicants of C1: paid, waived, unpaid; and one paid applicant of the kept K1. */
     public final String paid = Api.newIdNumber();
+
     public final String waived = Api.newIdNumber();
     public final String unpaid = Api.newIdNumber();
     public final String kept = Api.newIdNumber();
@@ -54,9 +57,20 @@ public final class SwitchFixture {
     public SwitchFixture(int maxSwitches, int extraApplicants) {
         Map<String, Object> e = Api.exam(exam, 3, true);
         e.put("maxSwitches", maxSwitches);
-        admin().contentType("application/json").body(e).post("/api/v1/admin/exams").then().statusCode(201);
-        Api.importPositions(exam, List.of(position("C1", 1, 100), position("C2", 1, null), position("K1", 1, null),
-                position("T-OK", 1, null), masterTarget(), majorTarget()));
+        admin().contentType("application/json")
+                .body(e)
+                .post("/api/v1/admin/exams")
+                .then()
+                .statusCode(201);
+        Api.importPositions(
+                exam,
+                List.of(
+                        position("C1", 1, 100),
+                        position("C2", 1, null),
+                        position("K1", 1, null),
+                        position("T-OK", 1, null),
+                        masterTarget(),
+                        majorTarget()));
         List<Map<String, Object>> regs = new ArrayList<>();
         regs.add(registration(paid, "C1", "PAID"));
         regs.add(registration(waived, "C1", "WAIVED"));
@@ -73,6 +87,8 @@ public final class SwitchFixture {
             regs.add(registration(id, "C1", "PAID"));
         }
         Api.importRegistrations(exam, regs);
-        admin().post("/api/v1/admin/exams/{exam}/ratio-check/publish", exam).then().statusCode(200);
+        admin().post("/api/v1/admin/exams/{exam}/ratio-check/publish", exam)
+                .then()
+                .statusCode(200);
     }
 }

@@ -4,7 +4,6 @@ import cn.gov.exam.change.common.AppClock;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-
 import java.time.Duration;
 import java.time.Instant;
 

@@ -6,6 +6,5 @@ import io.quarkus.test.common.WithTestResource;
 /** Declares the database every test class shares, so that all of them run in one Quarkus boot. */
 @WithTestResource(value = EmbeddedPostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 public final class TestDatabase {
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 }

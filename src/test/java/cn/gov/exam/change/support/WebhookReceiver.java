@@ -1,7 +1,6 @@
 package cn.gov.exam.change.support;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -17,8 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A payment system's endpoint on loopback: records what it receives, answers as scripted (200 by default). */
 public final class WebhookReceiver implements AutoCloseable {
-    public record Received(String id, String timestamp, String signature, String body) {
-    }
+    public record Received(String id, String timestamp, String signature, String body) {}
 
     /** A scripted answer: a status, after an optional delay, with optional headers. */
     public record Answer(int status, long delayMillis, Map<String, String> headers) {
@@ -73,11 +71,16 @@ public final class WebhookReceiver implements AutoCloseable {
      */
     private void handle(com.sun.net.httpserver.HttpExchange exchange, Runnable answering) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
+        received.add(new Received(
+                exchange.getRequestHeaders().getFirst("webhook-id"),
                 exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                exchange.getRequestHeaders().getFirst("webhook-signature"), body));
-        Answer a = byBody.entrySet().stream().filter(e -> body.contains(e.getKey())).map(Map.Entry::getValue)
-                .findFirst().orElseGet(script::poll);
+                exchange.getRequestHeaders().getFirst("webhook-signature"),
+                body));
+        Answer a = byBody.entrySet().stream()
+                .filter(e -> body.contains(e.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElseGet(script::poll);
         if (a == null) {
             a = otherwise;
         }

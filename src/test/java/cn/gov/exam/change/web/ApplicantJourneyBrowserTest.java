@@ -1,26 +1,24 @@
 package cn.gov.exam.change.web;
 
-import io.agroal.api.AgroalDataSource;
-import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-
-import cn.gov.exam.change.support.Api;
-import com.microsoft.playwright.Locator;
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
-
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.gov.exam.change.support.Api;
+import com.microsoft.playwright.Locator;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /** Issue 11, points 3–5: 我的改报, switch options, the confirmed switch (exactly once) and declining, on a phone. */
 @QuarkusTest
@@ -72,7 +70,8 @@ class ApplicantJourneyBrowserTest extends BrowserTestBase {
         assertThat(card("T-MASTER")).hasCount(0);
         page.getByLabel("只看符合条件的职位").uncheck();
         assertThat(card("T-MASTER")).containsText("不符合：学历、年龄");
-        assertThat(card("T-MASTER").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON)).hasCount(0);
+        assertThat(card("T-MASTER").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON))
+                .hasCount(0);
         page.getByLabel("关键词").fill("信息技术");
         button("查找职位").click();
         assertThat(page.locator("#results-count")).containsText("找到 1 个职位");
@@ -108,7 +107,8 @@ class ApplicantJourneyBrowserTest extends BrowserTestBase {
         tab.screenshot("switched-390");
         assertEquals(1, w.switches(), "a double click switches once");
         assertFalse(keys.isEmpty());
-        assertTrue(keys.stream().allMatch(k -> k != null && k.equals(keys.get(0))), "one key per confirmation: " + keys);
+        assertTrue(
+                keys.stream().allMatch(k -> k != null && k.equals(keys.get(0))), "one key per confirmation: " + keys);
 
         link("查看我的改报").click();
         assertThat(h1()).hasText("我的改报");
@@ -128,7 +128,7 @@ class ApplicantJourneyBrowserTest extends BrowserTestBase {
         page.route(url -> url.endsWith("/api/v1/me/switch"), route -> {
             keys.add(route.request().headerValue("idempotency-key"));
             if (keys.size() == 1) {
-                route.fetch();       // the service switches, but the answer never reaches the phone
+                route.fetch(); // the service switches, but the answer never reaches the phone
                 route.abort("connectionreset");
             } else {
                 route.resume();
@@ -184,11 +184,13 @@ class ApplicantJourneyBrowserTest extends BrowserTestBase {
         signIn(w.exam, w.paid);
         toOptions();
         Map<String, String[]> cases = Map.of(
-                "requirements-not-met", new String[]{"422", "\"failedRequirements\":[\"MAX_AGE\",\"MIN_EDUCATION\"]",
-                        "您不符合这个职位的以下条件：年龄、学历"},
-                "position-not-open", new String[]{"409", null, "这个职位已不接受改报"},
-                "no-switches-left", new String[]{"409", null, "您已经用完了改报机会"},
-                "switch-window-closed", new String[]{"409", null, "改报已于"});
+                "requirements-not-met",
+                        new String[] {
+                            "422", "\"failedRequirements\":[\"MAX_AGE\",\"MIN_EDUCATION\"]", "您不符合这个职位的以下条件：年龄、学历"
+                        },
+                "position-not-open", new String[] {"409", null, "这个职位已不接受改报"},
+                "no-switches-left", new String[] {"409", null, "您已经用完了改报机会"},
+                "switch-window-closed", new String[] {"409", null, "改报已于"});
         for (var c : cases.entrySet()) {
             page.unrouteAll();
             fakeProblem("/api/v1/me/switch", Integer.parseInt(c.getValue()[0]), c.getKey(), c.getValue()[1], null);
@@ -211,13 +213,17 @@ class ApplicantJourneyBrowserTest extends BrowserTestBase {
         Locator choose = card("T-OK").getByText("选择这个职位");
         // Tab from the filters until the first position's button has the focus
         page.getByLabel("关键词").focus();
-        for (int i = 0; i < 20 && !"true".equals(String.valueOf(choose.evaluate("b => b === document.activeElement"))); i++) {
+        for (int i = 0;
+                i < 20 && !"true".equals(String.valueOf(choose.evaluate("b => b === document.activeElement")));
+                i++) {
             page.keyboard().press("Tab");
         }
         assertEquals(true, choose.evaluate("b => b === document.activeElement"), "reached by Tab");
         page.keyboard().press("Enter");
         assertThat(dialog()).isVisible();
-        assertEquals(true, page.evaluate("document.querySelector('dialog[open]').contains(document.activeElement)"),
+        assertEquals(
+                true,
+                page.evaluate("document.querySelector('dialog[open]').contains(document.activeElement)"),
                 "focus moves into the dialog");
         page.keyboard().press("Escape");
         assertThat(dialog()).hasCount(0);
@@ -231,7 +237,9 @@ class ApplicantJourneyBrowserTest extends BrowserTestBase {
         page.keyboard().press("Shift+Tab");
         page.keyboard().press("Enter");
         assertThat(h1()).hasText("改报已提交");
-        assertEquals(true, page.evaluate("document.activeElement === document.querySelector('main h1')"),
+        assertEquals(
+                true,
+                page.evaluate("document.activeElement === document.querySelector('main h1')"),
                 "focus on the confirmation's heading");
         assertEquals(1, w.switches());
     }
@@ -258,7 +266,9 @@ class ApplicantJourneyBrowserTest extends BrowserTestBase {
         assertThat(page.locator(".summary-list--refund")).containsText("100.00 元");
         assertThat(page.locator("main")).containsText("您已放弃改报并申请退费，不能再改报");
         assertThat(link("选择改报职位")).hasCount(0);
-        Api.as(Api.applicantToken(w.exam, w.paid)).get("/api/v1/me").then()
+        Api.as(Api.applicantToken(w.exam, w.paid))
+                .get("/api/v1/me")
+                .then()
                 .body("refund.reason", org.hamcrest.Matchers.equalTo("DECLINED"));
         assertEquals(0, w.switches());
     }

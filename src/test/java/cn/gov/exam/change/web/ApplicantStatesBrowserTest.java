@@ -1,15 +1,14 @@
 package cn.gov.exam.change.web;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Issue 23 point 1: assets/applicant/state.js, the one function that maps GET /api/v1/me (and the
@@ -22,12 +21,25 @@ class ApplicantStatesBrowserTest extends BrowserTestBase {
     private static final String HELP = "0351-1234567（工作日 8:30–17:30）";
 
     /** One row: the case's name, its kind and refund state, the flags, words it says and must not say. */
-    private record Row(String name, String kind, String refund, boolean canSwitch, boolean canDecline,
-                       boolean showSwitchesLeft, List<String> says, List<String> never) {
-    }
+    private record Row(
+            String name,
+            String kind,
+            String refund,
+            boolean canSwitch,
+            boolean canDecline,
+            boolean showSwitchesLeft,
+            List<String> says,
+            List<String> never) {}
 
-    private static Row row(String name, String kind, String refund, boolean canSwitch, boolean canDecline,
-                           boolean showLeft, List<String> says, List<String> never) {
+    private static Row row(
+            String name,
+            String kind,
+            String refund,
+            boolean canSwitch,
+            boolean canDecline,
+            boolean showLeft,
+            List<String> says,
+            List<String> never) {
         return new Row(name, kind, refund, canSwitch, canDecline, showLeft, says, never);
     }
 
@@ -69,44 +81,126 @@ class ApplicantStatesBrowserTest extends BrowserTestBase {
             """;
 
     private static final List<Row> TABLE = List.of(
-            row("notOpen", "NOT_OPEN", null, false, false, false, List.of("改报尚未开始", "2023年1月14日 09:00"),
-                    List.of("退")),
+            row("notOpen", "NOT_OPEN", null, false, false, false, List.of("改报尚未开始", "2023年1月14日 09:00"), List.of("退")),
             row("canSwitchPaid", "CAN_SWITCH", null, true, true, true, List.of("您可以改报", "放弃改报"), List.of()),
-            row("canSwitchWaived", "CAN_SWITCH", null, true, false, true, List.of("您可以改报", "已减免"),
-                    List.of("放弃改报")),
-            row("pending", "PENDING", null, false, false, false,
-                    List.of("正在资格审查", "T-OK 一级科员", "山西省审计厅", "2023年1月17日 12:00"), List.of("剩余", "退")),
-            row("pendingAfterDeadline", "PENDING", null, false, false, false, List.of("正在资格审查"),
-                    List.of("退回")),
+            row("canSwitchWaived", "CAN_SWITCH", null, true, false, true, List.of("您可以改报", "已减免"), List.of("放弃改报")),
+            row(
+                    "pending",
+                    "PENDING",
+                    null,
+                    false,
+                    false,
+                    false,
+                    List.of("正在资格审查", "T-OK 一级科员", "山西省审计厅", "2023年1月17日 12:00"),
+                    List.of("剩余", "退")),
+            row("pendingAfterDeadline", "PENDING", null, false, false, false, List.of("正在资格审查"), List.of("退回")),
             row("approved", "APPROVED", null, false, false, false, List.of("资格审查已通过", "T-OK"), List.of("退回")),
-            row("rejectedSwitchLeft", "REJECTED_CAN_SWITCH", null, true, true, true,
-                    List.of("资格审查未通过", "专业不符", "还可以再改报 1 次", "该职位不能再选"), List.of("已用完")),
-            row("rejectedNoneLeftPaid", "REJECTED_REFUND", "QUEUED", false, false, false,
-                    List.of("资格审查未通过", "改报次数已用完", "100.00 元", "支付宝"), List.of("放弃", "减免")),
-            row("rejectedNoneLeftWaived", "REJECTED_WAIVED", null, false, false, false,
-                    List.of("资格审查未通过", "已减免", "没有需要退回的费用", HELP), List.of("放弃", "将按原支付渠道")),
-            row("rejectedWindowClosed", "REJECTED_REFUND", "QUEUED", false, false, false,
-                    List.of("改报已截止", "支付宝"), List.of("已用完", "放弃")),
-            row("declined", "DECLINED", "QUEUED", false, false, false, List.of("您已放弃改报", "100.00 元", "支付宝"),
+            row(
+                    "rejectedSwitchLeft",
+                    "REJECTED_CAN_SWITCH",
+                    null,
+                    true,
+                    true,
+                    true,
+                    List.of("资格审查未通过", "专业不符", "还可以再改报 1 次", "该职位不能再选"),
+                    List.of("已用完")),
+            row(
+                    "rejectedNoneLeftPaid",
+                    "REJECTED_REFUND",
+                    "QUEUED",
+                    false,
+                    false,
+                    false,
+                    List.of("资格审查未通过", "改报次数已用完", "100.00 元", "支付宝"),
+                    List.of("放弃", "减免")),
+            row(
+                    "rejectedNoneLeftWaived",
+                    "REJECTED_WAIVED",
+                    null,
+                    false,
+                    false,
+                    false,
+                    List.of("资格审查未通过", "已减免", "没有需要退回的费用", HELP),
+                    List.of("放弃", "将按原支付渠道")),
+            row(
+                    "rejectedWindowClosed",
+                    "REJECTED_REFUND",
+                    "QUEUED",
+                    false,
+                    false,
+                    false,
+                    List.of("改报已截止", "支付宝"),
+                    List.of("已用完", "放弃")),
+            row(
+                    "declined",
+                    "DECLINED",
+                    "QUEUED",
+                    false,
+                    false,
+                    false,
+                    List.of("您已放弃改报", "100.00 元", "支付宝"),
                     List.of("剩余", "距改报截止")),
-            row("closedRefundDue", "CLOSED_NOT_SWITCHED", "DUE", false, false, false,
-                    List.of("改报已截止，您没有改报", "自动退回"), List.of("放弃")),
-            row("closedNotSwitched", "CLOSED_NOT_SWITCHED", "QUEUED", false, false, false,
-                    List.of("改报已截止，您没有改报", "支付宝", "已受理"), List.of("放弃")),
-            row("closedWaived", "CLOSED_NOT_SWITCHED_WAIVED", null, false, false, false,
-                    List.of("已减免", "没有需要退回的费用", HELP), List.of("将按原支付渠道")),
-            row("refundSent", "DECLINED", "SENT", false, false, false, List.of("已提交给支付宝", "到账时间以支付机构为准"),
+            row(
+                    "closedRefundDue",
+                    "CLOSED_NOT_SWITCHED",
+                    "DUE",
+                    false,
+                    false,
+                    false,
+                    List.of("改报已截止，您没有改报", "自动退回"),
+                    List.of("放弃")),
+            row(
+                    "closedNotSwitched",
+                    "CLOSED_NOT_SWITCHED",
+                    "QUEUED",
+                    false,
+                    false,
+                    false,
+                    List.of("改报已截止，您没有改报", "支付宝", "已受理"),
+                    List.of("放弃")),
+            row(
+                    "closedWaived",
+                    "CLOSED_NOT_SWITCHED_WAIVED",
+                    null,
+                    false,
+                    false,
+                    false,
+                    List.of("已减免", "没有需要退回的费用", HELP),
+                    List.of("将按原支付渠道")),
+            row(
+                    "refundSent",
+                    "DECLINED",
+                    "SENT",
+                    false,
+                    false,
+                    false,
+                    List.of("已提交给支付宝", "到账时间以支付机构为准"),
                     List.of("已退回您的")),
-            row("refundSucceeded", "CLOSED_NOT_SWITCHED", "SUCCEEDED", false, false, false,
-                    List.of("已退回您的支付宝账户", "815"), List.of("没有成功")),
-            row("refundFailed", "REJECTED_REFUND", "FAILED", false, false, false,
-                    List.of("退款没有成功", "退费编号 815", HELP, "身份证"), List.of("已退回您的")));
+            row(
+                    "refundSucceeded",
+                    "CLOSED_NOT_SWITCHED",
+                    "SUCCEEDED",
+                    false,
+                    false,
+                    false,
+                    List.of("已退回您的支付宝账户", "815"),
+                    List.of("没有成功")),
+            row(
+                    "refundFailed",
+                    "REJECTED_REFUND",
+                    "FAILED",
+                    false,
+                    false,
+                    false,
+                    List.of("退款没有成功", "退费编号 815", HELP, "身份证"),
+                    List.of("已退回您的")));
 
     @Test
     @SuppressWarnings("unchecked")
     void everyStateHasItsOwnMessageAndNextStep() {
         page.navigate("/#/");
-        Map<String, Map<String, Object>> states = (Map<String, Map<String, Object>>) page.evaluate("""
+        Map<String, Map<String, Object>> states =
+                (Map<String, Map<String, Object>>) page.evaluate("""
                 async () => {
                   const {applicantState} = await import('/assets/applicant/state.js');
                   %s
@@ -151,8 +245,18 @@ class ApplicantStatesBrowserTest extends BrowserTestBase {
             }
         }
         // The reference numbers staff know the switch and the refund by.
-        check(wrong, "refundFailed", "references", "改报编号 4711, 退费编号 815", states.get("refundFailed").get("references"));
-        check(wrong, "declined", "references", "退费编号 815", states.get("declined").get("references"));
+        check(
+                wrong,
+                "refundFailed",
+                "references",
+                "改报编号 4711, 退费编号 815",
+                states.get("refundFailed").get("references"));
+        check(
+                wrong,
+                "declined",
+                "references",
+                "退费编号 815",
+                states.get("declined").get("references"));
         assertEquals(List.of(), wrong);
     }
 

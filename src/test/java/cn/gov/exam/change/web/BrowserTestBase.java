@@ -1,5 +1,8 @@
 package cn.gov.exam.change.web;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import cn.gov.exam.change.support.Browser;
 import cn.gov.exam.change.support.TestClock;
 import com.microsoft.playwright.Locator;
@@ -7,14 +10,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-
 import java.net.URL;
 import java.util.List;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 /** One tab per test on the running service (phone-sized unless a test opens another), checked for CSP violations. */
 abstract class BrowserTestBase {
@@ -25,6 +24,7 @@ abstract class BrowserTestBase {
 
     @TestHTTPResource("/")
     URL base;
+
     @Inject
     TestClock clock;
 
@@ -64,8 +64,10 @@ abstract class BrowserTestBase {
         openExam(exam, "/sign-in");
         page.getByLabel("身份证号").fill(idNumber);
         page.getByLabel("密码").fill(PASSWORD);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("登录").setExact(true))
+                .click();
         assertThat(h1()).hasText("我的改报");
     }
 
@@ -78,12 +80,14 @@ abstract class BrowserTestBase {
     }
 
     Locator button(String name) {
-        return page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+        return page.getByRole(
+                com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     Locator link(String name) {
-        return page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+        return page.getByRole(
+                com.microsoft.playwright.options.AriaRole.LINK,
                 new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
@@ -95,9 +99,12 @@ abstract class BrowserTestBase {
             if (retryAfter != null) {
                 headers.put("retry-after", retryAfter);
             }
-            route.fulfill(new Route.FulfillOptions().setStatus(status).setHeaders(headers)
-                    .setBody("{\"type\":\"https://position-change.example/problems/" + slug + "\",\"title\":\"x\",\"status\":"
-                            + status + (extraJson == null ? "" : "," + extraJson) + "}"));
+            route.fulfill(new Route.FulfillOptions()
+                    .setStatus(status)
+                    .setHeaders(headers)
+                    .setBody("{\"type\":\"https://position-change.example/problems/" + slug
+                            + "\",\"title\":\"x\",\"status\":" + status + (extraJson == null ? "" : "," + extraJson)
+                            + "}"));
         });
     }
 

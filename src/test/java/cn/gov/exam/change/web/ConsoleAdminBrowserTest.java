@@ -1,7 +1,11 @@
 package cn.gov.exam.change.web;
 
-import cn.gov.exam.change.common.Labels;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.gov.exam.change.common.Labels;
 import cn.gov.exam.change.support.Api;
 import cn.gov.exam.change.support.Csv;
 import cn.gov.exam.change.support.ExportFixture;
@@ -13,9 +17,6 @@ import com.microsoft.playwright.options.FilePayload;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -24,11 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Issue 12, the administrator's pages of the staff console at 1366×768: an exam set up from scratch
@@ -45,11 +43,13 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
 
     @Inject
     WebhookDispatcher dispatcher;
+
     @Inject
     AgroalDataSource dataSource;
 
     void upload(String inputId, String name, String mime, String content) {
-        page.locator("#" + inputId).setInputFiles(new FilePayload(name, mime, content.getBytes(StandardCharsets.UTF_8)));
+        page.locator("#" + inputId)
+                .setInputFiles(new FilePayload(name, mime, content.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -76,13 +76,20 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
 
         assertThat(h1()).hasText("请核对考试信息");
         assertThat(page.locator(".summary-list")).containsText("2031年1月16日 12:00（北京时间）");
-        assertThat(page.locator(".summary-list")).containsText("北京时间（UTC+08:00）"); // the zone's row gives its offset, once
-        assertFalse(page.locator(".summary-list").textContent().contains("（北京时间），UTC"), "no second offset after （北京时间）");
+        assertThat(page.locator(".summary-list"))
+                .containsText("北京时间（UTC+08:00）"); // the zone's row gives its offset, once
+        assertFalse(
+                page.locator(".summary-list").textContent().contains("（北京时间），UTC"), "no second offset after （北京时间）");
         assertThat(page.locator(".summary-list")).containsText("3:1");
         tab.screenshot("console-exam-check-1366");
         button("创建考试").click();
         assertThat(page.locator(".panel__title")).hasText("考试已创建");
-        Map<String, Object> created = Api.admin().get("/api/v1/exams/{exam}", exam).then().statusCode(200).extract().path("");
+        Map<String, Object> created = Api.admin()
+                .get("/api/v1/exams/{exam}", exam)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("");
         assertEquals("2031-01-16T12:00:00+08:00", created.get("switchDeadline"));
         assertEquals("100.00", created.get("feeAmount"));
 
@@ -92,7 +99,11 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
         String good = "C1,A01,山西省财政厅,财政厅机关,一级科员,1,100,,,,,,,\n"
                 + "K1,A01,山西省财政厅,财政厅机关,二级科员,1,,,,,,,,\n"
                 + "T1,A07,太原市人力资源和社会保障局,局机关,科员,2,,BACHELOR,,,,,,\n";
-        upload("positions-file", "positions.csv", "text/csv", POSITIONS_HEADER + good + "B1,A01,山西省财政厅,机关,科员,many,,,,,,,,\n");
+        upload(
+                "positions-file",
+                "positions.csv",
+                "text/csv",
+                POSITIONS_HEADER + good + "B1,A01,山西省财政厅,机关,科员,many,,,,,,,,\n");
         page.locator("#positions-upload").click();
         assertThat(page.locator("#positions-rejected .error-summary")).containsText("文件未导入：发现 1 处错误");
         assertThat(page.locator("#positions-rejected")).containsText("一条也没有导入");
@@ -101,7 +112,13 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
         assertThat(page.locator("#positions-rejected tbody")).containsText("quota");
         assertThat(page.locator("#positions-rejected tbody")).containsText("应为整数");
         tab.screenshot("console-import-rejected-1366");
-        assertEquals(0, (int) Api.admin().get("/api/v1/exams/{exam}/positions", exam).then().extract().path("total"),
+        assertEquals(
+                0,
+                (int) Api.admin()
+                        .get("/api/v1/exams/{exam}/positions", exam)
+                        .then()
+                        .extract()
+                        .path("total"),
                 "nothing of the refused file was imported");
 
         upload("positions-file", "positions.csv", "text/csv", POSITIONS_HEADER + good);
@@ -112,7 +129,11 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
         List<Map<String, Object>> regs = new ArrayList<>(Api.registrations("C1", "PAID", 2));
         regs.addAll(Api.registrations("K1", "PAID", 3));
         regs.addAll(Api.registrations("T1", "PAID", 6));
-        upload("registrations-file", "registrations.json", "application/json", new ObjectMapper().writeValueAsString(regs));
+        upload(
+                "registrations-file",
+                "registrations.json",
+                "application/json",
+                new ObjectMapper().writeValueAsString(regs));
         page.locator("#registrations-upload").click();
         assertThat(page.locator("#registrations-imported")).containsText("共 11 条，新增 11 条");
 
@@ -124,7 +145,9 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
         assertThat(page.locator("dialog")).containsText("将取消 1 个职位，核减 0 个职位的计划数，保留 2 个职位（共 3 个职位）");
         button("确认发布").click();
         assertThat(page.locator(".inset")).containsText("核查结果已发布");
-        assertEquals(true, Api.admin().get("/api/v1/exams/{exam}", exam).then().extract().path("published"));
+        assertEquals(
+                true,
+                Api.admin().get("/api/v1/exams/{exam}", exam).then().extract().path("published"));
 
         // the timeline is still edited in the exam's zone once published
         page.navigate("/console/#/exams/edit?exam=" + exam);
@@ -141,7 +164,8 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
         button("保存修改").click();
         assertThat(page.locator(".panel__title")).hasText("时间安排已保存");
         assertThat(link("查看已发布的开考比例核查结果")).isVisible();
-        assertFalse(page.locator("main").textContent().contains("进行开考比例核查"), "the published check is not suggested again");
+        assertFalse(
+                page.locator("main").textContent().contains("进行开考比例核查"), "the published check is not suggested again");
         page.navigate("/console/#/exams");
         assertThat(page.getByLabel(exam + " 的开考比例核查结果")).hasText("查看核查结果");
         page.navigate("/console/#/exams/edit?exam=" + exam);
@@ -151,7 +175,9 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
         button("继续").click();
         button("保存修改").click();
         assertThat(page.locator(".panel__title")).hasText("时间安排已保存");
-        assertEquals("2031-01-18T18:30:00+08:00", Api.admin().get("/api/v1/exams/{exam}", exam).then().extract().path("reviewDeadline"));
+        assertEquals(
+                "2031-01-18T18:30:00+08:00",
+                Api.admin().get("/api/v1/exams/{exam}", exam).then().extract().path("reviewDeadline"));
     }
 
     @Test
@@ -160,9 +186,17 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
         int first = f.switchTo(f.paid, "T-MAJOR");
         f.switchTo(f.others.get(0), "T-OK");
         Api.decide(Api.admin(), first, "REJECTED", "户籍不符合职位要求").statusCode(200);
-        Api.as(Api.applicantToken(f.exam, f.others.get(1))).header("Idempotency-Key", UUID.randomUUID().toString())
-                .post("/api/v1/me/refund-request").then().statusCode(201);
-        Map<String, Object> s = Api.admin().get("/api/v1/admin/exams/{exam}/summary", f.exam).then().statusCode(200).extract().path("");
+        Api.as(Api.applicantToken(f.exam, f.others.get(1)))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/me/refund-request")
+                .then()
+                .statusCode(201);
+        Map<String, Object> s = Api.admin()
+                .get("/api/v1/admin/exams/{exam}/summary", f.exam)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("");
         @SuppressWarnings("unchecked")
         Map<String, Integer> reviews = (Map<String, Integer>) s.get("reviews");
         @SuppressWarnings("unchecked")
@@ -171,29 +205,47 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
         signInAsAdmin("/summary?exam=" + f.exam);
         assertThat(h1()).hasText("数据概览");
         assertThat(page.locator("#chart-agencies canvas")).hasCount(1);
-        assertEquals(List.of(reviews.get("pending"), reviews.get("approved"), reviews.get("rejected")), chartValues("chart-reviews", 0));
-        assertEquals(List.of(positions.get("open"), positions.get("reduced"), positions.get("cancelled")), chartValues("chart-positions", 0));
+        assertEquals(
+                List.of(reviews.get("pending"), reviews.get("approved"), reviews.get("rejected")),
+                chartValues("chart-reviews", 0));
+        assertEquals(
+                List.of(positions.get("open"), positions.get("reduced"), positions.get("cancelled")),
+                chartValues("chart-positions", 0));
         @SuppressWarnings("unchecked")
         Map<String, Integer> byReason = (Map<String, Integer>) s.get("refundsByReason");
         @SuppressWarnings("unchecked")
         Map<String, Integer> byStatus = (Map<String, Integer>) s.get("refunds");
         // the rejection left no switch (REVIEW_REJECTED), and one applicant declined
-        assertEquals(List.of(0, 1, 1), List.of(byReason.get("NOT_SWITCHED"), byReason.get("REVIEW_REJECTED"), byReason.get("DECLINED")));
-        assertEquals(List.of(0, 1, 1), chartValues("chart-refund-reasons", 0), "NOT_SWITCHED, REVIEW_REJECTED, DECLINED");
-        assertEquals(List.of(byStatus.get("QUEUED"), byStatus.get("SENT"), byStatus.get("SUCCEEDED"), byStatus.get("FAILED")),
+        assertEquals(
+                List.of(0, 1, 1),
+                List.of(byReason.get("NOT_SWITCHED"), byReason.get("REVIEW_REJECTED"), byReason.get("DECLINED")));
+        assertEquals(
+                List.of(0, 1, 1), chartValues("chart-refund-reasons", 0), "NOT_SWITCHED, REVIEW_REJECTED, DECLINED");
+        assertEquals(
+                List.of(
+                        byStatus.get("QUEUED"),
+                        byStatus.get("SENT"),
+                        byStatus.get("SUCCEEDED"),
+                        byStatus.get("FAILED")),
                 chartValues("chart-refund-status", 0));
         // by agency: A01 (T-OK) one pending; A07 (T-MAJOR) one rejected
         assertEquals(List.of(1, 0), chartValues("chart-agencies", 0), "pending by agency");
         assertEquals(List.of(0, 1), chartValues("chart-agencies", 2), "rejected by agency");
         // the text alternative holds the same numbers
-        assertThat(page.locator("#chart-reviews-table tbody tr").nth(0)).containsText(String.valueOf(reviews.get("pending")));
+        assertThat(page.locator("#chart-reviews-table tbody tr").nth(0))
+                .containsText(String.valueOf(reviews.get("pending")));
         assertThat(page.locator("#chart-agencies-table tbody")).containsText("太原市人力资源和社会保障局（A07）");
-        assertThat(page.locator("#chart-refund-status-table tbody tr").first()).containsText(String.valueOf(byStatus.get("QUEUED")));
+        assertThat(page.locator("#chart-refund-status-table tbody tr").first())
+                .containsText(String.valueOf(byStatus.get("QUEUED")));
         tab.screenshot("console-dashboard-1366");
 
         // refreshed on demand: a decision made meanwhile shows after 刷新数据
-        int second = ((Number) Api.admin().get("/api/v1/admin/exams/{exam}/reviews?status=PENDING", f.exam).then()
-                .extract().path("items[0].id")).intValue();
+        int second = ((Number) Api.admin()
+                        .get("/api/v1/admin/exams/{exam}/reviews?status=PENDING", f.exam)
+                        .then()
+                        .extract()
+                        .path("items[0].id"))
+                .intValue();
         Api.decide(Api.admin(), second, "APPROVED", null).statusCode(200);
         button("刷新数据").click();
         assertThat(page.locator("#chart-reviews-table tbody tr").nth(1)).containsText("1");
@@ -207,17 +259,20 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
     /** The values of one series of a chart, read from its ECharts instance (the app's own copy of the library). */
     @SuppressWarnings("unchecked")
     List<Integer> chartValues(String id, int series) {
-        page.waitForFunction("id => { const c = document.getElementById(id); return c && c.querySelector('canvas'); }", id);
-        List<Object> values = (List<Object>) page.evaluate("async ([id, series]) => {"
-                + " const echarts = await import(location.origin + '/_static/echarts/6.0.0/dist/echarts.esm.min.js');"
-                + " const chart = echarts.getInstanceByDom(document.getElementById(id));"
-                + " return chart.getOption().series[series].data.map(d => typeof d === 'object' ? d.value : d); }",
+        page.waitForFunction(
+                "id => { const c = document.getElementById(id); return c && c.querySelector('canvas'); }", id);
+        List<Object> values = (List<Object>) page.evaluate(
+                "async ([id, series]) => {"
+                        + " const echarts = await import(location.origin + '/_static/echarts/6.0.0/dist/echarts.esm.min.js');"
+                        + " const chart = echarts.getInstanceByDom(document.getElementById(id));"
+                        + " return chart.getOption().series[series].data.map(d => typeof d === 'object' ? d.value : d); }",
                 List.of(id, series));
         return values.stream().map(v -> ((Number) v).intValue()).toList();
     }
 
     private void sql(String statement) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(statement)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(statement)) {
             ps.executeUpdate();
         }
     }
@@ -250,8 +305,12 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
             assertTrue(!page.content().contains(secret), "the secret is shown once only");
 
             // a second receiver of the same channel is refused, and the page says which one has it
-            int id = ((Number) Api.admin().get("/api/v1/admin/webhook-subscriptions?size=500").then().extract()
-                    .path("items.find { it.enabled }.id")).intValue();
+            int id = ((Number) Api.admin()
+                            .get("/api/v1/admin/webhook-subscriptions?size=500")
+                            .then()
+                            .extract()
+                            .path("items.find { it.enabled }.id"))
+                    .intValue();
             page.locator("#new-subscription").click();
             page.getByLabel("接收地址（URL）").fill(receiver.url() + "/other");
             page.getByLabel("支付宝").check();
@@ -260,8 +319,11 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
 
             // a refund is delivered, then replayed from the console
             WebFixture f = new WebFixture(0);
-            Api.as(Api.applicantToken(f.exam, f.paid)).header("Idempotency-Key", UUID.randomUUID().toString())
-                    .post("/api/v1/me/refund-request").then().statusCode(201);
+            Api.as(Api.applicantToken(f.exam, f.paid))
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .post("/api/v1/me/refund-request")
+                    .then()
+                    .statusCode(201);
             while (dispatcher.dispatchOnce(WebhookDispatcher.INSTANCE) > 0) {
                 // until nothing is due
             }
@@ -272,33 +334,45 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
             assertThat(page.locator(".table--deliveries tbody")).containsText("已送达");
             page.locator(".details__summary").first().click();
             assertThat(page.locator(".attempts")).containsText("HTTP 200");
-            int delivery = ((Number) Api.admin().get("/api/v1/admin/webhook-subscriptions/{id}/deliveries", id).then()
-                    .extract().path("items[0].id")).intValue();
+            int delivery = ((Number) Api.admin()
+                            .get("/api/v1/admin/webhook-subscriptions/{id}/deliveries", id)
+                            .then()
+                            .extract()
+                            .path("items[0].id"))
+                    .intValue();
             button("重新发送通知 " + delivery).click();
             assertThat(page.locator("dialog")).containsText("webhook-id 不变");
             button("重新发送").click();
             assertThat(page.locator("#flash")).containsText("已安排重新发送通知");
             assertThat(page.locator(".table--deliveries tbody")).containsText("待发送");
             tab.screenshot("console-deliveries-1366");
-            assertEquals("PENDING", Api.admin().get("/api/v1/admin/webhook-subscriptions/{id}/deliveries", id).then()
-                    .extract().path("items[0].status"));
+            assertEquals(
+                    "PENDING",
+                    Api.admin()
+                            .get("/api/v1/admin/webhook-subscriptions/{id}/deliveries", id)
+                            .then()
+                            .extract()
+                            .path("items[0].status"));
             while (dispatcher.dispatchOnce(WebhookDispatcher.INSTANCE) > 0) {
                 // the replay goes out with the same webhook-id
             }
             assertEquals(2, receiver.received().size());
-            assertEquals(receiver.received().get(0).id(), receiver.received().get(1).id());
+            assertEquals(
+                    receiver.received().get(0).id(), receiver.received().get(1).id());
         } finally {
             sql("update webhook_subscription set enabled = false");
         }
     }
 
     /** The JSON items and the rows of the export for people: each JSON field against its Chinese column (and label table). */
-    static void assertSameHumanRows(List<Map<String, Object>> items, List<Map<String, String>> rows, Map<String, String[]> columns) {
+    static void assertSameHumanRows(
+            List<Map<String, Object>> items, List<Map<String, String>> rows, Map<String, String[]> columns) {
         assertEquals(items.size(), rows.size(), "as many rows as the JSON list");
         for (int i = 0; i < items.size(); i++) {
             for (Map.Entry<String, String[]> c : columns.entrySet()) {
                 Object v = items.get(i).get(c.getKey());
-                String expected = v == null ? "" : c.getValue()[1] == null ? String.valueOf(v) : Labels.label(c.getValue()[1], v);
+                String expected =
+                        v == null ? "" : c.getValue()[1] == null ? String.valueOf(v) : Labels.label(c.getValue()[1], v);
                 if (!expected.isEmpty() && "=+-@\t\r".indexOf(expected.charAt(0)) >= 0) {
                     expected = "'" + expected; // a formula neutralised
                 }
@@ -327,14 +401,28 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
         assertThat(h1()).hasText("审查情况");
         assertThat(page.locator(".table--reviews tbody tr")).hasCount(2);
         Download d = export("导出审查结果（CSV）");
-        assertTrue(d.suggestedFilename().endsWith(".csv") && d.suggestedFilename().contains(f.exam), d.suggestedFilename());
+        assertTrue(
+                d.suggestedFilename().endsWith(".csv") && d.suggestedFilename().contains(f.exam),
+                d.suggestedFilename());
         byte[] body = bytes(d);
         // The console saves the form for people: Chinese headers and labels, times in the exam's zone
         List<Map<String, String>> rows = Csv.parse(body); // asserts the BOM
-        assertSameHumanRows(Csv.items(Api.admin(), "reviews", f.exam, "agency=A01"), rows, Map.of(
-                "id", new String[]{"编号", null}, "status", new String[]{"审查结果", "SwitchStatus"},
-                "reviewer", new String[]{"审查人员", null}, "reason", new String[]{"不通过原因", null}));
-        assertEquals(List.of("'=1+2", "'@SUM(A1)"), rows.stream().map(r -> r.get("考生姓名")).toList(), "formulas neutralised");
+        assertSameHumanRows(
+                Csv.items(Api.admin(), "reviews", f.exam, "agency=A01"),
+                rows,
+                Map.of(
+                        "id",
+                        new String[] {"编号", null},
+                        "status",
+                        new String[] {"审查结果", "SwitchStatus"},
+                        "reviewer",
+                        new String[] {"审查人员", null},
+                        "reason",
+                        new String[] {"不通过原因", null}));
+        assertEquals(
+                List.of("'=1+2", "'@SUM(A1)"),
+                rows.stream().map(r -> r.get("考生姓名")).toList(),
+                "formulas neutralised");
         assertEquals("2023-01-15 10:00:00 +08:00", rows.get(0).get("提交改报时间"));
         String text = new String(body, StandardCharsets.UTF_8);
         assertTrue(text.contains("\"'-学历不符, \"\"全日制\"\"\""), "RFC 4180 quoting: " + text);
@@ -348,12 +436,26 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
         button("筛选").click();
         assertThat(page.locator(".table--refunds caption")).hasText("共 1 笔退费（微信支付）");
         rows = Csv.parse(bytes(export("导出退费明细（CSV）")));
-        assertSameHumanRows(Csv.items(Api.admin(), "refunds", f.exam, "channel=WECHAT"), rows, Map.of(
-                "id", new String[]{"编号", null}, "examCode", new String[]{"考试代码", null},
-                "idNumberMasked", new String[]{"身份证号（部分隐藏）", null}, "reason", new String[]{"退费原因", "RefundReason"},
-                "status", new String[]{"退费状态", "RefundStatus"}, "amount", new String[]{"金额（元）", null},
-                "channel", new String[]{"支付渠道", "PaymentChannel"},
-                "originalTransactionId", new String[]{"原交易号", null}));
+        assertSameHumanRows(
+                Csv.items(Api.admin(), "refunds", f.exam, "channel=WECHAT"),
+                rows,
+                Map.of(
+                        "id",
+                        new String[] {"编号", null},
+                        "examCode",
+                        new String[] {"考试代码", null},
+                        "idNumberMasked",
+                        new String[] {"身份证号（部分隐藏）", null},
+                        "reason",
+                        new String[] {"退费原因", "RefundReason"},
+                        "status",
+                        new String[] {"退费状态", "RefundStatus"},
+                        "amount",
+                        new String[] {"金额（元）", null},
+                        "channel",
+                        new String[] {"支付渠道", "PaymentChannel"},
+                        "originalTransactionId",
+                        new String[] {"原交易号", null}));
         assertEquals("本人放弃改报", rows.get(0).get("退费原因"));
 
         // switch results still pending: the A01 target's title is a formula
@@ -361,27 +463,51 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
         assertThat(h1()).hasText("改报结果");
         assertThat(page.locator(".table--switches tbody tr")).hasCount(2);
         rows = Csv.parse(bytes(export("导出改报结果（CSV）")));
-        assertSameHumanRows(Csv.items(Api.admin(), "switches", f.exam, "status=PENDING"), rows, Map.of(
-                "id", new String[]{"编号", null}, "idNumberMasked", new String[]{"身份证号（部分隐藏）", null},
-                "seq", new String[]{"第几次改报", null}, "targetAgencyCode", new String[]{"招录单位代码", null},
-                "status", new String[]{"审查结果", "SwitchStatus"}));
+        assertSameHumanRows(
+                Csv.items(Api.admin(), "switches", f.exam, "status=PENDING"),
+                rows,
+                Map.of(
+                        "id",
+                        new String[] {"编号", null},
+                        "idNumberMasked",
+                        new String[] {"身份证号（部分隐藏）", null},
+                        "seq",
+                        new String[] {"第几次改报", null},
+                        "targetAgencyCode",
+                        new String[] {"招录单位代码", null},
+                        "status",
+                        new String[] {"审查结果", "SwitchStatus"}));
         assertEquals("'" + ExportFixture.FORMULA, rows.get(0).get("改报职位名称"));
         tab.screenshot("console-switches-1366");
 
         // the audit log of the exam: actions as Chinese labels, actors as usernames or masked applicants
         page.navigate("/console/#/audit?examCode=" + f.exam);
         assertThat(h1()).hasText("操作日志");
-        List<Map<String, Object>> events = Api.admin().get("/api/v1/admin/audit-events?size=500&examCode=" + f.exam)
-                .then().statusCode(200).extract().path("items");
+        List<Map<String, Object>> events = Api.admin()
+                .get("/api/v1/admin/audit-events?size=500&examCode=" + f.exam)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items");
         assertThat(page.locator(".table--audit caption")).containsText("共 " + events.size() + " 条");
         assertThat(page.locator(".table--audit tbody")).containsText("考生提交改报");
-        assertThat(page.locator(".table--audit tbody")).containsText("考生 " + f.applicants.get(0).substring(0, 6) + "********");
-        assertFalse(page.locator(".table--audit tbody").textContent().contains("applicant-"), "no registration ids as actors");
+        assertThat(page.locator(".table--audit tbody"))
+                .containsText("考生 " + f.applicants.get(0).substring(0, 6) + "********");
+        assertFalse(
+                page.locator(".table--audit tbody").textContent().contains("applicant-"),
+                "no registration ids as actors");
         rows = Csv.parse(bytes(export("导出操作日志（CSV）")));
-        assertEquals(events.stream().map(e -> String.valueOf(e.get("id"))).toList(), rows.stream().map(r -> r.get("编号")).toList());
-        assertEquals(events.stream().map(e -> Labels.label("AuditAction", e.get("action"))).toList(),
+        assertEquals(
+                events.stream().map(e -> String.valueOf(e.get("id"))).toList(),
+                rows.stream().map(r -> r.get("编号")).toList());
+        assertEquals(
+                events.stream()
+                        .map(e -> Labels.label("AuditAction", e.get("action")))
+                        .toList(),
                 rows.stream().map(r -> r.get("操作")).toList());
-        assertEquals(events.stream().map(e -> (String) e.get("actorLabel")).toList(), rows.stream().map(r -> r.get("操作人")).toList());
+        assertEquals(
+                events.stream().map(e -> (String) e.get("actorLabel")).toList(),
+                rows.stream().map(r -> r.get("操作人")).toList());
         tab.screenshot("console-audit-1366");
         page.setViewportSize(768, 1024); // a tablet: the wide table scrolls in its own box, not the page
         tab.screenshot("console-audit-768");

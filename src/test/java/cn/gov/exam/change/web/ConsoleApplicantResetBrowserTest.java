@@ -1,16 +1,15 @@
 package cn.gov.exam.change.web;
 
-import cn.gov.exam.change.support.Api;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
-
-import java.util.Map;
-
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+
+import cn.gov.exam.change.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /** Issue 23 point 2 in the console: an administrator resets an applicant's forgotten password. */
 @QuarkusTest
@@ -38,8 +37,12 @@ class ConsoleApplicantResetBrowserTest extends ConsoleBrowserTestBase {
         Api.as(old).get("/api/v1/me").then().statusCode(401);
         given().contentType(ContentType.JSON)
                 .body(Map.of("examCode", w.exam, "idNumber", w.paid, "password", fresh))
-                .post("/api/v1/auth/applicant-token").then().statusCode(200);
-        Api.admin().get("/api/v1/admin/audit-events?action=applicant.password-reset&examCode=" + w.exam).then()
+                .post("/api/v1/auth/applicant-token")
+                .then()
+                .statusCode(200);
+        Api.admin()
+                .get("/api/v1/admin/audit-events?action=applicant.password-reset&examCode=" + w.exam)
+                .then()
                 .body("total", equalTo(1));
     }
 }

@@ -1,21 +1,20 @@
 package cn.gov.exam.change.web;
 
-import cn.gov.exam.change.support.Api;
-import com.microsoft.playwright.Keyboard;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
-
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.gov.exam.change.support.Api;
+import com.microsoft.playwright.Keyboard;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Issue 12, the staff console at /console/ on a 1366×768 desktop: staff sign-in and its problems,
@@ -31,9 +30,13 @@ class ConsoleBrowserTest extends ConsoleBrowserTestBase {
     /** A fresh REVIEWER of the agency; returns the username. */
     static String newReviewer(String agency) {
         String username = "rv-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.admin().contentType(ContentType.JSON)
-                .body(Map.of("username", username, "password", REVIEWER_PASSWORD, "role", "REVIEWER", "agencyCode", agency))
-                .post("/api/v1/admin/staff").then().statusCode(201);
+        Api.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "username", username, "password", REVIEWER_PASSWORD, "role", "REVIEWER", "agencyCode", agency))
+                .post("/api/v1/admin/staff")
+                .then()
+                .statusCode(201);
         return username;
     }
 
@@ -55,9 +58,16 @@ class ConsoleBrowserTest extends ConsoleBrowserTestBase {
     }
 
     Map<String, Object> review(String exam, int id) {
-        List<Map<String, Object>> items = Api.admin().get("/api/v1/admin/exams/{exam}/reviews?size=500", exam)
-                .then().statusCode(200).extract().path("items");
-        return items.stream().filter(r -> ((Number) r.get("id")).intValue() == id).findFirst().orElseThrow();
+        List<Map<String, Object>> items = Api.admin()
+                .get("/api/v1/admin/exams/{exam}/reviews?size=500", exam)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items");
+        return items.stream()
+                .filter(r -> ((Number) r.get("id")).intValue() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Turns the pages of a list until a button of that name shows. */
@@ -270,7 +280,8 @@ class ConsoleBrowserTest extends ConsoleBrowserTestBase {
         String exam = Api.newExamCode("CON");
         Api.createExam(exam, 3, true);
         // C1 (quota 1, ratio 100) is cancelled, R2 (quota 2, 3 applicants) reduced to 1, K1 kept
-        Api.importPositions(exam, List.of(Api.position("C1", 1, 100), Api.position("R2", 2, null), Api.position("K1", 1, null)));
+        Api.importPositions(
+                exam, List.of(Api.position("C1", 1, 100), Api.position("R2", 2, null), Api.position("K1", 1, null)));
         List<Map<String, Object>> regs = new java.util.ArrayList<>(Api.registrations("C1", "PAID", 2));
         regs.addAll(Api.registrations("R2", "PAID", 3));
         regs.addAll(Api.registrations("K1", "PAID", 3));
@@ -280,7 +291,8 @@ class ConsoleBrowserTest extends ConsoleBrowserTestBase {
         link("开考比例核查").click();
         assertThat(h1()).hasText("开考比例核查");
         assertThat(page.locator(".inset")).containsText("未发布");
-        assertThat(page.locator(".figure", new com.microsoft.playwright.Page.LocatorOptions().setHasText("取消"))).containsText("1");
+        assertThat(page.locator(".figure", new com.microsoft.playwright.Page.LocatorOptions().setHasText("取消")))
+                .containsText("1");
         assertThat(page.locator(".table--plan tbody tr")).hasCount(3);
         // totals: 8 confirmed, 100 + 6 + 3 required, quotas 4 → 2
         assertThat(page.locator(".table--plan tfoot")).containsText("8");
@@ -297,26 +309,41 @@ class ConsoleBrowserTest extends ConsoleBrowserTestBase {
         assertThat(page.locator("dialog")).containsText("将取消 1 个职位，核减 1 个职位的计划数，保留 1 个职位（共 3 个职位）");
         button("取消").click();
         assertThat(page.locator("dialog")).hasCount(0);
-        assertEquals(false, Api.admin().get("/api/v1/exams/{exam}", exam).then().extract().path("published"));
+        assertEquals(
+                false,
+                Api.admin().get("/api/v1/exams/{exam}", exam).then().extract().path("published"));
         button("发布核查结果").click();
         button("确认发布").click();
         assertThat(page.locator("#flash")).containsText("开考比例核查结果已发布");
         assertThat(page.locator(".inset")).containsText("核查结果已发布");
         assertThat(button("发布核查结果")).hasCount(0);
-        assertEquals(true, Api.admin().get("/api/v1/exams/{exam}", exam).then().extract().path("published"));
+        assertEquals(
+                true,
+                Api.admin().get("/api/v1/exams/{exam}", exam).then().extract().path("published"));
     }
 
     @Test
     void anAdministratorListsRefundsByStatusAndRequeueExplainsARefusal() {
         WebFixture f = new WebFixture(0);
-        Api.as(Api.applicantToken(f.exam, f.paid)).header("Idempotency-Key", UUID.randomUUID().toString())
-                .post("/api/v1/me/refund-request").then().statusCode(org.hamcrest.Matchers.lessThan(300));
+        Api.as(Api.applicantToken(f.exam, f.paid))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/me/refund-request")
+                .then()
+                .statusCode(org.hamcrest.Matchers.lessThan(300));
         signInToQueue(Api.ADMIN, Api.ADMIN_PASSWORD, f.exam);
         link("退费").click();
         assertThat(h1()).hasText("退费");
         assertThat(page.locator(".table--refunds caption")).hasText("共 1 笔退费");
-        String masked = Api.admin().get("/api/v1/admin/exams/{exam}/refunds", f.exam).then().extract().path("items[0].idNumberMasked");
-        int id = Api.admin().get("/api/v1/admin/exams/{exam}/refunds", f.exam).then().extract().path("items[0].id");
+        String masked = Api.admin()
+                .get("/api/v1/admin/exams/{exam}/refunds", f.exam)
+                .then()
+                .extract()
+                .path("items[0].idNumberMasked");
+        int id = Api.admin()
+                .get("/api/v1/admin/exams/{exam}/refunds", f.exam)
+                .then()
+                .extract()
+                .path("items[0].id");
         assertThat(page.locator(".table--refunds tbody")).containsText(masked);
         assertThat(page.locator(".table--refunds tbody")).containsText("本人放弃改报");
         assertThat(page.locator(".table--refunds tbody")).containsText("支付宝");
@@ -328,11 +355,17 @@ class ConsoleBrowserTest extends ConsoleBrowserTestBase {
 
         // a FAILED one (the list faked: a real failure needs a payment system's callback) is offered
         // for requeue; the service refuses this QUEUED refund, and the page says why
-        page.route(url -> url.contains("/refunds?status=FAILED"), route -> route.fulfill(
-                new com.microsoft.playwright.Route.FulfillOptions().setStatus(200).setContentType("application/json")
-                        .setBody("{\"items\":[{\"id\":" + id + ",\"idNumberMasked\":\"" + masked + "\",\"reason\":\"DECLINED\","
-                                + "\"status\":\"FAILED\",\"amount\":\"100.00\",\"currency\":\"CNY\",\"channel\":\"ALIPAY\","
-                                + "\"originalTransactionId\":\"T1\",\"failureReason\":\"账户已注销\"}],\"page\":0,\"size\":50,\"total\":1}")));
+        page.route(
+                url -> url.contains("/refunds?status=FAILED"),
+                route -> route.fulfill(
+                        new com.microsoft.playwright.Route.FulfillOptions()
+                                .setStatus(200)
+                                .setContentType("application/json")
+                                .setBody(
+                                        "{\"items\":[{\"id\":" + id + ",\"idNumberMasked\":\"" + masked
+                                                + "\",\"reason\":\"DECLINED\","
+                                                + "\"status\":\"FAILED\",\"amount\":\"100.00\",\"currency\":\"CNY\",\"channel\":\"ALIPAY\","
+                                                + "\"originalTransactionId\":\"T1\",\"failureReason\":\"账户已注销\"}],\"page\":0,\"size\":50,\"total\":1}")));
         page.getByLabel("退费状态").selectOption("FAILED");
         button("筛选").click();
         assertThat(page.locator(".table--refunds tbody")).containsText("账户已注销");
@@ -377,9 +410,12 @@ class ConsoleBrowserTest extends ConsoleBrowserTestBase {
         toPageWith("停用账号 " + username);
         button("停用账号 " + username).click();
         assertThat(page.locator("#flash")).containsText("已停用账号 " + username);
-        io.restassured.RestAssured.given().contentType(ContentType.JSON)
+        io.restassured.RestAssured.given()
+                .contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", REVIEWER_PASSWORD))
-                .post("/api/v1/auth/staff-token").then().statusCode(401);
+                .post("/api/v1/auth/staff-token")
+                .then()
+                .statusCode(401);
         toPageWith("启用账号 " + username);
         tab.screenshot("console-staff-1366");
         button("启用账号 " + username).click();

@@ -1,8 +1,8 @@
 package cn.gov.exam.change.web;
 
-import cn.gov.exam.change.support.Api;
-
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import cn.gov.exam.change.support.Api;
 
 /** The staff console's tests: desktop first, and the sign-in every one of them starts with. */
 abstract class ConsoleBrowserTestBase extends BrowserTestBase {

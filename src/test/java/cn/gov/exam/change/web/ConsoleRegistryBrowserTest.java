@@ -1,5 +1,8 @@
 package cn.gov.exam.change.web;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import cn.gov.exam.change.support.Api;
 import cn.gov.exam.change.support.Csv;
 import cn.gov.exam.change.support.WebhookReceiver;
@@ -10,18 +13,14 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
-
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Issue 23, the staff console's points 5 to 8 at 1366×768: the agencies registry and reviewer
@@ -35,11 +34,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ConsoleRegistryBrowserTest extends ConsoleBrowserTestBase {
     @Inject
     WebhookDispatcher dispatcher;
+
     @Inject
     AgroalDataSource dataSource;
 
     private void sql(String statement) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(statement)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(statement)) {
             ps.executeUpdate();
         }
     }
@@ -50,7 +51,8 @@ class ConsoleRegistryBrowserTest extends ConsoleBrowserTestBase {
         signInAsAdmin("/agencies");
         assertThat(h1()).hasText("招录单位");
         page.getByLabel("单位代码").fill(code.toLowerCase());
-        page.getByLabel("单位名称", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).fill("晋中市统计局");
+        page.getByLabel("单位名称", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
+                .fill("晋中市统计局");
         button("新增招录单位").click();
         assertThat(page.locator("#flash")).containsText("已将 " + code + "（晋中市统计局）加入招录单位名录");
         page.getByLabel("按代码或名称查找").fill(code.toLowerCase());
@@ -72,8 +74,16 @@ class ConsoleRegistryBrowserTest extends ConsoleBrowserTestBase {
         page.getByLabel("初始密码").fill("Shenhe#2026review");
         button("创建审查人员账号").click();
         assertThat(errorSummary()).containsText("单位代码 Z" + code + " 不在招录单位名录中");
-        assertEquals(404, Api.admin().contentType(ContentType.JSON).body(Map.of("enabled", false))
-                .patch("/api/v1/admin/staff/{u}", username).then().extract().statusCode(), "not created");
+        assertEquals(
+                404,
+                Api.admin()
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("enabled", false))
+                        .patch("/api/v1/admin/staff/{u}", username)
+                        .then()
+                        .extract()
+                        .statusCode(),
+                "not created");
         // typed in lower case, stored in the registry's form
         page.getByLabel("招录单位代码").fill(code.toLowerCase());
         page.getByLabel("初始密码").fill("Shenhe#2026review");
@@ -95,8 +105,16 @@ class ConsoleRegistryBrowserTest extends ConsoleBrowserTestBase {
         tab.screenshot("console-staff-agency-1366", false);
         button("保存").click();
         assertThat(page.locator("#flash")).containsText("已将 " + username + " 的所属单位改为 A07");
-        assertEquals("A07", Api.admin().contentType(ContentType.JSON).body(Map.of())
-                .patch("/api/v1/admin/staff/{u}", username).then().statusCode(200).extract().path("agencyCode"));
+        assertEquals(
+                "A07",
+                Api.admin()
+                        .contentType(ContentType.JSON)
+                        .body(Map.of())
+                        .patch("/api/v1/admin/staff/{u}", username)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("agencyCode"));
     }
 
     @Test
@@ -106,11 +124,18 @@ class ConsoleRegistryBrowserTest extends ConsoleBrowserTestBase {
         sql("update webhook_subscription set enabled = false");
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.otherwise(Answer.of(500));
-            Api.admin().contentType(ContentType.JSON).body(Map.of("url", receiver.url(), "channels", List.of("ALIPAY")))
-                    .post("/api/v1/admin/webhook-subscriptions").then().statusCode(201);
+            Api.admin()
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("url", receiver.url(), "channels", List.of("ALIPAY")))
+                    .post("/api/v1/admin/webhook-subscriptions")
+                    .then()
+                    .statusCode(201);
             WebFixture f = new WebFixture(0);
-            Api.as(Api.applicantToken(f.exam, f.paid)).header("Idempotency-Key", UUID.randomUUID().toString())
-                    .post("/api/v1/me/refund-request").then().statusCode(201);
+            Api.as(Api.applicantToken(f.exam, f.paid))
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .post("/api/v1/me/refund-request")
+                    .then()
+                    .statusCode(201);
             while (dispatcher.dispatchOnce(WebhookDispatcher.INSTANCE) > 0) {
                 // until nothing is due: one attempt, answered 500
             }
@@ -118,7 +143,8 @@ class ConsoleRegistryBrowserTest extends ConsoleBrowserTestBase {
 
             signInAsAdmin("/summary?exam=" + f.exam);
             assertThat(h1()).hasText("数据概览");
-            assertThat(page.locator(".figure", new com.microsoft.playwright.Page.LocatorOptions().setHasText("退费发送有问题")))
+            assertThat(page.locator(
+                            ".figure", new com.microsoft.playwright.Page.LocatorOptions().setHasText("退费发送有问题")))
                     .containsText("1");
             link("查看发送有问题的退费（1 笔）").click();
             assertThat(h1()).hasText("退费");
@@ -152,10 +178,20 @@ class ConsoleRegistryBrowserTest extends ConsoleBrowserTestBase {
         button("确认更正").click();
         assertThat(page.locator(".queue-status")).containsText("已更正");
         assertThat(page.locator("#tab-REJECTED")).hasText("审查未通过（1）");
-        assertEquals("REJECTED", Api.admin().get("/api/v1/admin/exams/{e}/reviews?status=REJECTED", f.exam).then()
-                .extract().path("items[0].status"));
-        assertEquals("审查人员误按通过", Api.admin().get("/api/v1/admin/audit-events?action=review.corrected&subject=switch:" + id)
-                .then().extract().path("items[0].after.correctionReason"));
+        assertEquals(
+                "REJECTED",
+                Api.admin()
+                        .get("/api/v1/admin/exams/{e}/reviews?status=REJECTED", f.exam)
+                        .then()
+                        .extract()
+                        .path("items[0].status"));
+        assertEquals(
+                "审查人员误按通过",
+                Api.admin()
+                        .get("/api/v1/admin/audit-events?action=review.corrected&subject=switch:" + id)
+                        .then()
+                        .extract()
+                        .path("items[0].after.correctionReason"));
     }
 
     @Test
@@ -167,39 +203,58 @@ class ConsoleRegistryBrowserTest extends ConsoleBrowserTestBase {
         for (String allowed : List.of("本科（BACHELOR）", "中共党员（含预备党员）（CPC_MEMBER）", "是 / 否")) {
             assertThat(page.locator("#positions-allowed")).containsText(allowed);
         }
-        for (String allowed : List.of("已缴费（PAID）", "免缴费（WAIVED）", "未缴费（UNPAID）", "支付宝（ALIPAY）",
-                "微信支付（WECHAT）", "银联（UNIONPAY）", "1990-01-31", "2023-01-10T10:00:00+08:00")) {
+        for (String allowed : List.of(
+                "已缴费（PAID）",
+                "免缴费（WAIVED）",
+                "未缴费（UNPAID）",
+                "支付宝（ALIPAY）",
+                "微信支付（WECHAT）",
+                "银联（UNIONPAY）",
+                "1990-01-31",
+                "2023-01-10T10:00:00+08:00")) {
             assertThat(page.locator("#registrations-allowed")).containsText(allowed);
         }
         tab.screenshot("console-import-templates-1366");
 
         // the templates hold a header and one example row (in Chinese labels), which import as they are
-        Download positions = page.waitForDownload(() -> page.locator("#positions-template").click());
+        Download positions =
+                page.waitForDownload(() -> page.locator("#positions-template").click());
         byte[] positionsCsv = Files.readAllBytes(positions.path());
         assertEquals(1, Csv.parse(positionsCsv).size());
         assertEquals("本科", Csv.parse(positionsCsv).get(0).get("minEducation"));
         // uploaded as saved, under the name the console gave it
         assertEquals("职位表模板.csv", positions.suggestedFilename());
-        page.locator("#positions-file").setInputFiles(new com.microsoft.playwright.options.FilePayload(
-                positions.suggestedFilename(), "text/csv", positionsCsv));
+        page.locator("#positions-file")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                        positions.suggestedFilename(), "text/csv", positionsCsv));
         page.locator("#positions-upload").click();
         assertThat(page.locator("#positions-imported")).containsText("共 1 条，新增 1 条");
-        Download registrations = page.waitForDownload(() -> page.locator("#registrations-template").click());
+        Download registrations = page.waitForDownload(
+                () -> page.locator("#registrations-template").click());
         byte[] registrationsCsv = Files.readAllBytes(registrations.path());
         assertEquals(1, Csv.parse(registrationsCsv).size());
         assertEquals("已缴费", Csv.parse(registrationsCsv).get(0).get("fee.status"));
-        page.locator("#registrations-file").setInputFiles(new com.microsoft.playwright.options.FilePayload(
-                registrations.suggestedFilename(), "text/csv", registrationsCsv));
+        page.locator("#registrations-file")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                        registrations.suggestedFilename(), "text/csv", registrationsCsv));
         page.locator("#registrations-upload").click();
         assertThat(page.locator("#registrations-imported")).containsText("共 1 条，新增 1 条");
-        Map<String, Object> position = Api.admin().get("/api/v1/exams/{e}/positions", exam).then().extract().path("items[0]");
+        Map<String, Object> position = Api.admin()
+                .get("/api/v1/exams/{e}/positions", exam)
+                .then()
+                .extract()
+                .path("items[0]");
         assertEquals("BACHELOR", ((Map<?, ?>) position.get("requirements")).get("minEducation"));
         assertEquals(true, ((Map<?, ?>) position.get("requirements")).get("degreeRequired"));
 
         // a refused row names the CSV column (minEducation), not the JSON path (requirements.minEducation)
-        page.locator("#positions-file").setInputFiles(new com.microsoft.playwright.options.FilePayload("bad.csv", "text/csv",
-                ("code,agencyCode,agencyName,employer,title,quota,minEducation\n"
-                        + "X1,A01,山西省财政厅,机关,科员,1,小学\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.locator("#positions-file")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                        "bad.csv",
+                        "text/csv",
+                        ("code,agencyCode,agencyName,employer,title,quota,minEducation\n"
+                                        + "X1,A01,山西省财政厅,机关,科员,1,小学\n")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         page.locator("#positions-upload").click();
         var bad = page.locator("#positions-rejected tbody tr").first();
         assertThat(bad.locator("td").nth(1)).hasText("minEducation");

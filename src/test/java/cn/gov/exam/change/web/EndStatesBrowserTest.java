@@ -1,21 +1,20 @@
 package cn.gov.exam.change.web;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 import cn.gov.exam.change.refund.RefundService;
 import cn.gov.exam.change.support.Api;
 import com.microsoft.playwright.Locator;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Issue 23 points 1, 3 and 4 on a phone: 我的改报 in each end state, from the real API and database
@@ -30,6 +29,7 @@ class EndStatesBrowserTest extends BrowserTestBase {
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     RefundService refunds;
 
@@ -113,7 +113,8 @@ class EndStatesBrowserTest extends BrowserTestBase {
     void rejectedWithNoneLeftIsToldOfTheRefundAndItsChannelOrThatAWaivedFeeOwesNothing() {
         WebFixture w = new WebFixture(0);
         Api.decide(Api.admin(), w.switchTo(w.paid, "T-OK"), "REJECTED", "专业不符").statusCode(200);
-        Api.decide(Api.admin(), w.switchTo(w.waived, "T-OK"), "REJECTED", "专业不符").statusCode(200);
+        Api.decide(Api.admin(), w.switchTo(w.waived, "T-OK"), "REJECTED", "专业不符")
+                .statusCode(200);
 
         signIn(w.exam, w.paid);
         assertThat(state()).containsText("资格审查未通过，报名费将退回");
@@ -156,11 +157,14 @@ class EndStatesBrowserTest extends BrowserTestBase {
         page.reload();
         assertThat(state()).containsText("退款已提交给支付宝，正在处理");
         tab.screenshot("end-refund-sent-390");
-        sql("update refund set status = 'SUCCEEDED', channel_refund_id = 'R-1', updated_at = now() where id = ?", refund);
+        sql(
+                "update refund set status = 'SUCCEEDED', channel_refund_id = 'R-1', updated_at = now() where id = ?",
+                refund);
         page.reload();
         assertThat(state()).containsText("已退回您的支付宝账户");
         tab.screenshot("end-refund-succeeded-390");
-        sql("update refund set status = 'FAILED', failure_reason = 'account closed', updated_at = now() where id = ?",
+        sql(
+                "update refund set status = 'FAILED', failure_reason = 'account closed', updated_at = now() where id = ?",
                 refund);
         page.reload();
         assertThat(state()).containsText("退款没有成功");
@@ -194,7 +198,11 @@ class EndStatesBrowserTest extends BrowserTestBase {
         page.locator(".position[data-code='T-OK']").getByText("选择这个职位").click();
         page.locator("#confirm-switch").click();
         assertThat(h1()).hasText("改报已提交");
-        int id = Api.admin().get("/api/v1/admin/exams/{exam}/reviews", w.exam).then().extract().path("items[0].id");
+        int id = Api.admin()
+                .get("/api/v1/admin/exams/{exam}/reviews", w.exam)
+                .then()
+                .extract()
+                .path("items[0].id");
         assertThat(page.locator("#reference")).hasText("改报编号：" + id);
         page.reload();
         assertThat(h1()).hasText("改报已提交");
@@ -221,7 +229,11 @@ class EndStatesBrowserTest extends BrowserTestBase {
         page.locator("#decline").click();
         page.locator("#confirm-decline").click();
         assertThat(h1()).hasText("退费申请已提交");
-        int id = Api.admin().get("/api/v1/admin/exams/{exam}/refunds", w.exam).then().extract().path("items[0].id");
+        int id = Api.admin()
+                .get("/api/v1/admin/exams/{exam}/refunds", w.exam)
+                .then()
+                .extract()
+                .path("items[0].id");
         assertThat(page.locator("#reference")).hasText("退费编号：" + id);
         page.reload();
         assertThat(h1()).hasText("退费申请已提交");
@@ -236,7 +248,7 @@ class EndStatesBrowserTest extends BrowserTestBase {
 
     private long examId(String code) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select id from exam where code = ?")) {
+                PreparedStatement ps = c.prepareStatement("select id from exam where code = ?")) {
             ps.setString(1, code);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -246,12 +258,17 @@ class EndStatesBrowserTest extends BrowserTestBase {
     }
 
     private long refundOf(String exam) {
-        return ((Number) Api.admin().get("/api/v1/admin/exams/{exam}/refunds", exam).then()
-                .extract().path("items[0].id")).longValue();
+        return ((Number) Api.admin()
+                        .get("/api/v1/admin/exams/{exam}/refunds", exam)
+                        .then()
+                        .extract()
+                        .path("items[0].id"))
+                .longValue();
     }
 
     private void sql(String statement, long id) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(statement)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(statement)) {
             ps.setLong(1, id);
             ps.executeUpdate();
         }

@@ -1,13 +1,11 @@
 package cn.gov.exam.change.web;
 
-import cn.gov.exam.change.support.Api;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-
-import java.util.Map;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
  * Issue 23 point 2 on a phone: the help contact on the landing and sign-in pages, 忘记密码, and a
@@ -20,7 +18,8 @@ class HelpBrowserTest extends BrowserTestBase {
 
     private void tryPassword(String idNumber, String password) {
         page.getByLabel("身份证号").fill(idNumber);
-        page.getByLabel("密码", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).fill(password);
+        page.getByLabel("密码", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
+                .fill(password);
         button("登录").click();
     }
 

@@ -1,13 +1,15 @@
 package cn.gov.exam.change.web;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cn.gov.exam.change.support.Api;
 import cn.gov.exam.change.support.Browser;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,11 +17,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Issue 11, points 1, 6 and 7: the landing page and exam chooser, the page after the deadline, an
@@ -34,7 +33,8 @@ class PagesBrowserTest extends BrowserTestBase {
         openExam(DEMO_EXAM, "/");
         assertThat(h1()).hasText("山西省2023年考试录用公务员（演示）");
         assertThat(page.locator("main")).containsText("35 个职位因缴费人数没有达到开考比例");
-        assertThat(page.locator("main")).containsText(java.util.regex.Pattern.compile("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d\\d:\\d\\d（北京时间）"));
+        assertThat(page.locator("main"))
+                .containsText(java.util.regex.Pattern.compile("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d\\d:\\d\\d（北京时间）"));
         assertThat(page.locator("main")).containsText("只有报考了被取消职位、并已缴费");
         assertThat(page.locator("#cancelled-count")).hasText("共 35 个职位");
         assertThat(page.locator("main tbody tr")).hasCount(35);
@@ -57,7 +57,8 @@ class PagesBrowserTest extends BrowserTestBase {
         // the list as it would be with these two exams only: the demo exam (switching) and w's (closed)
         page.route(url -> url.contains("/api/v1/exams?"), route -> {
             var real = route.fetch();
-            route.fulfill(new Route.FulfillOptions().setResponse(real).setBody(onlyExams(real.text(), DEMO_EXAM, w.exam)));
+            route.fulfill(
+                    new Route.FulfillOptions().setResponse(real).setBody(onlyExams(real.text(), DEMO_EXAM, w.exam)));
         });
         page.navigate("/");
         assertThat(h1()).hasText("山西省2023年考试录用公务员（演示）");
@@ -104,10 +105,11 @@ class PagesBrowserTest extends BrowserTestBase {
     void theCountdownFollowsTheServersClockNotThePhones() {
         WebFixture w = new WebFixture(0);
         // the phone's clock is 36 hours fast: by it, the deadline would be hours away only
-        page.clock().setFixedTime(System.currentTimeMillis() + Duration.ofHours(36).toMillis());
+        page.clock()
+                .setFixedTime(System.currentTimeMillis() + Duration.ofHours(36).toMillis());
         signIn(w.exam, w.paid);
-        assertThat(page.locator(".countdown")).containsText(
-                java.util.regex.Pattern.compile("距改报截止还有 2天 [23]小时 \\d\\d分 \\d\\d秒"));
+        assertThat(page.locator(".countdown"))
+                .containsText(java.util.regex.Pattern.compile("距改报截止还有 2天 [23]小时 \\d\\d分 \\d\\d秒"));
         assertThat(link("选择改报职位")).isVisible();
     }
 
@@ -119,7 +121,9 @@ class PagesBrowserTest extends BrowserTestBase {
         assertThat(link("选择改报职位")).isVisible();
         w.timeline(Duration.ofDays(-3), Duration.ofMinutes(-1)); // the service's deadline passes too
         // the phone's clock jumps past the deadline (the countdown ticks on by itself)
-        page.clock().setSystemTime(System.currentTimeMillis() + Duration.ofDays(2).plusHours(4).toMillis());
+        page.clock()
+                .setSystemTime(System.currentTimeMillis()
+                        + Duration.ofDays(2).plusHours(4).toMillis());
         assertThat(page.locator("#state")).containsText("改报已截止，您没有改报");
         assertThat(link("选择改报职位")).hasCount(0);
         assertThat(page.locator("main")).containsText("报名费将按原支付渠道自动退回");
@@ -131,8 +135,9 @@ class PagesBrowserTest extends BrowserTestBase {
         assertEquals(Browser.CSP, response.headers().get("content-security-policy"));
         assertThat(page.locator("#cancelled-count")).isVisible();
         // proof that the policy is enforced and noticed: an inline script is blocked and reported
-        Object ran = page.evaluate("() => { const s = document.createElement('script'); "
-                + "s.textContent = 'window.inlineRan = true'; document.head.append(s); return window.inlineRan === true; }");
+        Object ran = page.evaluate(
+                "() => { const s = document.createElement('script'); "
+                        + "s.textContent = 'window.inlineRan = true'; document.head.append(s); return window.inlineRan === true; }");
         assertEquals(false, ran);
         page.waitForCondition(() -> tab.problems.stream().anyMatch(p -> p.contains("CSP violation")));
         tab.problems.clear();
@@ -200,8 +205,11 @@ class PagesBrowserTest extends BrowserTestBase {
         HttpClient http = HttpClient.newHttpClient();
         long total = 0;
         for (String url : assets) {
-            HttpResponse<byte[]> res = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> res = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Accept-Encoding", "gzip")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, res.statusCode(), url);
             assertEquals("gzip", res.headers().firstValue("content-encoding").orElse(""), url + " compressed");
             total += res.body().length;

@@ -1,17 +1,16 @@
 package cn.gov.exam.change.web;
 
-import cn.gov.exam.change.common.credentials.IdNumbers;
-import com.microsoft.playwright.Request;
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.gov.exam.change.common.credentials.IdNumbers;
+import com.microsoft.playwright.Request;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /** Issue 11, point 2: sign-in, the ID number checked in the page, and every problem explained. */
 @QuarkusTest
@@ -100,8 +99,10 @@ class SignInBrowserTest extends BrowserTestBase {
         assertThat(errorSummary()).containsText("无法连接到服务器。请检查手机网络后重试");
 
         page.unrouteAll();
-        page.route(url -> url.contains("/api/v1/auth/applicant-token"), route -> route.fulfill(
-                new com.microsoft.playwright.Route.FulfillOptions().setStatus(500)
+        page.route(
+                url -> url.contains("/api/v1/auth/applicant-token"),
+                route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                        .setStatus(500)
                         .setHeaders(java.util.Map.of("x-request-id", "req-123", "content-type", "text/plain"))
                         .setBody("oops")));
         button("登录").click();

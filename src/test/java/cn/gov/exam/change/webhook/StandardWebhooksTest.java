@@ -1,16 +1,15 @@
 package cn.gov.exam.change.webhook;
 
-import org.junit.jupiter.api.Test;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
 
 /** The signing scheme against the Standard Webhooks specification's published example. */
 class StandardWebhooksTest {
@@ -48,8 +47,10 @@ class StandardWebhooksTest {
                 byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(key, "HmacSHA256"));
-                return "v1," + Base64.getEncoder().encodeToString(
-                        mac.doFinal((id + "." + ts + "." + body).getBytes(StandardCharsets.UTF_8)));
+                return "v1,"
+                        + Base64.getEncoder()
+                                .encodeToString(
+                                        mac.doFinal((id + "." + ts + "." + body).getBytes(StandardCharsets.UTF_8)));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

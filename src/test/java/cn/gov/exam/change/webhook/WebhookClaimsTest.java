@@ -1,13 +1,16 @@
 package cn.gov.exam.change.webhook;
 
+import static cn.gov.exam.change.support.Api.admin;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cn.gov.exam.change.support.SwitchFixture;
 import cn.gov.exam.change.support.WebhookReceiver.Answer;
 import cn.gov.exam.change.support.WebhookReceiver.Received;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,11 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-
-import static cn.gov.exam.change.support.Api.admin;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** DESIGN.md rule 6: claims and recorded outcomes: several dispatchers, a dispatcher that dies, refunds settled meanwhile. */
 @QuarkusTest
@@ -39,7 +38,8 @@ class WebhookClaimsTest extends WebhookTestBase {
         clock.advance(Duration.ofSeconds(61));
         drain();
         assertEquals(2, receiver.received().size());
-        assertEquals(Set.of(claimed.get(0).messageId(), claimed.get(1).messageId()),
+        assertEquals(
+                Set.of(claimed.get(0).messageId(), claimed.get(1).messageId()),
                 new HashSet<>(receiver.received().stream().map(Received::id).toList()));
     }
 
@@ -66,10 +66,12 @@ class WebhookClaimsTest extends WebhookTestBase {
         List<Received> got = receiver.received();
         assertEquals(30, got.size());
         assertEquals(30, got.stream().map(Received::id).distinct().count());
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select count(*), count(distinct dispatcher) from webhook_attempt a join webhook_delivery d "
-                        + "on d.id = a.delivery_id where d.message_id = any(?)")) {
-            ps.setArray(1, c.createArrayOf("varchar", got.stream().map(Received::id).toArray()));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select count(*), count(distinct dispatcher) from webhook_attempt a join webhook_delivery d "
+                                + "on d.id = a.delivery_id where d.message_id = any(?)")) {
+            ps.setArray(
+                    1, c.createArrayOf("varchar", got.stream().map(Received::id).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 assertEquals(30, rs.getInt(1));
@@ -92,22 +94,34 @@ class WebhookClaimsTest extends WebhookTestBase {
         long refundId = JsonPath.from(receiver.received().get(0).body()).getLong("data.refundId");
         admin().get("/api/v1/admin/exams/{exam}/refunds", f.exam).then().body("items[0].status", equalTo("QUEUED"));
 
-        callback(secret, "early-" + refundId, "{\"refundId\": " + refundId + ", \"status\": \"SUCCEEDED\"}", clock.now())
+        callback(
+                        secret,
+                        "early-" + refundId,
+                        "{\"refundId\": " + refundId + ", \"status\": \"SUCCEEDED\"}",
+                        clock.now())
                 .statusCode(204);
         admin().get("/api/v1/admin/exams/{exam}/refunds", f.exam).then().body("items[0].status", equalTo("SUCCEEDED"));
-        admin().get("/api/v1/admin/audit-events?subject=refund:" + refundId).then()
+        admin().get("/api/v1/admin/audit-events?subject=refund:" + refundId)
+                .then()
                 .body("items.action", equalTo(List.of("refund.succeeded", "refund.sent", "refund.queued")))
                 .body("items[1].after.earlyConfirmation", equalTo(true))
                 .body("items[0].before.status", equalTo("SENT"));
-        long deliveryId = admin().get("/api/v1/admin/webhook-subscriptions/{id}/deliveries", sub.getLong("id")).then()
-                .body("items[0].status", equalTo("DELIVERED")).extract().jsonPath().getLong("items[0].id");
-        admin().get("/api/v1/admin/audit-events?subject=webhook-delivery:" + deliveryId).then()
+        long deliveryId = admin().get("/api/v1/admin/webhook-subscriptions/{id}/deliveries", sub.getLong("id"))
+                .then()
+                .body("items[0].status", equalTo("DELIVERED"))
+                .extract()
+                .jsonPath()
+                .getLong("items[0].id");
+        admin().get("/api/v1/admin/audit-events?subject=webhook-delivery:" + deliveryId)
+                .then()
                 .body("items.action", equalTo(List.of("webhook.delivery-settled")));
 
         clock.advance(Duration.ofMinutes(10)); // long past the retry
         drain();
         assertEquals(1, receiver.received().size(), "no refund.requested after the refund succeeded");
-        admin().post("/api/v1/admin/webhook-deliveries/{id}/replay", deliveryId).then().statusCode(409)
+        admin().post("/api/v1/admin/webhook-deliveries/{id}/replay", deliveryId)
+                .then()
+                .statusCode(409)
                 .body("type", equalTo(BASE + "refund-not-allowed"));
         drain();
         assertEquals(1, receiver.received().size());

@@ -1,5 +1,9 @@
 package cn.gov.exam.change.webhook;
 
+import static cn.gov.exam.change.support.Api.admin;
+import static cn.gov.exam.change.support.Api.as;
+import static io.restassured.RestAssured.given;
+
 import cn.gov.exam.change.support.Api;
 import cn.gov.exam.change.support.SwitchFixture;
 import cn.gov.exam.change.support.TestClock;
@@ -9,19 +13,14 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-
-import static cn.gov.exam.change.support.Api.admin;
-import static cn.gov.exam.change.support.Api.as;
-import static io.restassured.RestAssured.given;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * What the webhook tests share: a receiver, an empty outbox and the exam's switch window at the
@@ -29,12 +28,15 @@ import static io.restassured.RestAssured.given;
  */
 abstract class WebhookTestBase {
     static final String BASE = "https://position-change.example/problems/";
-    static final Instant DURING = OffsetDateTime.parse("2023-01-15T10:00:00+08:00").toInstant();
+    static final Instant DURING =
+            OffsetDateTime.parse("2023-01-15T10:00:00+08:00").toInstant();
 
     @Inject
     TestClock clock;
+
     @Inject
     WebhookDispatcher dispatcher;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -57,15 +59,23 @@ abstract class WebhookTestBase {
 
     /** A subscription to ALIPAY refunds (the channel of the fixtures); returns id and secret. */
     JsonPath subscribe() {
-        return admin().contentType(ContentType.JSON).body(Map.of("url", receiver.url(), "channels", List.of("ALIPAY")))
-                .post("/api/v1/admin/webhook-subscriptions").then().statusCode(201).extract().jsonPath();
+        return admin().contentType(ContentType.JSON)
+                .body(Map.of("url", receiver.url(), "channels", List.of("ALIPAY")))
+                .post("/api/v1/admin/webhook-subscriptions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     /** Refunds for n declining applicants of a fresh exam; returns the exam code. */
     static SwitchFixture declined(int n) {
         SwitchFixture f = new SwitchFixture(1, n);
         for (String id : f.others) {
-            as(Api.applicantToken(f.exam, id)).post("/api/v1/me/refund-request").then().statusCode(201);
+            as(Api.applicantToken(f.exam, id))
+                    .post("/api/v1/me/refund-request")
+                    .then()
+                    .statusCode(201);
         }
         return f;
     }
@@ -77,13 +87,17 @@ abstract class WebhookTestBase {
     }
 
     static ValidatableResponse create(String url, List<String> channels) {
-        return admin().contentType(ContentType.JSON).body(Map.of("url", url, "channels", channels))
-                .post("/api/v1/admin/webhook-subscriptions").then();
+        return admin().contentType(ContentType.JSON)
+                .body(Map.of("url", url, "channels", channels))
+                .post("/api/v1/admin/webhook-subscriptions")
+                .then();
     }
 
     static ValidatableResponse patch(long id, Map<String, Object> body) {
-        return admin().contentType(ContentType.JSON).body(body)
-                .patch("/api/v1/admin/webhook-subscriptions/{id}", id).then();
+        return admin().contentType(ContentType.JSON)
+                .body(body)
+                .patch("/api/v1/admin/webhook-subscriptions/{id}", id)
+                .then();
     }
 
     /** A loopback URL nobody listens on: every call is "connection refused". */
@@ -95,13 +109,18 @@ abstract class WebhookTestBase {
 
     static ValidatableResponse callback(String secret, String id, String body, Instant at) {
         long ts = at.getEpochSecond();
-        return given().contentType(ContentType.JSON).header("webhook-id", id).header("webhook-timestamp", ts)
-                .header("webhook-signature", WebhookSigner.sign(secret, id, ts, body)).body(body)
-                .post("/api/v1/payment-callbacks/refunds").then();
+        return given().contentType(ContentType.JSON)
+                .header("webhook-id", id)
+                .header("webhook-timestamp", ts)
+                .header("webhook-signature", WebhookSigner.sign(secret, id, ts, body))
+                .body(body)
+                .post("/api/v1/payment-callbacks/refunds")
+                .then();
     }
 
     void sql(String statement) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(statement)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(statement)) {
             ps.executeUpdate();
         }
     }

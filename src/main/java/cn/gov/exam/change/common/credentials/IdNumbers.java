@@ -8,8 +8,7 @@ public final class IdNumbers {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
 
-    private IdNumbers() {
-    }
+    private IdNumbers() {}
 
     /** The check character for the first 17 digits. */
     public static char checkDigit(CharSequence first17) {
@@ -35,7 +34,9 @@ public final class IdNumbers {
             return "must end in a digit or X";
         }
         try {
-            LocalDate.of(Integer.parseInt(id.substring(6, 10)), Integer.parseInt(id.substring(10, 12)),
+            LocalDate.of(
+                    Integer.parseInt(id.substring(6, 10)),
+                    Integer.parseInt(id.substring(10, 12)),
                     Integer.parseInt(id.substring(12, 14)));
         } catch (DateTimeException e) {
             return "holds no valid birth date";

@@ -2,7 +2,6 @@ package cn.gov.exam.change.common.credentials;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
-
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
@@ -16,16 +15,13 @@ import java.util.regex.Pattern;
 public final class Passwords {
     private static final int COST = 10;
     private static final BCrypt.Version VERSION = BCrypt.Version.VERSION_2B;
-    private static final BCrypt.Hasher HASHER =
-            BCrypt.with(VERSION, LongPasswordStrategies.truncate(VERSION));
-    private static final BCrypt.Verifyer VERIFYER =
-            BCrypt.verifyer(VERSION, LongPasswordStrategies.truncate(VERSION));
+    private static final BCrypt.Hasher HASHER = BCrypt.with(VERSION, LongPasswordStrategies.truncate(VERSION));
+    private static final BCrypt.Verifyer VERIFYER = BCrypt.verifyer(VERSION, LongPasswordStrategies.truncate(VERSION));
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}");
     /** Compared against when an account does not exist, so that timing does not tell. */
     private static final String DUMMY = hash("no such account");
 
-    private Passwords() {
-    }
+    private Passwords() {}
 
     public static String hash(String plain) {
         return new String(HASHER.hash(COST, utf8(plain)), StandardCharsets.US_ASCII);
@@ -50,8 +46,7 @@ public final class Passwords {
             return false;
         }
         try {
-            return VERIFYER.verify(utf8(plain), against.getBytes(StandardCharsets.US_ASCII)).verified
-                    && hash != null;
+            return VERIFYER.verify(utf8(plain), against.getBytes(StandardCharsets.US_ASCII)).verified && hash != null;
         } catch (RuntimeException e) { // a cost out of range, a salt that is not bcrypt's base64
             return false;
         }

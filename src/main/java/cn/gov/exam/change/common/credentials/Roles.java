@@ -5,6 +5,5 @@ public final class Roles {
     public static final String REVIEWER = "REVIEWER";
     public static final String APPLICANT = "APPLICANT";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

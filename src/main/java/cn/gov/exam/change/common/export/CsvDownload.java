@@ -1,10 +1,9 @@
 package cn.gov.exam.change.common.export;
 
 import jakarta.ws.rs.core.StreamingOutput;
-import org.jboss.resteasy.reactive.RestResponse;
-
 import java.io.IOException;
 import java.util.List;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The response of every CSV export: a {@link CsvWriter} over the response body, fed row by row
@@ -12,8 +11,7 @@ import java.util.List;
  * filters before calling, so that a bad one is still a problem and not a broken download.
  */
 public final class CsvDownload {
-    private CsvDownload() {
-    }
+    private CsvDownload() {}
 
     /** Writes the rows of one export; may fail writing them. */
     public interface Rows {
@@ -27,6 +25,7 @@ public final class CsvDownload {
             }
         };
         return RestResponse.ResponseBuilder.ok(body, CsvWriter.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .build();
     }
 }

@@ -2,7 +2,6 @@ package cn.gov.exam.change.common.export;
 
 import cn.gov.exam.change.common.Labels;
 import cn.gov.exam.change.common.problems.ProblemException;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +16,7 @@ import java.util.List;
 public final class CsvForm {
     /** The query parameter that chooses the form. */
     public static final String PARAM = "format";
+
     public static final String PARAM_DESCRIPTION = "CSV only: `machine` gives the API's field names as headers, "
             + "codes and ISO-8601 UTC instants (for other systems); without it (or `human`) the file is for people: "
             + "Chinese headers and labels, times in the exam's time zone with their offset";

@@ -83,7 +83,10 @@ public final class CsvWriter implements AutoCloseable {
         if (format.neutraliseFormulas() && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
             s = "'" + s;
         }
-        if (!format.quoteAll() && s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0
+        if (!format.quoteAll()
+                && s.indexOf(',') < 0
+                && s.indexOf('"') < 0
+                && s.indexOf('\n') < 0
                 && s.indexOf('\r') < 0) {
             return s;
         }

@@ -3,7 +3,6 @@ package cn.gov.exam.change.common.http;
 import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.problems.Problem;
 import cn.gov.exam.change.common.problems.ProblemType;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.buffer.Buffer;
@@ -14,7 +13,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -31,6 +29,7 @@ public class BodyLimits {
 
     @Inject
     AppConfig config;
+
     @Inject
     ObjectMapper json;
 
@@ -54,7 +53,9 @@ public class BodyLimits {
         }
         long maxJsonBody = config.limits().maxJsonBody();
         HttpMethod method = ctx.request().method();
-        if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+        if (method == HttpMethod.GET
+                || method == HttpMethod.HEAD
+                || method == HttpMethod.OPTIONS
                 || IMPORTS.matcher(ctx.request().path()).matches()) {
             ctx.next();
             return;
@@ -90,11 +91,19 @@ public class BodyLimits {
 
     private void tooLarge(RoutingContext ctx) {
         long maxJsonBody = config.limits().maxJsonBody();
-        Problem p = new Problem(ProblemType.PAYLOAD_TOO_LARGE, "This endpoint takes bodies of at most "
-                + maxJsonBody + " bytes", ctx.request().path(), ctx.get(RequestIds.KEY), List.of(), null);
+        Problem p = new Problem(
+                ProblemType.PAYLOAD_TOO_LARGE,
+                "This endpoint takes bodies of at most " + maxJsonBody + " bytes",
+                ctx.request().path(),
+                ctx.get(RequestIds.KEY),
+                List.of(),
+                null);
         try {
-            ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .putHeader("Connection", "close").end(json.writeValueAsString(p));
+            ctx.response()
+                    .setStatusCode(413)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("Connection", "close")
+                    .end(json.writeValueAsString(p));
         } catch (JsonProcessingException e) {
             ctx.fail(e);
         }

@@ -16,11 +16,11 @@ public final class InputRules {
     public static final String UNSAFE_TEXT = "must not contain control characters or invalid Unicode";
     /** Four-digit years: what clients can mean, and well inside PostgreSQL's timestamptz range. */
     public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
     public static final String INSTANT_RANGE = "must be between the years 0001 and 9999";
 
-    private InputRules() {
-    }
+    private InputRules() {}
 
     /**
      * True when free text holds a character no field may hold: C0 controls other than tab, line
@@ -70,7 +70,9 @@ public final class InputRules {
             }
             // A run of percent-encoded bytes decodes as one UTF-8 sequence.
             int start = i;
-            while (i + 2 < n && rawTarget.charAt(i) == '%' && hex(rawTarget.charAt(i + 1)) >= 0
+            while (i + 2 < n
+                    && rawTarget.charAt(i) == '%'
+                    && hex(rawTarget.charAt(i + 1)) >= 0
                     && hex(rawTarget.charAt(i + 2)) >= 0) {
                 i += 3;
             }
@@ -84,8 +86,12 @@ public final class InputRules {
             }
             String decoded;
             try {
-                decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+                decoded = StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes))
+                        .toString();
             } catch (CharacterCodingException e) {
                 return "The address holds percent-encoded bytes that are not UTF-8";
             }

@@ -13,12 +13,11 @@ import java.util.regex.Pattern;
  */
 public final class IpRanges {
     // Before the ranges below, which are parsed with them.
-    private static final Pattern DOTTED_DECIMAL =
-            Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+    private static final Pattern DOTTED_DECIMAL = Pattern.compile(
+            "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
     private static final Pattern NUMERIC_PART = Pattern.compile("0[xX][0-9a-fA-F]*|[0-9]+");
 
-    private IpRanges() {
-    }
+    private IpRanges() {}
 
     /** A network: an address and the number of leading bits that must match. */
     public record Cidr(byte[] network, int prefix) {
@@ -27,7 +26,9 @@ public final class IpRanges {
             InetAddress address = literal(slash < 0 ? text : text.substring(0, slash))
                     .orElseThrow(() -> new IllegalArgumentException("not an IP address or CIDR: " + text));
             byte[] bytes = address.getAddress();
-            int prefix = slash < 0 ? bytes.length * 8 : Integer.parseInt(text.substring(slash + 1).trim());
+            int prefix = slash < 0
+                    ? bytes.length * 8
+                    : Integer.parseInt(text.substring(slash + 1).trim());
             if (prefix < 0 || prefix > bytes.length * 8) {
                 throw new IllegalArgumentException("prefix out of range: " + text);
             }
@@ -63,12 +64,33 @@ public final class IpRanges {
     // address: NAT64 (64:ff9b::/96), IPv4-translated (SIIT, ::ffff:0:a.b.c.d) and 6to4. IPv4-mapped
     // ones (::ffff:a.b.c.d) are never seen as such: InetAddress turns them into IPv4 addresses.
     private static final List<Cidr> NOT_PUBLIC = List.of(
-            "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
-            "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15",
-            "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
-            "::/96", "64:ff9b:1::/48", "100::/64", "2001::/23", "2001:db8::/32", "fc00::/7", "fe80::/10",
-            "fec0::/10", "ff00::/8"
-    ).stream().map(Cidr::parse).toList();
+                    "0.0.0.0/8",
+                    "10.0.0.0/8",
+                    "100.64.0.0/10",
+                    "127.0.0.0/8",
+                    "169.254.0.0/16",
+                    "172.16.0.0/12",
+                    "192.0.0.0/24",
+                    "192.0.2.0/24",
+                    "192.88.99.0/24",
+                    "192.168.0.0/16",
+                    "198.18.0.0/15",
+                    "198.51.100.0/24",
+                    "203.0.113.0/24",
+                    "224.0.0.0/4",
+                    "240.0.0.0/4",
+                    "::/96",
+                    "64:ff9b:1::/48",
+                    "100::/64",
+                    "2001::/23",
+                    "2001:db8::/32",
+                    "fc00::/7",
+                    "fe80::/10",
+                    "fec0::/10",
+                    "ff00::/8")
+            .stream()
+            .map(Cidr::parse)
+            .toList();
     private static final Cidr NAT64 = Cidr.parse("64:ff9b::/96");
     private static final Cidr IPV4_TRANSLATED = Cidr.parse("::ffff:0:0:0/96");
     private static final Cidr SIX_TO_FOUR = Cidr.parse("2002::/16");
@@ -86,7 +108,7 @@ public final class IpRanges {
 
     private static InetAddress v4(byte[] b, int from) {
         try {
-            return InetAddress.getByAddress(new byte[]{b[from], b[from + 1], b[from + 2], b[from + 3]});
+            return InetAddress.getByAddress(new byte[] {b[from], b[from + 1], b[from + 2], b[from + 3]});
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
@@ -153,8 +175,9 @@ public final class IpRanges {
             return Optional.empty();
         }
         address |= last;
-        return Optional.of(v4(new byte[]{(byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8),
-                (byte) address}, 0));
+        return Optional.of(v4(
+                new byte[] {(byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8), (byte) address},
+                0));
     }
 
     /** An IPv6 literal (with or without brackets) or an IPv4 address in any numeric form; never a DNS lookup. */

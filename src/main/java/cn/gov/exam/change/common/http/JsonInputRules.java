@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,11 +28,12 @@ public class JsonInputRules implements ObjectMapperCustomizer {
         SimpleModule module = new SimpleModule("input-rules");
         module.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
-            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
-                                                          JsonDeserializer<?> deserializer) {
+            public JsonDeserializer<?> modifyDeserializer(
+                    DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
                 Class<?> type = description.getBeanClass();
                 return type == String.class || type == OffsetDateTime.class || type == Instant.class
-                        ? new Checked(deserializer) : deserializer;
+                        ? new Checked(deserializer)
+                        : deserializer;
             }
         });
         mapper.registerModule(module);

@@ -2,7 +2,6 @@ package cn.gov.exam.change.common.http;
 
 import cn.gov.exam.change.common.problems.Problem;
 import cn.gov.exam.change.common.problems.ProblemType;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpServerRequest;
@@ -11,10 +10,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * Refuses, with a problem, requests whose address no endpoint can take: control characters or
@@ -70,7 +68,9 @@ public class RequestChecks {
         // The path is not echoed: it is what was wrong.
         Problem p = new Problem(type, detail, null, ctx.get(RequestIds.KEY), List.of(), null);
         try {
-            ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
+            ctx.response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .end(json.writeValueAsString(p));
         } catch (JsonProcessingException e) {
             ctx.fail(e);

@@ -3,7 +3,6 @@ package cn.gov.exam.change.common.http;
 import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.problems.Problem;
 import cn.gov.exam.change.common.problems.ProblemType;
-
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
@@ -12,9 +11,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /**
  * The end-to-end bound of an API request (app.database.request-timeout): a request still without
@@ -29,6 +27,7 @@ public class RequestDeadline {
     private static final Logger LOG = Logger.getLogger(RequestDeadline.class);
     /** Set on a request answered by the deadline: what it still writes afterwards is dropped. */
     public static final String PASSED = "request-deadline-passed";
+
     private static final Pattern IMPORT = Pattern.compile("/api/v1/admin/exams/[^/]+/(registrations|positions)/?");
 
     @Inject
@@ -66,7 +65,8 @@ public class RequestDeadline {
         if (accept != null && accept.contains("text/csv")) {
             return true;
         }
-        return ctx.request().method() == HttpMethod.POST && IMPORT.matcher(ctx.normalizedPath()).matches();
+        return ctx.request().method() == HttpMethod.POST
+                && IMPORT.matcher(ctx.normalizedPath()).matches();
     }
 
     private void expire(RoutingContext ctx) {

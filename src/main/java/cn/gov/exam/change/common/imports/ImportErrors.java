@@ -2,7 +2,6 @@ package cn.gov.exam.change.common.imports;
 
 import cn.gov.exam.change.common.problems.FieldError;
 import cn.gov.exam.change.common.problems.ProblemException;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,9 +28,11 @@ public final class ImportErrors {
     /** Throws the validation problem when there is anything to report: the import then changes nothing. */
     public void throwIfAny() {
         if (count > 0) {
-            throw new ProblemException(cn.gov.exam.change.common.problems.ProblemType.VALIDATION_FAILED,
-                    "The import was rejected as a whole: " + count + " problem(s) in its rows; nothing was changed",
-                    listed.stream().sorted(BY_ROW).toList())
+            throw new ProblemException(
+                            cn.gov.exam.change.common.problems.ProblemType.VALIDATION_FAILED,
+                            "The import was rejected as a whole: " + count
+                                    + " problem(s) in its rows; nothing was changed",
+                            listed.stream().sorted(BY_ROW).toList())
                     .with("errorCount", count);
         }
     }

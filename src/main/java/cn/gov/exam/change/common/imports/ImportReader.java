@@ -7,14 +7,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import com.fasterxml.jackson.databind.MappingIterator;
-
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,12 +32,12 @@ import java.util.function.Consumer;
  */
 public final class ImportReader {
     // Decimals read exactly: as doubles, 1e400 would be Infinity, which no BigDecimal takes.
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.TRIM_SPACES)
-            .enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final CsvMapper CSV =
+            new CsvMapper().enable(CsvParser.Feature.TRIM_SPACES).enable(CsvParser.Feature.SKIP_EMPTY_LINES);
 
-    private ImportReader() {
-    }
+    private ImportReader() {}
 
     public static boolean isCsv(String contentType) {
         return contentType != null && contentType.toLowerCase().startsWith("text/csv");
@@ -50,9 +49,13 @@ public final class ImportReader {
             return isCsv(contentType) ? csv(body, errors, each) : json(body, errors, each);
         } catch (JsonProcessingException e) {
             // Some parse failures carry no location.
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The import body is not well-formed "
-                    + (isCsv(contentType) ? "CSV" : "JSON")
-                    + (e.getLocation() == null ? "" : " near line " + e.getLocation().getLineNr()));
+            throw new ProblemException(
+                    ProblemType.MALFORMED_REQUEST,
+                    "The import body is not well-formed "
+                            + (isCsv(contentType) ? "CSV" : "JSON")
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " near line " + e.getLocation().getLineNr()));
         } catch (CharConversionException e) {
             // The CSV reader decodes UTF-8 itself and reports bad bytes this way.
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The import body is not valid UTF-8");
@@ -64,7 +67,8 @@ public final class ImportReader {
     private static long json(InputStream body, ImportErrors errors, Consumer<ImportRow> each) throws IOException {
         try (JsonParser p = JSON.createParser(body)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The import body must be a JSON array of objects");
+                throw new ProblemException(
+                        ProblemType.MALFORMED_REQUEST, "The import body must be a JSON array of objects");
             }
             long n = 0;
             JsonToken t;
@@ -93,7 +97,8 @@ public final class ImportReader {
     private static InputStream withoutByteOrderMark(InputStream in) throws IOException {
         java.io.PushbackInputStream p = new java.io.PushbackInputStream(in, 3);
         byte[] head = p.readNBytes(3);
-        boolean bom = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+        boolean bom =
+                head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
         if (!bom) {
             p.unread(head);
         }
@@ -131,7 +136,8 @@ public final class ImportReader {
     private static long csv(InputStream raw, ImportErrors errors, Consumer<ImportRow> each) throws IOException {
         InputStream body = withoutByteOrderMark(raw);
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class).with(schema).readValues(body)) {
+        try (MappingIterator<Map<String, String>> it =
+                CSV.readerForMapOf(String.class).with(schema).readValues(body)) {
             long n = 0;
             while (it.hasNextValue()) {
                 Map<String, String> line = it.nextValue();

@@ -1,10 +1,8 @@
 package cn.gov.exam.change.common.imports;
 
-import cn.gov.exam.change.common.problems.FieldError;
-import cn.gov.exam.change.common.http.InputRules;
 import cn.gov.exam.change.common.Labels;
-import com.fasterxml.jackson.annotation.JsonInclude;
-
+import cn.gov.exam.change.common.http.InputRules;
+import cn.gov.exam.change.common.problems.FieldError;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -26,6 +24,7 @@ public final class ImportRow {
     private final ImportErrors errors;
     /** A CSV line: problems name its column as the file's header does, not the JSON path. */
     private final boolean csv;
+
     private boolean valid = true;
 
     ImportRow(long number, Map<String, Object> values, ImportErrors errors) {
@@ -112,9 +111,11 @@ public final class ImportRow {
         long n;
         try {
             // Exact: a number beyond long must be refused, not wrapped around into the allowed range.
-            n = v instanceof BigDecimal bd ? bd.longValueExact()
-                    : v instanceof Long || v instanceof Integer ? ((Number) v).longValue()
-                    : Long.parseLong(v.toString().trim());
+            n = v instanceof BigDecimal bd
+                    ? bd.longValueExact()
+                    : v instanceof Long || v instanceof Integer
+                            ? ((Number) v).longValue()
+                            : Long.parseLong(v.toString().trim());
         } catch (NumberFormatException | ArithmeticException e) {
             reject(field, "must be a whole number");
             return null;

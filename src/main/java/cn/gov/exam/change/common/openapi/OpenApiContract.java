@@ -1,6 +1,10 @@
 package cn.gov.exam.change.common.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -8,11 +12,6 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Makes the document one that strict OpenAPI 3.0 tools read as the service means it:
@@ -39,7 +38,9 @@ public class OpenApiContract implements OASFilter {
         TAGS.put("Audit", "The audit log of every decision and change (ADMIN)");
         TAGS.put("Authentication", "Bearer tokens for applicants and staff, and clearing sign-in waits");
         TAGS.put("Exams", "Exams and their timelines");
-        TAGS.put("Opening-ratio check", "The dry run and publication of the opening-ratio check, and the public list of cancelled positions");
+        TAGS.put(
+                "Opening-ratio check",
+                "The dry run and publication of the opening-ratio check, and the public list of cancelled positions");
         TAGS.put("Payment callbacks", "Signed confirmations of refunds by payment systems");
         TAGS.put("Positions", "Positions of an exam: import and search");
         TAGS.put("Qualification review", "Reviews of switches by the target position's agency, and the exam's summary");
@@ -112,7 +113,8 @@ public class OpenApiContract implements OASFilter {
         }
         Schema ref = anyOf.get(0).getRef() != null ? anyOf.get(0) : anyOf.get(1);
         Schema other = ref == anyOf.get(0) ? anyOf.get(1) : anyOf.get(0);
-        if (ref.getRef() == null || !ref.getRef().startsWith(REF_PREFIX)
+        if (ref.getRef() == null
+                || !ref.getRef().startsWith(REF_PREFIX)
                 || !List.of(Schema.SchemaType.NULL).equals(other.getType())) {
             return null;
         }

@@ -1,9 +1,9 @@
 package cn.gov.exam.change.common.openapi;
 
-import cn.gov.exam.change.common.http.BodyLimits;
 import cn.gov.exam.change.common.problems.Problem;
-
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -15,9 +15,6 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The problems that every operation of a kind can answer, whatever it does, added to the
@@ -42,8 +39,10 @@ public class OpenApiProblems implements OASFilter {
         SHARED.put("413", new String[] {"PayloadTooLarge", "payload-too-large"});
         SHARED.put("415", new String[] {"UnsupportedMediaType", "unsupported-media-type"});
         SHARED.put("500", new String[] {"InternalError", "internal-error"});
-        SHARED.put("503", new String[] {"ServiceUnavailable",
-                "service-unavailable: the database cannot serve the request now; retry after Retry-After seconds"});
+        SHARED.put("503", new String[] {
+            "ServiceUnavailable",
+            "service-unavailable: the database cannot serve the request now; retry after Retry-After seconds"
+        });
     }
 
     @Override
@@ -51,19 +50,22 @@ public class OpenApiProblems implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+        for (Map.Entry<String, PathItem> path :
+                openAPI.getPaths().getPathItems().entrySet()) {
             if (!path.getKey().startsWith("/api/")) {
                 continue;
             }
             boolean namesSomething = path.getKey().contains("{");
-            boolean pathParams = path.getValue().getParameters() != null && !path.getValue().getParameters().isEmpty();
+            boolean pathParams = path.getValue().getParameters() != null
+                    && !path.getValue().getParameters().isEmpty();
             for (Operation op : path.getValue().getOperations().values()) {
                 APIResponses responses = op.getResponses();
                 if (responses == null) {
                     continue;
                 }
                 boolean body = op.getRequestBody() != null;
-                boolean params = pathParams || (op.getParameters() != null && !op.getParameters().isEmpty());
+                boolean params = pathParams
+                        || (op.getParameters() != null && !op.getParameters().isEmpty());
                 boolean secured = op.getSecurity() != null && !op.getSecurity().isEmpty();
                 if (body || params) {
                     add(responses, "400");
@@ -97,7 +99,9 @@ public class OpenApiProblems implements OASFilter {
             Schema problem = OASFactory.createSchema().ref("Problem");
             MediaType media = OASFactory.createMediaType().schema(problem);
             Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media);
-            components.addResponse(shared[0], OASFactory.createAPIResponse().description(shared[1]).content(content));
+            components.addResponse(
+                    shared[0],
+                    OASFactory.createAPIResponse().description(shared[1]).content(content));
         }
     }
 

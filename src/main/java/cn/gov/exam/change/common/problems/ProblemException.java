@@ -25,8 +25,8 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(String field, String message) {
-        return new ProblemException(ProblemType.VALIDATION_FAILED, "The request is not valid",
-                List.of(FieldError.of(field, message)));
+        return new ProblemException(
+                ProblemType.VALIDATION_FAILED, "The request is not valid", List.of(FieldError.of(field, message)));
     }
 
     public static ProblemException invalid(List<FieldError> errors) {

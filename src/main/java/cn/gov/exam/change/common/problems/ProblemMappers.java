@@ -5,7 +5,6 @@ import cn.gov.exam.change.common.http.JsonInputRules;
 import cn.gov.exam.change.common.http.RequestDeadline;
 import cn.gov.exam.change.common.http.RequestIds;
 import cn.gov.exam.change.common.sql.DatabaseFailures;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -28,15 +27,14 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestResponse;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The one place where failures become {@code application/problem+json} responses. Nothing here
@@ -48,6 +46,7 @@ public class ProblemMappers {
 
     @Inject
     CurrentVertxRequest currentRequest;
+
     @Inject
     AppConfig config;
 
@@ -67,45 +66,67 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unrecognized(UnrecognizedPropertyException e) {
-        return respond(ProblemType.VALIDATION_FAILED, "The request is not valid",
-                List.of(FieldError.of(pathOf(e), "is not a known field")), null);
+        return respond(
+                ProblemType.VALIDATION_FAILED,
+                "The request is not valid",
+                List.of(FieldError.of(pathOf(e), "is not a known field")),
+                null);
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> invalidInput(JsonInputRules.InvalidInput e) {
-        return respond(ProblemType.VALIDATION_FAILED, "The request is not valid",
-                List.of(FieldError.of(pathOf(e), e.reason())), null);
+        return respond(
+                ProblemType.VALIDATION_FAILED,
+                "The request is not valid",
+                List.of(FieldError.of(pathOf(e), e.reason())),
+                null);
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> invalidFormat(InvalidFormatException e) {
         String message = e.getTargetType() != null && e.getTargetType().isEnum()
-                ? "must be one of " + java.util.Arrays.toString(e.getTargetType().getEnumConstants())
+                ? "must be one of "
+                        + java.util.Arrays.toString(e.getTargetType().getEnumConstants())
                 : "has an invalid value";
-        return respond(ProblemType.VALIDATION_FAILED, "The request is not valid",
-                List.of(FieldError.of(pathOf(e), message)), null);
+        return respond(
+                ProblemType.VALIDATION_FAILED,
+                "The request is not valid",
+                List.of(FieldError.of(pathOf(e), message)),
+                null);
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> mismatched(MismatchedInputException e) {
         String field = pathOf(e);
         if (field.isEmpty()) {
-            return respond(ProblemType.MALFORMED_REQUEST, "The request body is not the JSON this endpoint expects",
-                    List.of(), null);
+            return respond(
+                    ProblemType.MALFORMED_REQUEST,
+                    "The request body is not the JSON this endpoint expects",
+                    List.of(),
+                    null);
         }
-        return respond(ProblemType.VALIDATION_FAILED, "The request is not valid",
-                List.of(FieldError.of(field, "has the wrong type")), null);
+        return respond(
+                ProblemType.VALIDATION_FAILED,
+                "The request is not valid",
+                List.of(FieldError.of(field, "has the wrong type")),
+                null);
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> mapping(JsonMappingException e) {
         String field = pathOf(e);
         if (field.isEmpty()) {
-            return respond(ProblemType.MALFORMED_REQUEST, "The request body is not the JSON this endpoint expects",
-                    List.of(), null);
+            return respond(
+                    ProblemType.MALFORMED_REQUEST,
+                    "The request body is not the JSON this endpoint expects",
+                    List.of(),
+                    null);
         }
-        return respond(ProblemType.VALIDATION_FAILED, "The request is not valid",
-                List.of(FieldError.of(field, "has an invalid value")), null);
+        return respond(
+                ProblemType.VALIDATION_FAILED,
+                "The request is not valid",
+                List.of(FieldError.of(field, "has an invalid value")),
+                null);
     }
 
     @ServerExceptionMapper
@@ -135,19 +156,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> notAllowed(NotAllowedException e) {
-        RestResponse<Problem> r = respond(ProblemType.METHOD_NOT_ALLOWED, "This method is not allowed here", List.of(), null);
+        RestResponse<Problem> r =
+                respond(ProblemType.METHOD_NOT_ALLOWED, "This method is not allowed here", List.of(), null);
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        return allow == null ? r : RestResponse.ResponseBuilder.fromResponse(r).header(HttpHeaders.ALLOW, allow).build();
+        return allow == null
+                ? r
+                : RestResponse.ResponseBuilder.fromResponse(r)
+                        .header(HttpHeaders.ALLOW, allow)
+                        .build();
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> notSupported(NotSupportedException e) {
-        return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, "This endpoint does not accept that Content-Type", List.of(), null);
+        return respond(
+                ProblemType.UNSUPPORTED_MEDIA_TYPE, "This endpoint does not accept that Content-Type", List.of(), null);
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> notAcceptable(NotAcceptableException e) {
-        return respond(ProblemType.NOT_ACCEPTABLE, "This endpoint cannot produce the requested media type", List.of(), null);
+        return respond(
+                ProblemType.NOT_ACCEPTABLE, "This endpoint cannot produce the requested media type", List.of(), null);
     }
 
     @ServerExceptionMapper
@@ -184,26 +212,32 @@ public class ProblemMappers {
             return unavailable();
         }
         LOG.errorf(e, "Request %s failed", requestId());
-        return respond(ProblemType.INTERNAL_ERROR, "Something went wrong on our side; the request id identifies it",
-                List.of(), null);
+        return respond(
+                ProblemType.INTERNAL_ERROR,
+                "Something went wrong on our side; the request id identifies it",
+                List.of(),
+                null);
     }
 
     /** The database cannot serve the request now: the client is to retry shortly (README: outages). */
     RestResponse<Problem> unavailable() {
-        return respond(ProblemType.SERVICE_UNAVAILABLE,
-                "The service cannot reach its database at the moment; retry shortly", List.of(),
+        return respond(
+                ProblemType.SERVICE_UNAVAILABLE,
+                "The service cannot reach its database at the moment; retry shortly",
+                List.of(),
                 Map.of("retryAfterSeconds", config.database().retryAfter().toSeconds()));
     }
 
-    private RestResponse<Problem> respond(ProblemType type, String detail, List<FieldError> errors,
-                                          Map<String, Object> extensions) {
+    private RestResponse<Problem> respond(
+            ProblemType type, String detail, List<FieldError> errors, Map<String, Object> extensions) {
         RoutingContext ctx = currentRequest == null ? null : currentRequest.getCurrent();
         String instance = ctx == null ? null : ctx.request().path();
         if (type.status < 500) {
             LOG.debugf("Request %s answered %d %s", requestId(), type.status, type.slug);
         }
         Problem body = new Problem(type, detail, instance, requestId(), errors, extensions);
-        RestResponse.ResponseBuilder<Problem> b = RestResponse.ResponseBuilder.<Problem>create(type.status).entity(body)
+        RestResponse.ResponseBuilder<Problem> b = RestResponse.ResponseBuilder.<Problem>create(type.status)
+                .entity(body)
                 .type(Problem.MEDIA_TYPE);
         if (type == ProblemType.UNAUTHORIZED) {
             b.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");

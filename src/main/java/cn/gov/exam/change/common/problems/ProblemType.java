@@ -21,8 +21,8 @@ public enum ProblemType {
     SWITCH_WINDOW_CLOSED(409, "switch-window-closed", "The switch window has closed"),
     POSITION_NOT_OPEN(409, "position-not-open", "The position is not open"),
     SAME_POSITION(409, "same-position", "That is your original position"),
-    POSITION_PREVIOUSLY_REJECTED(409, "position-previously-rejected",
-            "This position's agency has rejected you already"),
+    POSITION_PREVIOUSLY_REJECTED(
+            409, "position-previously-rejected", "This position's agency has rejected you already"),
     NO_SWITCHES_LEFT(409, "no-switches-left", "No switches left"),
     SWITCH_PENDING(409, "switch-pending", "A switch is under review"),
     IDEMPOTENCY_KEY_IN_USE(409, "idempotency-key-in-use", "A request with this Idempotency-Key is in progress"),

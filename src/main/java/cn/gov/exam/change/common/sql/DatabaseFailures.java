@@ -5,15 +5,14 @@ import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
-import org.jboss.logging.Logger;
-import org.postgresql.util.PSQLException;
-
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+import org.postgresql.util.PSQLException;
 
 /**
  * Failures that mean "the database cannot serve this now" rather than a fault of the request or of
@@ -37,8 +36,7 @@ public final class DatabaseFailures {
         DISK_FULL
     }
 
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     public static Kind classify(Throwable failure) {
         return classify(failure, 0);
@@ -71,14 +69,18 @@ public final class DatabaseFailures {
                 return k;
             }
             if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
-                k = fatal(p.getServerErrorMessage().getSeverity(), p.getServerErrorMessage().getMessage());
+                k = fatal(
+                        p.getServerErrorMessage().getSeverity(),
+                        p.getServerErrorMessage().getMessage());
                 if (k != Kind.NONE) {
                     return k;
                 }
             }
             // Agroal's "acquisition timeout" carries no SQLSTATE.
             String m = e.getMessage();
-            return m != null && m.toLowerCase(Locale.ROOT).contains("acquisition timeout") ? Kind.UNAVAILABLE : Kind.NONE;
+            return m != null && m.toLowerCase(Locale.ROOT).contains("acquisition timeout")
+                    ? Kind.UNAVAILABLE
+                    : Kind.NONE;
         }
         if (t instanceof PgException e) {
             Kind k = bySqlState(e.getSqlState());
@@ -88,21 +90,27 @@ public final class DatabaseFailures {
             return bySqlState(e.getSqlState());
         }
         // pgjdbc's login, cut short by the pool's acquisition timeout.
-        if (t instanceof RuntimeException && t.getMessage() != null
+        if (t instanceof RuntimeException
+                && t.getMessage() != null
                 && t.getMessage().startsWith("Interrupted while attempting to connect")) {
             return Kind.UNAVAILABLE;
         }
-        if (t instanceof ClosedConnectionException || t instanceof ConnectException || t instanceof NoRouteToHostException
-                || t instanceof SocketTimeoutException || t instanceof TimeoutException
+        if (t instanceof ClosedConnectionException
+                || t instanceof ConnectException
+                || t instanceof NoRouteToHostException
+                || t instanceof SocketTimeoutException
+                || t instanceof TimeoutException
                 || t instanceof java.nio.channels.ClosedChannelException) {
             return Kind.UNAVAILABLE;
         }
         // The reactive pool's wait for a connection ends with a bare "Timeout" (vertx-sql-client 4.5:
         // a VertxException, or Vert.x's NoStackTraceThrowable), a statement on a connection that the
         // server has just closed with "Connection is not active now".
-        if ((t.getClass() == VertxException.class || t.getClass().getName().equals("io.vertx.core.impl.NoStackTraceThrowable"))
+        if ((t.getClass() == VertxException.class
+                        || t.getClass().getName().equals("io.vertx.core.impl.NoStackTraceThrowable"))
                 && t.getMessage() != null
-                && (t.getMessage().startsWith("Timeout") || t.getMessage().startsWith("Connection is not active now"))) {
+                && (t.getMessage().startsWith("Timeout")
+                        || t.getMessage().startsWith("Connection is not active now"))) {
             return Kind.UNAVAILABLE;
         }
         return Kind.NONE;
@@ -120,8 +128,13 @@ public final class DatabaseFailures {
         if (state.equals("53100")) {
             return Kind.DISK_FULL;
         }
-        if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || state.equals("57014")
-                || state.equals("55P03") || state.equals("25006") || state.equals("58030")) {
+        if (state.startsWith("08")
+                || state.startsWith("53")
+                || state.startsWith("57P")
+                || state.equals("57014")
+                || state.equals("55P03")
+                || state.equals("25006")
+                || state.equals("58030")) {
             return Kind.UNAVAILABLE;
         }
         return Kind.NONE;
@@ -142,12 +155,17 @@ public final class DatabaseFailures {
     public static void report(Kind kind, Throwable failure, String who) {
         if (kind == Kind.DISK_FULL) {
             if (DISK_FULL_LOGGED.compareAndSet(false, true)) {
-                LOG.errorf(failure, "DATABASE OUT OF DISK SPACE: writes fail and are answered 503 until space is freed"
-                        + " (first seen by %s; not logged again until writes succeed)", who);
+                LOG.errorf(
+                        failure,
+                        "DATABASE OUT OF DISK SPACE: writes fail and are answered 503 until space is freed"
+                                + " (first seen by %s; not logged again until writes succeed)",
+                        who);
             }
         } else if (kind == Kind.UNAVAILABLE && UNAVAILABLE_LOGGED.compareAndSet(false, true)) {
-            LOG.warnf("The database is unavailable (%s); requests are answered 503 until it is back"
-                    + " (first seen by %s; not logged again until it answers)", summary(failure), who);
+            LOG.warnf(
+                    "The database is unavailable (%s); requests are answered 503 until it is back"
+                            + " (first seen by %s; not logged again until it answers)",
+                    summary(failure), who);
         }
     }
 

@@ -8,12 +8,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.hibernate.Session;
-import org.postgresql.PGConnection;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.hibernate.Session;
+import org.postgresql.PGConnection;
 
 /**
  * The one way to plain JDBC, for what JPA's native queries cannot do: {@code COPY}, array
@@ -26,6 +25,7 @@ import java.sql.Statement;
 public class Jdbc {
     @Inject
     EntityManager em;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -66,15 +66,16 @@ public class Jdbc {
                 return;
             }
             physical.setNetworkTimeout(Runnable::run, 0);
-            TransactionSynchronizationRegistry tsr = Arc.container().instance(TransactionSynchronizationRegistry.class).get();
+            TransactionSynchronizationRegistry tsr = Arc.container()
+                    .instance(TransactionSynchronizationRegistry.class)
+                    .get();
             if (tsr == null || tsr.getTransactionStatus() != Status.STATUS_ACTIVE) {
                 physical.setNetworkTimeout(Runnable::run, before);
                 return;
             }
             tsr.registerInterposedSynchronization(new Synchronization() {
                 @Override
-                public void beforeCompletion() {
-                }
+                public void beforeCompletion() {}
 
                 @Override
                 public void afterCompletion(int status) {

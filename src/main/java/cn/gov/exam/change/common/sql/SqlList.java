@@ -2,12 +2,9 @@ package cn.gov.exam.change.common.sql;
 
 import cn.gov.exam.change.common.paging.PageParams;
 import cn.gov.exam.change.common.paging.PageResponse;
-
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
-import org.hibernate.jpa.HibernateHints;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * One filtered list in plain SQL, read either a page at a time (the JSON list) or whole through a
@@ -24,6 +22,7 @@ import java.util.stream.Stream;
 public final class SqlList {
     /** Rows fetched per round trip of an export's cursor. */
     static final int FETCH_SIZE = 500;
+
     private final String select;
     private final String from;
     private final String orderBy;
@@ -59,8 +58,12 @@ public final class SqlList {
     public <T> PageResponse<T> page(EntityManager em, PageParams page, Function<Tuple, T> map) {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = bind(em.createNativeQuery(select + " " + body() + " order by " + orderBy, Tuple.class))
-                .setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
-        long total = ((Number) bind(em.createNativeQuery("select count(*) " + body())).getSingleResult()).longValue();
+                .setFirstResult(page.offset())
+                .setMaxResults(page.size)
+                .getResultList();
+        long total = ((Number)
+                        bind(em.createNativeQuery("select count(*) " + body())).getSingleResult())
+                .longValue();
         return new PageResponse<>(rows.stream().map(map).toList(), page.page, page.size, total);
     }
 
@@ -68,7 +71,8 @@ public final class SqlList {
     public <T> void forEach(EntityManager em, Function<Tuple, T> map, RowConsumer<T> each) throws IOException {
         @SuppressWarnings("unchecked")
         Stream<Tuple> rows = bind(em.createNativeQuery(select + " " + body() + " order by " + orderBy, Tuple.class))
-                .setHint(HibernateHints.HINT_FETCH_SIZE, FETCH_SIZE).setHint(HibernateHints.HINT_READ_ONLY, true)
+                .setHint(HibernateHints.HINT_FETCH_SIZE, FETCH_SIZE)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultStream();
         try (rows) {
             for (Tuple row : (Iterable<Tuple>) rows::iterator) {

@@ -1,13 +1,12 @@
 package cn.gov.exam.change.common.sql;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.sql.Timestamp;
 
 /** Values of native query results, whose Java types depend on the driver and the column. */
 public final class SqlValues {
-    private SqlValues() {
-    }
+    private SqlValues() {}
 
     public static Instant instant(Object value) {
         if (value == null) {

@@ -1,9 +1,9 @@
 package cn.gov.exam.change.common.credentials;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
 
 /** GB 11643-1999 ID numbers on their own: check digit, validation and mask. */
 class IdNumbersTest {

@@ -1,14 +1,13 @@
 package cn.gov.exam.change.common.export;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 class CsvWriterTest {
     @Test
@@ -20,11 +19,13 @@ class CsvWriterTest {
             csv.row(Arrays.asList("plain 中文", "with, comma", "line\nbreak"));
             csv.row(Arrays.asList(-5, null, ""));
         }
-        assertEquals("\uFEFFa,b,c\r\n"
-                + "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+1,'-2\r\n"
-                + "'@SUM(A1),'\tx,\"'\rx\"\r\n"
-                + "plain 中文,\"with, comma\",\"line\nbreak\"\r\n"
-                + "-5,,\r\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals(
+                "\uFEFFa,b,c\r\n"
+                        + "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+1,'-2\r\n"
+                        + "'@SUM(A1),'\tx,\"'\rx\"\r\n"
+                        + "plain 中文,\"with, comma\",\"line\nbreak\"\r\n"
+                        + "-5,,\r\n",
+                out.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -35,8 +36,9 @@ class CsvWriterTest {
             csv.row(Arrays.asList("a\"b", "c,d", true, "中文\n"));
         }
         // No byte order mark, no header, no apostrophe: what PostgreSQL's COPY (format csv) reads back as it was.
-        assertEquals("\"7\",\"=x\",\"\",\n"
-                + "\"a\"\"b\",\"c,d\",\"true\",\"中文\n\"\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals(
+                "\"7\",\"=x\",\"\",\n" + "\"a\"\"b\",\"c,d\",\"true\",\"中文\n\"\n",
+                out.toString(StandardCharsets.UTF_8));
     }
 
     @Test

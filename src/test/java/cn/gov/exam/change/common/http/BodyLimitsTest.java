@@ -1,9 +1,10 @@
 package cn.gov.exam.change.common.http;
 
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,9 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The 1 MiB limit of non-import bodies holds whatever the framing, and costs no heap. */
 @QuarkusTest
@@ -41,14 +40,16 @@ class BodyLimitsTest {
         // A body kept whole ends up as arrays of many MiB, which the JVM puts straight into the old
         // generation: its peak is the heap a server spends on what it read.
         List<MemoryPoolMXBean> old = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP && p.getName().matches(".*(Old|Tenured).*")).toList();
+                .filter(p -> p.getType() == MemoryType.HEAP && p.getName().matches(".*(Old|Tenured).*"))
+                .toList();
         assertTrue(!old.isEmpty(), "no old-generation pool to watch");
         System.gc();
         long before = old.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
         old.forEach(MemoryPoolMXBean::resetPeakUsage);
         List<Upload> uploads = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            uploads.add(new Upload(i % 2 == 0 ? "/api/v1/payment-callbacks/refunds" : "/api/v1/auth/staff-token", 64 * MIB));
+            uploads.add(new Upload(
+                    i % 2 == 0 ? "/api/v1/payment-callbacks/refunds" : "/api/v1/auth/staff-token", 64 * MIB));
         }
         uploads.forEach(Upload::start);
         List<String> responses = new ArrayList<>();
@@ -56,7 +57,8 @@ class BodyLimitsTest {
             responses.add(u.response.get(60, TimeUnit.SECONDS));
         }
         long peak = old.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        System.out.printf("Old generation: %d MiB before, peak %d MiB during five 64 MiB chunked uploads%n",
+        System.out.printf(
+                "Old generation: %d MiB before, peak %d MiB during five 64 MiB chunked uploads%n",
                 before / MIB, peak / MIB);
         assertTrue(peak - before < 64L * MIB, "the heap grew by " + (peak - before) / MIB + " MiB");
         for (String response : responses) {
@@ -99,7 +101,7 @@ class BodyLimitsTest {
             try {
                 OutputStream out = socket.getOutputStream();
                 out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                        + "Transfer-Encoding: chunked\r\n\r\n")
+                                + "Transfer-Encoding: chunked\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 while (sent < total && !response.isDone()) {
                     out.write(head);

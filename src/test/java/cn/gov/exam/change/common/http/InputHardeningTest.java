@@ -1,5 +1,10 @@
 package cn.gov.exam.change.common.http;
 
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cn.gov.exam.change.support.Api;
 import cn.gov.exam.change.support.SwitchFixture;
 import cn.gov.exam.change.support.TestClock;
@@ -7,26 +12,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
-
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Hostile inputs that once gave 500 with a stack trace in the log: each now gets a 4xx problem,
@@ -50,8 +46,13 @@ class InputHardeningTest {
     record Input(String who, String method, String uri, String contentType, byte[] body) {
         @Override
         public String toString() {
-            return method + " " + uri + (body == null ? "" : " " + new String(body, StandardCharsets.UTF_8)
-                    .replace("\u0000", "\\u0000").replaceAll("[^\\x20-\\x7e\\p{IsHan}]", "?"));
+            return method + " " + uri
+                    + (body == null
+                            ? ""
+                            : " "
+                                    + new String(body, StandardCharsets.UTF_8)
+                                            .replace("\u0000", "\\u0000")
+                                            .replaceAll("[^\\x20-\\x7e\\p{IsHan}]", "?"));
         }
     }
 
@@ -125,53 +126,115 @@ class InputHardeningTest {
         in.add(new Input("applicant", "GET", "/api/v1/me/switch-options?q=%00", null, null));
         in.add(new Input("applicant", "GET", "/api/v1/me/switch-options?agency=%00", null, null));
         // ... in JSON string fields
-        in.add(new Input("anonymous", "POST", "/api/v1/auth/staff-token", "application/json",
+        in.add(new Input(
+                "anonymous",
+                "POST",
+                "/api/v1/auth/staff-token",
+                "application/json",
                 "{\"username\":\"ad\\u0000min\",\"password\":\"x\"}".getBytes(StandardCharsets.UTF_8)));
-        in.add(new Input("anonymous", "POST", "/api/v1/auth/applicant-token", "application/json",
+        in.add(new Input(
+                "anonymous",
+                "POST",
+                "/api/v1/auth/applicant-token",
+                "application/json",
                 ("{\"examCode\":\"A\\u0000B\",\"idNumber\":\"11010519900101001X\",\"password\":\"x\"}")
                         .getBytes(StandardCharsets.UTF_8)));
-        in.add(new Input("anonymous", "POST", "/api/v1/auth/applicant-token", "application/json",
+        in.add(new Input(
+                "anonymous",
+                "POST",
+                "/api/v1/auth/applicant-token",
+                "application/json",
                 ("{\"examCode\":\"" + DEMO + "\",\"idNumber\":\"11010519900101\\u00001X\",\"password\":\"x\"}")
                         .getBytes(StandardCharsets.UTF_8)));
-        in.add(adminJson("POST", "/api/v1/admin/exams", examJson("NUL-NAME", "a\\u0000b", "2023-01-14T09:00:00+08:00")));
-        in.add(adminJson("PUT", "/api/v1/admin/exams/NUL-NAME2", examJson("NUL-NAME2", "a\\u0000b", "2023-01-14T09:00:00+08:00")));
-        in.add(adminJson("POST", "/api/v1/admin/staff",
-                "{\"username\":\"nul-agency\",\"password\":\"Secret@2023x\",\"role\":\"REVIEWER\",\"agencyCode\":\"A\\u0000\"}"));
-        in.add(new Input("applicant", "POST", "/api/v1/me/switch", "application/json",
+        in.add(adminJson(
+                "POST", "/api/v1/admin/exams", examJson("NUL-NAME", "a\\u0000b", "2023-01-14T09:00:00+08:00")));
+        in.add(adminJson(
+                "PUT",
+                "/api/v1/admin/exams/NUL-NAME2",
+                examJson("NUL-NAME2", "a\\u0000b", "2023-01-14T09:00:00+08:00")));
+        in.add(
+                adminJson(
+                        "POST",
+                        "/api/v1/admin/staff",
+                        "{\"username\":\"nul-agency\",\"password\":\"Secret@2023x\",\"role\":\"REVIEWER\",\"agencyCode\":\"A\\u0000\"}"));
+        in.add(new Input(
+                "applicant",
+                "POST",
+                "/api/v1/me/switch",
+                "application/json",
                 "{\"targetPositionCode\":\"T\\u0000\"}".getBytes(StandardCharsets.UTF_8)));
-        in.add(adminJson("POST", "/api/v1/admin/webhook-subscriptions",
+        in.add(adminJson(
+                "POST",
+                "/api/v1/admin/webhook-subscriptions",
                 "{\"url\":\"http://localhost/\\u0000\",\"channels\":[\"ALIPAY\"]}"));
         // ... in imports
         in.add(adminJson("POST", "/api/v1/admin/exams/" + DEMO + "/positions", "[{\"code\":\"P\\u0000\"}]"));
-        in.add(adminJson("POST", "/api/v1/admin/exams/{fresh}/positions",
-                "[{\"code\":\"P1\",\"agencyCode\":\"A01\",\"agencyName\":\"n\",\"employer\":\"e\",\"title\":\"t\\u0000\",\"quota\":1}]"));
-        in.add(adminBytes("/api/v1/admin/exams/{fresh}/positions", "text/csv",
-                (POSITIONS_CSV_HEADER + "P1,A01,n,e,t\u0000x,1,,BACHELOR,false,,35\n").getBytes(StandardCharsets.UTF_8)));
-        in.add(adminBytes("/api/v1/admin/exams/{fresh}/positions", "application/json",
-                bytes("[{\"code\":\"P1\",\"agencyCode\":\"A01\",\"agencyName\":\"n\",\"employer\":\"e\",\"title\":\"", BAD_UTF8, "\",\"quota\":1}]")));
-        in.add(adminBytes("/api/v1/admin/exams/{fresh}/positions", "text/csv; charset=UTF-8",
+        in.add(
+                adminJson(
+                        "POST",
+                        "/api/v1/admin/exams/{fresh}/positions",
+                        "[{\"code\":\"P1\",\"agencyCode\":\"A01\",\"agencyName\":\"n\",\"employer\":\"e\",\"title\":\"t\\u0000\",\"quota\":1}]"));
+        in.add(adminBytes(
+                "/api/v1/admin/exams/{fresh}/positions",
+                "text/csv",
+                (POSITIONS_CSV_HEADER + "P1,A01,n,e,t\u0000x,1,,BACHELOR,false,,35\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        in.add(adminBytes(
+                "/api/v1/admin/exams/{fresh}/positions",
+                "application/json",
+                bytes(
+                        "[{\"code\":\"P1\",\"agencyCode\":\"A01\",\"agencyName\":\"n\",\"employer\":\"e\",\"title\":\"",
+                        BAD_UTF8,
+                        "\",\"quota\":1}]")));
+        in.add(adminBytes(
+                "/api/v1/admin/exams/{fresh}/positions",
+                "text/csv; charset=UTF-8",
                 bytes(POSITIONS_CSV_HEADER + "P1,A01,n,e,", BAD_UTF8, ",1,,BACHELOR,false,,35\n")));
-        in.add(adminBytes("/api/v1/admin/exams/{fresh}/registrations", "text/csv",
+        in.add(adminBytes(
+                "/api/v1/admin/exams/{fresh}/registrations",
+                "text/csv",
                 bytes("idNumber,name\n11010519900101001X,", BAD_UTF8, "\n")));
-        in.add(adminBytes("/api/v1/admin/exams/{fresh}/registrations", "application/json",
+        in.add(adminBytes(
+                "/api/v1/admin/exams/{fresh}/registrations",
+                "application/json",
                 bytes("[{\"idNumber\":\"11010519900101001X\",\"name\":\"", BAD_UTF8, "\"}]")));
-        in.add(adminJson("POST", "/api/v1/admin/exams/{fresh}/registrations",
+        in.add(adminJson(
+                "POST",
+                "/api/v1/admin/exams/{fresh}/registrations",
                 "[{\"idNumber\":\"11010519900101001X\",\"name\":\"a\\u0000\"}]"));
-        in.add(adminBytes("/api/v1/admin/exams/{fresh}/registrations", "text/csv",
+        in.add(adminBytes(
+                "/api/v1/admin/exams/{fresh}/registrations",
+                "text/csv",
                 "idNumber,name\n11010519900101001X,a\u0000b\n".getBytes(StandardCharsets.UTF_8)));
-        in.add(adminBytes("/api/v1/admin/exams/{fresh}/positions", "text/csv", "code,title\n\"P1,x\n".getBytes(StandardCharsets.UTF_8)));
-        in.add(adminBytes("/api/v1/admin/exams/{fresh}/positions", "application/json", "[".getBytes(StandardCharsets.UTF_8)));
+        in.add(adminBytes(
+                "/api/v1/admin/exams/{fresh}/positions",
+                "text/csv",
+                "code,title\n\"P1,x\n".getBytes(StandardCharsets.UTF_8)));
+        in.add(adminBytes(
+                "/api/v1/admin/exams/{fresh}/positions", "application/json", "[".getBytes(StandardCharsets.UTF_8)));
         in.add(adminBytes("/api/v1/admin/exams/{fresh}/positions", "application/json", new byte[0]));
         in.add(adminBytes("/api/v1/admin/exams/{fresh}/registrations", "text/csv", new byte[0]));
-        in.add(adminBytes("/api/v1/admin/exams/{fresh}/positions", "application/json", "null".getBytes(StandardCharsets.UTF_8)));
-        in.add(adminBytes("/api/v1/admin/exams/{fresh}/positions", "application/json", "[null]".getBytes(StandardCharsets.UTF_8)));
+        in.add(adminBytes(
+                "/api/v1/admin/exams/{fresh}/positions", "application/json", "null".getBytes(StandardCharsets.UTF_8)));
+        in.add(adminBytes(
+                "/api/v1/admin/exams/{fresh}/positions",
+                "application/json",
+                "[null]".getBytes(StandardCharsets.UTF_8)));
         // JSON null where an object or array is expected
         in.add(adminJson("POST", "/api/v1/admin/exams", "null"));
-        in.add(new Input("applicant", "POST", "/api/v1/me/switch", "application/json", "null".getBytes(StandardCharsets.UTF_8)));
-        in.add(adminJson("POST", "/api/v1/admin/webhook-subscriptions", "{\"url\":\"http://localhost/\",\"channels\":null}"));
-        in.add(adminJson("POST", "/api/v1/admin/webhook-subscriptions", "{\"url\":\"http://localhost/\",\"channels\":[null]}"));
+        in.add(new Input(
+                "applicant", "POST", "/api/v1/me/switch", "application/json", "null".getBytes(StandardCharsets.UTF_8)));
+        in.add(adminJson(
+                "POST", "/api/v1/admin/webhook-subscriptions", "{\"url\":\"http://localhost/\",\"channels\":null}"));
+        in.add(adminJson(
+                "POST", "/api/v1/admin/webhook-subscriptions", "{\"url\":\"http://localhost/\",\"channels\":[null]}"));
         in.add(adminJson("POST", "/api/v1/admin/reviews/1/decision", "null"));
-        in.add(new Input("anonymous", "POST", "/api/v1/auth/staff-token", "application/json", "null".getBytes(StandardCharsets.UTF_8)));
+        in.add(new Input(
+                "anonymous",
+                "POST",
+                "/api/v1/auth/staff-token",
+                "application/json",
+                "null".getBytes(StandardCharsets.UTF_8)));
         // huge page numbers
         in.add(anonymous("GET", "/api/v1/exams?page=2147483647"));
         in.add(anonymous("GET", "/api/v1/exams?page=2147483648"));
@@ -184,30 +247,57 @@ class InputHardeningTest {
         in.add(admin("GET", "/api/v1/admin/webhook-subscriptions?page=2147483647"));
         in.add(new Input("applicant", "GET", "/api/v1/me/switch-options?page=2147483647", null, null));
         // years PostgreSQL cannot store, and beyond what java.time parses
-        in.add(adminJson("POST", "/api/v1/admin/exams", examJson("YEAR-300000", "y", "2023-01-14T09:00:00+08:00")
-                .replace("2023-01-17T12:00:00+08:00", "+300000-01-17T12:00:00+08:00")));
-        in.add(adminJson("PUT", "/api/v1/admin/exams/YEAR-10000", examJson("YEAR-10000", "y", "2023-01-14T09:00:00+08:00")
-                .replace("2023-01-17T12:00:00+08:00", "+10000-01-17T12:00:00+08:00")));
-        in.add(adminJson("POST", "/api/v1/admin/exams", examJson("YEAR-MINUS", "y", "-1000000000-01-14T09:00:00+08:00")));
+        in.add(adminJson(
+                "POST",
+                "/api/v1/admin/exams",
+                examJson("YEAR-300000", "y", "2023-01-14T09:00:00+08:00")
+                        .replace("2023-01-17T12:00:00+08:00", "+300000-01-17T12:00:00+08:00")));
+        in.add(adminJson(
+                "PUT",
+                "/api/v1/admin/exams/YEAR-10000",
+                examJson("YEAR-10000", "y", "2023-01-14T09:00:00+08:00")
+                        .replace("2023-01-17T12:00:00+08:00", "+10000-01-17T12:00:00+08:00")));
+        in.add(adminJson(
+                "POST", "/api/v1/admin/exams", examJson("YEAR-MINUS", "y", "-1000000000-01-14T09:00:00+08:00")));
         in.add(adminJson("POST", "/api/v1/admin/exams", examJson("YEAR-MINUS2", "y", "-300000-01-14T09:00:00+08:00")));
         in.add(admin("GET", "/api/v1/admin/audit-events?from=%2B300000-01-01T00:00:00Z"));
         in.add(admin("GET", "/api/v1/admin/audit-events?to=-300000-01-01T00:00:00Z"));
         in.add(admin("GET", "/api/v1/admin/audit-events?from=yesterday"));
-        in.add(adminJson("POST", "/api/v1/admin/exams/{fresh}/registrations",
+        in.add(adminJson(
+                "POST",
+                "/api/v1/admin/exams/{fresh}/registrations",
                 "[{\"idNumber\":\"11010519900101001X\",\"fee\":{\"paidAt\":\"+300000-01-10T10:00:00+08:00\"}}]"));
         // huge numbers
-        in.add(adminJson("POST", "/api/v1/admin/exams", examJson("FEE-HUGE", "f", "2023-01-14T09:00:00+08:00")
-                .replace("\"defaultRatio\":3", "\"defaultRatio\":3,\"feeAmount\":123456789012345.00")));
-        in.add(adminJson("POST", "/api/v1/admin/exams", examJson("FEE-EXP", "f", "2023-01-14T09:00:00+08:00")
-                .replace("\"defaultRatio\":3", "\"defaultRatio\":3,\"feeAmount\":1e999999999")));
-        in.add(adminJson("POST", "/api/v1/admin/exams", examJson("FEE-CENT", "f", "2023-01-14T09:00:00+08:00")
-                .replace("\"defaultRatio\":3", "\"defaultRatio\":3,\"feeAmount\":1.005")));
-        in.add(adminJson("POST", "/api/v1/admin/exams", examJson("RATIO-HUGE", "f", "2023-01-14T09:00:00+08:00")
-                .replace("\"defaultRatio\":3", "\"defaultRatio\":99999999999999999999")));
-        in.add(adminJson("POST", "/api/v1/admin/exams/{fresh}/positions",
-                "[{\"code\":\"P1\",\"agencyCode\":\"A01\",\"agencyName\":\"n\",\"employer\":\"e\",\"title\":\"t\",\"quota\":18446744073709551617}]"));
-        in.add(adminJson("POST", "/api/v1/admin/exams/{fresh}/positions",
-                "[{\"code\":\"P1\",\"agencyCode\":\"A01\",\"agencyName\":\"n\",\"employer\":\"e\",\"title\":\"t\",\"quota\":1e400}]"));
+        in.add(adminJson(
+                "POST",
+                "/api/v1/admin/exams",
+                examJson("FEE-HUGE", "f", "2023-01-14T09:00:00+08:00")
+                        .replace("\"defaultRatio\":3", "\"defaultRatio\":3,\"feeAmount\":123456789012345.00")));
+        in.add(adminJson(
+                "POST",
+                "/api/v1/admin/exams",
+                examJson("FEE-EXP", "f", "2023-01-14T09:00:00+08:00")
+                        .replace("\"defaultRatio\":3", "\"defaultRatio\":3,\"feeAmount\":1e999999999")));
+        in.add(adminJson(
+                "POST",
+                "/api/v1/admin/exams",
+                examJson("FEE-CENT", "f", "2023-01-14T09:00:00+08:00")
+                        .replace("\"defaultRatio\":3", "\"defaultRatio\":3,\"feeAmount\":1.005")));
+        in.add(adminJson(
+                "POST",
+                "/api/v1/admin/exams",
+                examJson("RATIO-HUGE", "f", "2023-01-14T09:00:00+08:00")
+                        .replace("\"defaultRatio\":3", "\"defaultRatio\":99999999999999999999")));
+        in.add(
+                adminJson(
+                        "POST",
+                        "/api/v1/admin/exams/{fresh}/positions",
+                        "[{\"code\":\"P1\",\"agencyCode\":\"A01\",\"agencyName\":\"n\",\"employer\":\"e\",\"title\":\"t\",\"quota\":18446744073709551617}]"));
+        in.add(
+                adminJson(
+                        "POST",
+                        "/api/v1/admin/exams/{fresh}/positions",
+                        "[{\"code\":\"P1\",\"agencyCode\":\"A01\",\"agencyName\":\"n\",\"employer\":\"e\",\"title\":\"t\",\"quota\":1e400}]"));
         in.add(admin("POST", "/api/v1/admin/refunds/99999999999999999999/requeue"));
         in.add(admin("POST", "/api/v1/admin/reviews/-1/decision"));
         return in.stream();
@@ -259,7 +349,8 @@ class InputHardeningTest {
         assertEquals(status, r.jsonPath().getInt("status"));
         byte[] log = Files.readAllBytes(logFile);
         String logged = new String(log, (int) logBefore, log.length - (int) logBefore, StandardCharsets.UTF_8);
-        assertFalse(logged.contains("\tat ") || logged.contains("ERROR"), input + " left an error in the log: " + logged);
+        assertFalse(
+                logged.contains("\tat ") || logged.contains("ERROR"), input + " left an error in the log: " + logged);
     }
 
     /** Sends a raw HTTP/1.1 request and returns the raw response (the server closes or answers within a second). */
@@ -277,7 +368,8 @@ class InputHardeningTest {
                     out.write(buf, 0, n);
                     String text = out.toString(StandardCharsets.ISO_8859_1);
                     int headerEnd = text.indexOf("\r\n\r\n");
-                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(text);
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)")
+                            .matcher(text);
                     if (headerEnd > 0 && m.find() && text.length() >= headerEnd + 4 + Integer.parseInt(m.group(1))) {
                         break;
                     }
@@ -293,18 +385,25 @@ class InputHardeningTest {
     @MethodSource("codecLevel")
     void anAddressOrHeaderTheServerRefusesGetsAProblem(String name, String request, int status) throws Exception {
         String response = raw(request);
-        assertTrue(response.startsWith("HTTP/1.1 " + status), name + " gave " + response.lines().findFirst().orElse(""));
-        assertTrue(response.toLowerCase().contains("content-type: application/problem+json"), name + " gave " + response);
+        assertTrue(
+                response.startsWith("HTTP/1.1 " + status),
+                name + " gave " + response.lines().findFirst().orElse(""));
+        assertTrue(
+                response.toLowerCase().contains("content-type: application/problem+json"), name + " gave " + response);
         assertTrue(response.contains("\"status\":" + status), name + " gave " + response);
     }
 
     static Stream<Arguments> codecLevel() {
         String host = "Host: localhost\r\nConnection: close\r\n";
         return Stream.of(
-                Arguments.of("an address of 5,000 characters",
-                        "GET /api/v1/exams?q=" + "x".repeat(5000) + " HTTP/1.1\r\n" + host + "\r\n", 414),
-                Arguments.of("headers of 30 KiB",
-                        "GET /api/v1/exams HTTP/1.1\r\n" + host + "X-Big: " + "x".repeat(30 * 1024) + "\r\n\r\n", 431),
+                Arguments.of(
+                        "an address of 5,000 characters",
+                        "GET /api/v1/exams?q=" + "x".repeat(5000) + " HTTP/1.1\r\n" + host + "\r\n",
+                        414),
+                Arguments.of(
+                        "headers of 30 KiB",
+                        "GET /api/v1/exams HTTP/1.1\r\n" + host + "X-Big: " + "x".repeat(30 * 1024) + "\r\n\r\n",
+                        431),
                 Arguments.of("a NUL in the address", "GET /api/v1/exams/A%00B HTTP/1.1\r\n" + host + "\r\n", 400));
     }
 }

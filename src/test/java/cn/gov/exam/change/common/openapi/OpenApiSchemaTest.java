@@ -1,11 +1,14 @@
 package cn.gov.exam.change.common.openapi;
 
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,11 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
 
 /**
  * The committed schema in openapi/ is what clients build against: it must match the code.
@@ -33,14 +32,22 @@ class OpenApiSchemaTest {
     void committedSchemaIsCurrent() throws Exception {
         Path committed = Path.of("openapi/openapi.yaml");
         assertTrue(Files.exists(committed), "openapi/openapi.yaml is missing: run ./mvnw package -DskipTests");
-        String served = given().accept("application/yaml").get("/q/openapi").then().statusCode(200).extract().asString();
+        String served = given().accept("application/yaml")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         JsonNode expected = YAML.readTree(Files.readString(committed));
         JsonNode actual = YAML.readTree(served);
         if (!expected.equals(actual)) {
             Files.writeString(Path.of("target/openapi-served.yaml"), served);
         }
-        assertEquals(expected, actual, "openapi/openapi.yaml is out of date with the code (the served one is in "
-                + "target/openapi-served.yaml): run ./mvnw package -DskipTests and commit it");
+        assertEquals(
+                expected,
+                actual,
+                "openapi/openapi.yaml is out of date with the code (the served one is in "
+                        + "target/openapi-served.yaml): run ./mvnw package -DskipTests and commit it");
     }
 
     /**
@@ -93,7 +100,8 @@ class OpenApiSchemaTest {
     private static void siblings(JsonNode node, String where, List<String> problems) {
         if (node.isObject()) {
             boolean ref = node.has("$ref");
-            boolean allOfRef = node.path("allOf").size() == 1 && node.path("allOf").get(0).has("$ref");
+            boolean allOfRef =
+                    node.path("allOf").size() == 1 && node.path("allOf").get(0).has("$ref");
             if ((ref && node.size() > 1) || (allOfRef && node.has("nullable"))) {
                 problems.add(where + ": a reference with siblings " + node);
             }
