@@ -20,8 +20,8 @@ public class ReviewFilterParams {
                     "agency code of the target position, in any case (a reviewer sees their own agency whatever this says)")
     public String agency;
 
-    public ReviewService.Filter filter() {
-        return new ReviewService.Filter(
+    public ReviewReads.Filter filter() {
+        return new ReviewReads.Filter(
                 QueryValues.enumOrNull(SwitchStatus.class, status, "status"),
                 agency == null || agency.isBlank() ? null : Agency.canonical(agency));
     }

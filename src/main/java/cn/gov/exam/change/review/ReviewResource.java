@@ -48,6 +48,9 @@ public class ReviewResource {
     ReviewService reviews;
 
     @Inject
+    ReviewReads reads;
+
+    @Inject
     SummaryService summaries;
 
     static final List<String> CSV_COLUMNS = List.of(
@@ -100,7 +103,7 @@ public class ReviewResource {
             @PathParam("examCode") String examCode,
             @BeanParam ReviewFilterParams filter,
             @Valid @BeanParam PageParams page) {
-        return reviews.queue(examCode, filter.filter(), page);
+        return reads.queue(examCode, filter.filter(), page);
     }
 
     @GET
@@ -122,13 +125,13 @@ public class ReviewResource {
             @PathParam("examCode") String examCode,
             @BeanParam ReviewFilterParams filter,
             @QueryParam(CsvForm.PARAM) @Parameter(description = CsvForm.PARAM_DESCRIPTION) String format) {
-        ReviewService.Filter f = filter.filter();
+        ReviewReads.Filter f = filter.filter();
         // an unknown exam is a 404 problem, not a broken download
         CsvForm form = CsvForm.of(format, ZoneId.of(ExamService.require(examCode).timeZone));
         return CsvDownload.of(
                 "reviews-" + examCode + ".csv",
                 form.header(CSV_COLUMNS, CSV_HEADERS),
-                csv -> reviews.forEach(
+                csv -> reads.forEach(
                         examCode,
                         f,
                         r -> csv.row(Arrays.asList(
