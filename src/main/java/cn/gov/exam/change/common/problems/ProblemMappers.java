@@ -97,24 +97,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> mismatched(MismatchedInputException e) {
-        String field = pathOf(e);
-        if (field.isEmpty()) {
-            return respond(
-                    ProblemType.MALFORMED_REQUEST,
-                    "The request body is not the JSON this endpoint expects",
-                    List.of(),
-                    null);
-        }
-        return respond(
-                ProblemType.VALIDATION_FAILED,
-                "The request is not valid",
-                List.of(FieldError.of(field, "has the wrong type")),
-                null);
+        return bodyField(pathOf(e), "has the wrong type");
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> mapping(JsonMappingException e) {
-        String field = pathOf(e);
+        return bodyField(pathOf(e), "has an invalid value");
+    }
+
+    /** A body Jackson could not map: the field that failed, or the whole body when it names none. */
+    private RestResponse<Problem> bodyField(String field, String message) {
         if (field.isEmpty()) {
             return respond(
                     ProblemType.MALFORMED_REQUEST,
@@ -125,7 +117,7 @@ public class ProblemMappers {
         return respond(
                 ProblemType.VALIDATION_FAILED,
                 "The request is not valid",
-                List.of(FieldError.of(field, "has an invalid value")),
+                List.of(FieldError.of(field, message)),
                 null);
     }
 
