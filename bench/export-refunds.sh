@@ -21,6 +21,7 @@ if [ $FRESH = 1 ]; then
   EXAM_ID=$("${PSQL[@]}" -c "select id from exam where code = '$EXAM'")
   start=$(date +%s.%N)
   "${PSQL[@]}" <<SQL
+insert into agency (code, name) values ('A01', '山西省财政厅') on conflict (code) do nothing;
 insert into position (exam_id, code, agency_code, agency_name, employer, title, quota, original_quota, ratio, status,
                       created_at, updated_at)
 values ($EXAM_ID, 'C1', 'A01', '山西省财政厅', '山西省财政厅机关', '一级科员', 1, 1, 3, 'CANCELLED', now(), now());

@@ -39,7 +39,7 @@ curl -sf -XPOST "$BASE/api/v1/admin/exams" -H "Authorization: Bearer $TOKEN" -H 
   -d "{\"code\":\"$SIGN_EXAM\",\"name\":\"sign-in bench\",\"timeZone\":\"Asia/Shanghai\",\"defaultRatio\":3,
        \"reduceQuotaBeforeCancel\":false,\"switchWindowOpensAt\":\"2023-01-14T09:00:00+08:00\",
        \"switchDeadline\":\"2099-01-16T12:00:00+08:00\",\"reviewDeadline\":\"2099-01-17T12:00:00+08:00\"}" > /dev/null
-printf 'code,agencyCode,agencyName,employer,title,quota,ratio,minEducation\nS0001,A01,机构,单位,科员,100,100,\n' \
+printf 'code,agencyCode,agencyName,employer,title,quota,ratio,minEducation\nS0001,A01,机构1,单位,科员,100,100,\n' \
   > "$BENCH_DIR/sign-in-positions.csv"
 python3 - "$HASH" "$IDS" > "$BENCH_DIR/sign-in-registrations.csv" <<'PY'
 import sys

@@ -78,6 +78,7 @@ insert into exam (code, name, time_zone, default_ratio, reduce_quota_before_canc
                   switch_deadline, review_deadline, published_at, created_at, updated_at)
 values ('$1', 'webhook bench', 'Asia/Shanghai', 3, false, now() - interval '1 day', now() + interval '1 day',
         now() + interval '2 days', now(), now(), now());
+insert into agency (code, name) values ('A1', 'agency') on conflict (code) do nothing;
 insert into position (exam_id, code, agency_code, agency_name, employer, title, quota, original_quota, status,
                       created_at, updated_at)
 select e.id, 'P' || g, 'A1', 'agency', 'employer', 'title', 1, 1, 'CANCELLED', now(), now()
