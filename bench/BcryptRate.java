@@ -4,7 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The service's own bcrypt check (common/Passwords) alone in a JVM, the counterpart of bench/bcrypt-rate.c:
+ * The service's own bcrypt check (common/credentials/Passwords, Bouncy Castle) alone in a JVM, the counterpart of bench/bcrypt-rate.c:
  * THREADS threads each verify PASSWORD against HASH for SECONDS seconds, after a few seconds of
  * warm-up for the JIT; prints the checks per second and the CPU milliseconds per check.
  * {@code java -cp "target/classes:target/quarkus-app/lib/main/*" bench/BcryptRate.java HASH PASSWORD THREADS SECONDS}

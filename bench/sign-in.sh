@@ -2,7 +2,7 @@
 # Sign-in at the limits of the machine (issue 14), one command:
 # 1. the raw bcrypt verify rate of libxcrypt's C (bench/bcrypt-rate.c, one thread a core) side by
 #    side with the API's sign-in rate (wrk, bench/sign-in.lua, CONCURRENCY connections) and the
-#    service's own bcrypt (the library, common/Passwords) alone in a JVM (bench/BcryptRate.java),
+#    service's own bcrypt (Bouncy Castle's, common/credentials/Passwords) alone in a JVM (bench/BcryptRate.java),
 #    alternating in ROUNDS rounds of ROUND_SECONDS each, on the same hash (the demo one, cost 10);
 #    medians reported. Target: sign-in >= 0.7x the C rate.
 # 2. isolation: the p99 of POST /api/v1/me/switch and of GET /api/v1/me in an open loop at half
@@ -22,8 +22,10 @@ OPEN_WARM_SECONDS=${OPEN_WARM_SECONDS:-4} # before it at the same rate, uncounte
 WARM=${WARM:-60000}                    # switches first at most, uncounted, until the JIT is done (common.sh)
 CLOSED=${CLOSED:-20000}                # switches for the switch's closed-loop rate
 SWITCHERS=${SWITCHERS:-130000}         # applicants signed in for switching, each switches once
-CORES=$(nproc)
-THREADS=${THREADS:-$CORES}
+# The service's checks get half the cores by default (app.sign-in.password-check-threads); C and the
+# JVM alone run on as many threads, so that the ratio compares the same cores.
+THREADS=${THREADS:-$(( $(nproc) / 2 > 0 ? $(nproc) / 2 : 1 ))}
+CORES=$THREADS
 HASH='$2a$10$nnOFCrQ2xm..izvF4D3e6OKcYK1HyQ4VgQoM9HYO/ymFkIbEcQgHq' # DemoDataGenerator's: Demo@2023
 PASSWORD=Demo@2023
 build_app
@@ -142,4 +144,4 @@ echo "the flood: $(grep '^wrk:' "$BENCH_DIR/sign-in-flood.txt"), $(sed -n 's/^RE
 # The first loop again: what its place in the run (right after the closed loops) adds.
 open_loops "no sign-ins, again"
 [ "${ISOLATION_JFR:-0}" = 1 ] && jcmd $APP_PID JFR.stop name=isolation > /dev/null
-echo "sign-in (medians of $ROUNDS rounds, C and JVM on $CORES threads, the service's pool $THREADS): C $RAW/s, API $API/s (ratio $RATIO), JVM bcrypt alone $JVM/s; $(uptime | sed 's/.*load/load/')"
+echo "sign-in (medians of $ROUNDS rounds, C, the JVM and the service's pool on $THREADS threads): C $RAW/s, API $API/s (ratio $RATIO), JVM bcrypt alone $JVM/s; $(uptime | sed 's/.*load/load/')"

@@ -106,7 +106,7 @@ public interface AppConfig {
         @WithDefault("PT15M")
         Duration window();
 
-        /** Threads that check passwords (bcrypt); the number of processors when unset. */
+        /** Threads that check passwords (bcrypt); half the processors (at least one) when unset. */
         Optional<Integer> passwordCheckThreads();
 
         /** Sign-ins that may wait for a password check; past them sign-in answers 503 service-busy. */

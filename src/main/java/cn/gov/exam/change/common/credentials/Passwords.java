@@ -1,22 +1,19 @@
 package cn.gov.exam.change.common.credentials;
 
-import at.favre.lib.crypto.bcrypt.BCrypt;
-import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
-import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.regex.Pattern;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 /**
  * bcrypt, the hash the registration system exports and the one we store ({@code $2b$}, cost 10),
- * through a maintained library (at.favre.lib's bcrypt). It also takes the {@code $2a$} and
- * {@code $2y$} of other systems' exports. Passwords are UTF-8 and, as in libxcrypt's crypt(3), only
- * their first 72 bytes count: the library's default would refuse longer ones, which other systems
- * accepted and hashed.
+ * through a maintained library, Bouncy Castle's OpenBSDBCrypt. It also takes the {@code $2a$} and
+ * {@code $2y$} of other systems' exports. Passwords are UTF-8 and, as in libxcrypt's crypt(3) and
+ * OpenBSD's, only their first 72 bytes count.
  */
 public final class Passwords {
     private static final int COST = 10;
-    private static final BCrypt.Version VERSION = BCrypt.Version.VERSION_2B;
-    private static final BCrypt.Hasher HASHER = BCrypt.with(VERSION, LongPasswordStrategies.truncate(VERSION));
-    private static final BCrypt.Verifyer VERIFYER = BCrypt.verifyer(VERSION, LongPasswordStrategies.truncate(VERSION));
+    private static final String VERSION = "2b";
+    private static final SecureRandom SALTS = new SecureRandom();
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}");
     /** Compared against when an account does not exist, so that timing does not tell. */
     private static final String DUMMY = hash("no such account");
@@ -24,12 +21,14 @@ public final class Passwords {
     private Passwords() {}
 
     public static String hash(String plain) {
-        return new String(HASHER.hash(COST, utf8(plain)), StandardCharsets.US_ASCII);
+        byte[] salt = new byte[16];
+        SALTS.nextBytes(salt);
+        return hash(plain, COST, salt);
     }
 
     /** With a given cost and salt: for tests that compare with other implementations. */
     static String hash(String plain, int cost, byte[] salt) {
-        return new String(HASHER.hash(cost, salt, utf8(plain)), StandardCharsets.US_ASCII);
+        return OpenBSDBCrypt.generate(VERSION, plain.toCharArray(), salt, cost);
     }
 
     public static boolean isBcryptHash(String value) {
@@ -46,13 +45,9 @@ public final class Passwords {
             return false;
         }
         try {
-            return VERIFYER.verify(utf8(plain), against.getBytes(StandardCharsets.US_ASCII)).verified && hash != null;
+            return OpenBSDBCrypt.checkPassword(against, plain.toCharArray()) && hash != null;
         } catch (RuntimeException e) { // a cost out of range, a salt that is not bcrypt's base64
             return false;
         }
-    }
-
-    private static byte[] utf8(String plain) {
-        return plain.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -77,9 +77,10 @@ class PasswordsTest {
     }
 
     /**
-     * Our use of the library (UTF-8, truncation at 72 bytes as libxcrypt, $2b$) is held to the
-     * library's own reference configuration on random passwords and salts: hashes equal, and checks
-     * that take $2a$ alike and refuse a password that differs in its first bytes.
+     * Our use of Bouncy Castle (UTF-8, the 72-byte limit, $2b$) is held to an independent,
+     * maintained implementation (at.favre.lib, with libxcrypt's truncation) on random passwords and
+     * salts: hashes equal, and checks that take $2a$ alike and refuse a password that differs in its
+     * first bytes.
      */
     @Test
     void agreesWithAnIndependentBcryptOnRandomPasswordsAndSalts() {
