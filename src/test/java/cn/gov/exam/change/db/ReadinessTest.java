@@ -129,6 +129,18 @@ class ReadinessTest {
         } finally {
             pool.closeAndForget();
         }
+        // A write on a connection the server has just closed (seen in bench/faults.sh's stop): an
+        // outage where the database client threw it, not where anything else did.
+        java.io.IOException brokenPipe = new java.io.IOException("Broken pipe");
+        brokenPipe.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("io.vertx.pgclient.impl.codec.PgEncoder", "flush", "PgEncoder.java", 154)
+        });
+        assertEquals(DatabaseFailures.Kind.UNAVAILABLE, DatabaseFailures.classify(new RuntimeException(brokenPipe)));
+        java.io.IOException upload = new java.io.IOException("Broken pipe");
+        upload.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("io.vertx.core.http.impl.HttpServerRequestImpl", "handleEnd", "X.java", 1)
+        });
+        assertEquals(DatabaseFailures.Kind.NONE, DatabaseFailures.classify(upload));
         // Out of disk space is told apart (logged loudly, once); a constraint violation is no outage.
         assertEquals(
                 DatabaseFailures.Kind.DISK_FULL,

@@ -103,6 +103,12 @@ public final class DatabaseFailures {
                 || t instanceof java.nio.channels.ClosedChannelException) {
             return Kind.UNAVAILABLE;
         }
+        // A write on a connection the server has just closed (PostgreSQL stopped): the database
+        // client's socket fails with the system's words ("Broken pipe", "Connection reset by peer").
+        // Only where the database client threw it: an upload's broken pipe is the client's business.
+        if (t instanceof java.io.IOException && thrownByDatabaseClient(t)) {
+            return Kind.UNAVAILABLE;
+        }
         // The reactive pool's wait for a connection ends with a bare "Timeout" (vertx-sql-client 4.5:
         // a VertxException, or Vert.x's NoStackTraceThrowable), a statement on a connection that the
         // server has just closed with "Connection is not active now".
@@ -114,6 +120,14 @@ public final class DatabaseFailures {
             return Kind.UNAVAILABLE;
         }
         return Kind.NONE;
+    }
+
+    private static boolean thrownByDatabaseClient(Throwable t) {
+        StackTraceElement[] frames = t.getStackTrace();
+        return frames.length > 0
+                && (frames[0].getClassName().startsWith("io.vertx.pgclient.")
+                        || frames[0].getClassName().startsWith("io.vertx.sqlclient.")
+                        || frames[0].getClassName().startsWith("org.postgresql."));
     }
 
     /**
