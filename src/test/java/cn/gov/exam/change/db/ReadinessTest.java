@@ -133,6 +133,8 @@ class ReadinessTest {
         // outage where the database client threw it, not where anything else did.
         java.io.IOException brokenPipe = new java.io.IOException("Broken pipe");
         brokenPipe.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("sun.nio.ch.FileDispatcherImpl", "write0", "FileDispatcherImpl.java", 1),
+            new StackTraceElement("io.netty.channel.socket.nio.NioSocketChannel", "doWrite", "X.java", 1),
             new StackTraceElement("io.vertx.pgclient.impl.codec.PgEncoder", "flush", "PgEncoder.java", 154)
         });
         assertEquals(DatabaseFailures.Kind.UNAVAILABLE, DatabaseFailures.classify(new RuntimeException(brokenPipe)));

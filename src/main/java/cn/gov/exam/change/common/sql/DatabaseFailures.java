@@ -123,11 +123,15 @@ public final class DatabaseFailures {
     }
 
     private static boolean thrownByDatabaseClient(Throwable t) {
-        StackTraceElement[] frames = t.getStackTrace();
-        return frames.length > 0
-                && (frames[0].getClassName().startsWith("io.vertx.pgclient.")
-                        || frames[0].getClassName().startsWith("io.vertx.sqlclient.")
-                        || frames[0].getClassName().startsWith("org.postgresql."));
+        for (StackTraceElement frame : t.getStackTrace()) {
+            String c = frame.getClassName();
+            if (c.startsWith("io.vertx.pgclient.")
+                    || c.startsWith("io.vertx.sqlclient.")
+                    || c.startsWith("org.postgresql.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
