@@ -4,8 +4,8 @@ import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.common.problems.ProblemType;
+import cn.gov.exam.change.common.sql.ReactiveSql;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -29,7 +29,7 @@ public class IdempotencyKeys {
     public static final int MAX_KEY_LENGTH = 255;
 
     @Inject
-    Pool pool;
+    ReactiveSql sql;
 
     @Inject
     AppClock clock;
@@ -67,7 +67,7 @@ public class IdempotencyKeys {
         // released). Taking it over is safe: a transaction of that request that is still alive
         // holds the key's row once it has stored its response, so this delete waits for it and
         // then finds the key DONE (read committed re-reads the row), and the response is replayed.
-        return pool.withTransaction(conn -> conn.preparedQuery("""
+        return sql.withTransaction(conn -> conn.preparedQuery("""
                         delete from idempotency_key where registration_id = $1 and idempotency_key = $2
                         and (expires_at <= $3 or (state = 'IN_FLIGHT' and created_at <= $4))""")
                 .execute(Tuple.of(
@@ -124,7 +124,7 @@ public class IdempotencyKeys {
         // Through withConnection, not the pool's own execute: that one's wait for a connection
         // leaves a timer behind when connecting fails, which logs "Result is already complete"
         // (eclipse-vertx/vertx-sql-client#1706) for every such failure during an outage.
-        return pool.withConnection(conn -> conn.preparedQuery("""
+        return sql.withConnection(conn -> conn.preparedQuery("""
                         delete from idempotency_key where registration_id = $1 and idempotency_key = $2
                         and state = 'IN_FLIGHT'""").execute(Tuple.of(registrationId, key)))
                 .replaceWithVoid();

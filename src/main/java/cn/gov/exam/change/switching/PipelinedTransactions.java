@@ -1,7 +1,7 @@
 package cn.gov.exam.change.switching;
 
+import cn.gov.exam.change.common.sql.ReactiveSql;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +16,7 @@ import java.util.function.Function;
 @ApplicationScoped
 public class PipelinedTransactions {
     @Inject
-    Pool pool;
+    ReactiveSql sql;
 
     /**
      * Runs the work on a pooled connection. The work sends {@link #begin} with its first statements
@@ -24,7 +24,7 @@ public class PipelinedTransactions {
      * connection goes back to the pool. It runs to its end even if the caller stops waiting.
      */
     public <T> Uni<T> run(Function<SqlConnection, Uni<T>> work) {
-        return toCompletion(pool.withConnection(conn ->
+        return toCompletion(sql.withConnection(conn ->
                 Uni.createFrom().deferred(() -> work.apply(conn)).onFailure().call(e -> rollback(conn))));
     }
 

@@ -103,10 +103,9 @@ public final class DatabaseFailures {
                 || t instanceof java.nio.channels.ClosedChannelException) {
             return Kind.UNAVAILABLE;
         }
-        // A write on a connection the server has just closed (PostgreSQL stopped): the database
-        // client's socket fails with the system's words ("Broken pipe", "Connection reset by peer").
-        // Only where the database client threw it: an upload's broken pipe is the client's business.
-        if (t instanceof java.io.IOException && thrownByDatabaseClient(t)) {
+        // A reset or broken pipe on the reactive client's socket, marked where the socket is known to
+        // be the database's (its stack may name none of the client's classes).
+        if (t instanceof ReactiveSql.ConnectionLost) {
             return Kind.UNAVAILABLE;
         }
         // The reactive pool's wait for a connection ends with a bare "Timeout" (vertx-sql-client 4.5:
@@ -120,18 +119,6 @@ public final class DatabaseFailures {
             return Kind.UNAVAILABLE;
         }
         return Kind.NONE;
-    }
-
-    private static boolean thrownByDatabaseClient(Throwable t) {
-        for (StackTraceElement frame : t.getStackTrace()) {
-            String c = frame.getClassName();
-            if (c.startsWith("io.vertx.pgclient.")
-                    || c.startsWith("io.vertx.sqlclient.")
-                    || c.startsWith("org.postgresql.")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
