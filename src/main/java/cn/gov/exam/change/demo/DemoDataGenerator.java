@@ -148,7 +148,10 @@ public final class DemoDataGenerator {
         int r = ratio(i);
         return switch (shape) {
             // Short of the ratio by 1 to ratio x quota - 1 (a quota of 1: 1 or 2 confirmed).
-            case CANCEL -> cancelledQuota == 1 ? Math.max(1, r - 1 - i % 2) : r * cancelledQuota - 1 - i % (r * cancelledQuota - 2);
+            case CANCEL ->
+                cancelledQuota == 1
+                        ? Math.max(1, r - 1 - i % 2)
+                        : r * cancelledQuota - 1 - i % (r * cancelledQuota - 2);
             case REDUCE -> r * (1 + i % 2) + i % 2;
             case KEEP -> r * quota(i, shape) + keptExtra[i];
         };
