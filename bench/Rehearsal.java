@@ -321,6 +321,9 @@ public class Rehearsal {
     }
 
     boolean acknowledged(String id, Res r) {
+        if (r.status != 201) {
+            System.out.println("switch of " + id + ": " + r.status + " " + r.body);
+        }
         if (r.status == 201) {
             long switchId = Long.parseLong(field(r.body, "id"));
             switchOwner.put(switchId, id);
