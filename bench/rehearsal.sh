@@ -16,8 +16,8 @@
 #      switch (10 % rejected; some switch again);
 #   e. the deadline: refunds queued and delivered to three payment systems (bench/PaymentSystem.java,
 #      one a channel: ALIPAY keeps up, WECHAT answers 429 beyond 8 requests in flight, UNIONPAY fails
-#      5 % of first attempts), each confirming by signed callback; instance b SIGKILLed when half
-#      are confirmed, and started again;
+#      5 % of first attempts), each confirming by signed callback; instance b SIGKILLed as the
+#      deadline job queues them, and started again 5 s later;
 #   f. reconciliation: each channel's refunds export against its payment system's ledger; every
 #      affected applicant in exactly one end state; every acknowledged switch in the database, none
 #      twice; the summary against psql's counts.
@@ -172,6 +172,13 @@ api PUT "/api/v1/admin/exams/$EXAM" -H 'content-type: application/json' \
 THREADS=$(( $(nproc) / 2 > 0 ? $(nproc) / 2 : 1 ))
 BCRYPT=$(target/bcrypt-rate '$2a$10$nnOFCrQ2xm..izvF4D3e6OKcYK1HyQ4VgQoM9HYO/ymFkIbEcQgHq' 'Demo@2023' "$((THREADS * 2))" 5 | awk '{print $1}')
 echo "d. window $OPENS to $DEADLINE: $AFFECTED affected applicants; C bcrypt on $((THREADS * 2)) threads (each instance's password-check pool): $BCRYPT/s"
+# e's fault: instance b SIGKILLed as the deadline job queues the refunds, started again 5 s later
+# (its PID handed back through a file: the watcher is a subshell).
+(
+  until [ "$($PSQL -c "select count(*) from exam where id = $EXAM_ID and refunds_decided_at is not null")" = 1 ]; do sleep 0.1; done
+  kill -9 "$PID_b"; echo "$(date +%s.%N) $($PSQL -c "select count(*) from refund where exam_id = $EXAM_ID and status = 'SUCCEEDED'") of $($PSQL -c "select count(*) from refund where exam_id = $EXAM_ID") refunds confirmed" > "$OUT/kill.txt"
+  sleep 5; instance b $PORT_B; echo "$PID_b" > "$OUT/b.pid"
+) &
 cpu_snap d0
 java bench/Rehearsal.java act "$EXAM" "$OUT/affected.txt" "$OUT/act" "$TOKEN" "$BASE" "$BASE_B" > "$OUT/act.log" 2>&1 &
 ACT_PID=$!; EXTRA_CPU="$EXTRA_CPU people=$ACT_PID"
@@ -188,32 +195,26 @@ row "d. switch" "" "" "" "$(lat switch) (< 100)" ""
 row "d. review decisions" "" "" "" "$(lat decision)" "$(cpu_diff d0 d1)"
 WORST=$(for k in me options switch; do lat $k | cut -d/ -f2; done | sort -n | tail -1)
 
-# --- e. refunds: wait for the deadline job and the last review; instance b killed half-way.
+# --- e. refunds: every one confirmed; instance b was killed as the deadline job ran (above).
 cpu_snap e0
-e0=$(now)
 refunds() { $PSQL -c "select count(*) from refund where exam_id = $EXAM_ID $1"; }
-pending() { $PSQL -c "select count(*) from position_switch where exam_id = $EXAM_ID and status = 'PENDING'"; }
-until [ "$($PSQL -c "select count(*) from exam where id = $EXAM_ID and refunds_decided_at is not null")" = 1 ] && [ "$(pending)" = 0 ]; do sleep 0.5; done
-TOTAL=$(refunds "")
-KILLED=no
+until [ "$($PSQL -c "select count(*) from exam where id = $EXAM_ID and refunds_decided_at is not null")" = 1 ] && [ -s "$OUT/b.pid" ]; do sleep 0.5; done
+PID_b=$(cat "$OUT/b.pid"); PIDS+=("$PID_b")
 give_up=$(( $(date +%s) + 900 ))
-while [ "$(refunds "and status = 'SUCCEEDED'")" -lt "$TOTAL" ]; do
-  if [ $KILLED = no ] && [ "$(refunds "and status = 'SUCCEEDED'")" -ge $((TOTAL / 2)) ]; then
-    kill -9 "$PID_b"; KILLED="at $(refunds "and status = 'SUCCEEDED'") of $TOTAL"
-    echo "e. instance b SIGKILLed $KILLED confirmed; started again"
-    instance b $PORT_B
-  fi
+until [ "$(refunds "and status = 'SUCCEEDED'")" -ge "$(refunds "")" ]; do
   sleep 0.2
   [ "$(date +%s)" -gt $give_up ] && { FAILED+=("refunds not all confirmed after 15 minutes"); break; }
-  TOTAL=$(refunds "")
 done
-e1=$(now)
 wait_up $PORT_B
 cpu_snap e1
 kill "$SURGE_PID"; sleep 1
+TOTAL=$(refunds "")
 ATTEMPTS=$($PSQL -c "select count(*) from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id join refund f on f.id = d.refund_id where f.exam_id = $EXAM_ID")
-echo "e. $TOTAL refunds confirmed $(secs "$e0" "$e1") s after the last review and the deadline job; $ATTEMPTS attempts"
-row "e. refunds confirmed after the deadline ($TOTAL, b killed $KILLED)" "$(secs "$e0" "$e1")" "" "$ATTEMPTS attempts" "" "$(cpu_diff e0 e1)"
+# From the deadline job's decision to the last refund's confirmation, as the database saw them.
+E_SECS=$($PSQL -c "select round(extract(epoch from max(f.updated_at) - e.refunds_decided_at)::numeric, 2) from refund f
+  join exam e on e.id = f.exam_id where e.id = $EXAM_ID group by e.refunds_decided_at")
+echo "e. $TOTAL refunds confirmed, the last $E_SECS s after the deadline job; $ATTEMPTS attempts; instance b killed with $(cut -d' ' -f2- "$OUT/kill.txt")"
+row "e. $TOTAL refunds confirmed (b killed at the deadline)" "$E_SECS" "" "$ATTEMPTS attempts" "" "$(cpu_diff e0 e1)"
 SURGE_P99=$(awk '{print $5}' "$OUT/surge.txt" | sort -n | tail -1)
 row "c. public surge ($SURGE_RATE/s, $(awk '{n+=$2; e+=$3} END {print n " requests, " e " errors"}' "$OUT/surge.txt"))" "" "" "" "worst minute p99 $SURGE_P99" ""
 
