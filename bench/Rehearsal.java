@@ -37,10 +37,11 @@ import java.util.regex.Pattern;
  *     list and the exam, across the instances, until killed; OUT_FILE gets one line a minute:
  *     minute, requests, errors, p50 and p99 in ms (from the time each request was due).
  *
- *   act EXAM AFFECTED_FILE OUT_DIR ADMIN_TOKEN BASE_URL...
- *     Every affected applicant (one ID number a line; the demo password) signs in as the window
- *     opens (the notices go out; SIGN_IN_CONCURRENCY at a time, 32), reads 我的改报 and searches the
- *     options, and comes back later on the same token: 70 % switch (60 % of them in the last tenth of the window; 10 % double-click, 5 % lose the answer and retry
+ *   act EXAM AFFECTED_FILE OUT_DIR ADMIN_TOKEN WINDOW_SECONDS EXAM_JSON_TEMPLATE BASE_URL...
+ *     Every affected applicant (one ID number a line; the demo password) signs in as the notices go
+ *     out (SIGN_IN_CONCURRENCY at a time, 32) and reads 我的改报; then the switch window opens for
+ *     WINDOW_SECONDS (the exam PUT from the template, @OPENS@, @DEADLINE@ and @REVIEW_DEADLINE@
+ *     replaced) and they come back on the same token: 70 % switch (60 % of them in the last tenth of the window; 10 % double-click, 5 % lose the answer and retry
  *     with the same Idempotency-Key), 10 % decline, the rest do nothing. A 5xx or a network error is
  *     retried on the next instance with the same key. Reviewers of each agency (created on demand)
  *     decide every switch, about 10 % rejected; a rejected applicant with a switch left switches
@@ -148,6 +149,8 @@ public class Rehearsal {
     final Path out;
     final String adminToken;
     final String[] bases;
+    final long window;
+    final String windowTemplate;
     final AtomicInteger next = new AtomicInteger();
     final Random random = new Random(2026);
     final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(96);
@@ -171,7 +174,9 @@ public class Rehearsal {
         affected = Files.readAllLines(Path.of(a[2])).stream().filter(s -> !s.isBlank()).toList();
         out = Path.of(a[3]);
         adminToken = a[4];
-        bases = java.util.Arrays.copyOfRange(a, 5, a.length);
+        window = Long.parseLong(a[5]);
+        windowTemplate = Files.readString(Path.of(a[6]));
+        bases = java.util.Arrays.copyOfRange(a, 7, a.length);
         Files.createDirectories(out);
         acks = writer("acks.csv");
         declines = writer("declines.csv");
@@ -184,15 +189,9 @@ public class Rehearsal {
     }
 
     void act() throws Exception {
-        String examJson = call("GET", "/api/v1/exams/" + exam, null, null, null, "exam").body;
-        windowStart = System.currentTimeMillis();
-        deadline = OffsetDateTime.parse(field(examJson, "switchDeadline")).toInstant().toEpochMilli();
-        long window = deadline - windowStart;
-        System.out.printf("%d applicants, %d s to the deadline%n", affected.size(), window / 1000);
-        // The notices go out as the window opens: everyone signs in, reads 我的改报 and looks at the
-        // options (SIGN_IN_CONCURRENCY at a time), and comes back to act later on the same token.
+        // The notices go out: everyone signs in and reads 我的改报 (SIGN_IN_CONCURRENCY at a time),
+        // and comes back to act in the window on the same token.
         var wave = Executors.newFixedThreadPool(Integer.parseInt(System.getenv().getOrDefault("SIGN_IN_CONCURRENCY", "32")));
-        Map<String, String> options = new ConcurrentHashMap<>();
         long w0 = System.nanoTime();
         for (String id : affected) {
             wave.execute(() -> {
@@ -201,7 +200,6 @@ public class Rehearsal {
                     if (token != null) {
                         tokens.put(id, token);
                         call("GET", "/api/v1/me", token, null, null, "me");
-                        options.put(id, call("GET", "/api/v1/me/switch-options?qualifiedOnly=true&size=20", token, null, null, "options").body);
                     }
                 } catch (RuntimeException e) {
                     e.printStackTrace();
@@ -212,7 +210,18 @@ public class Rehearsal {
         wave.awaitTermination(1, TimeUnit.HOURS);
         waveSeconds = (System.nanoTime() - w0) / 1e9;
         System.out.printf("sign-in wave: %d signed in in %.1f s (%.1f/s)%n", tokens.size(), waveSeconds, tokens.size() / waveSeconds);
-        long afterWave = System.currentTimeMillis() - windowStart;
+        // The window opens now for WINDOW seconds; the reviews end half a window (and 30 s) later.
+        windowStart = System.currentTimeMillis();
+        deadline = windowStart + window * 1000;
+        String body = windowTemplate
+                .replace("@OPENS@", java.time.Instant.ofEpochMilli(windowStart).toString())
+                .replace("@DEADLINE@", java.time.Instant.ofEpochMilli(deadline).toString())
+                .replace("@REVIEW_DEADLINE@", java.time.Instant.ofEpochMilli(deadline + window * 500 + 30_000).toString());
+        Res put = call("PUT", "/api/v1/admin/exams/" + exam, adminToken, body, null, "exam");
+        if (put.status != 200) {
+            throw new IllegalStateException("the window could not be set: " + put.status + " " + put.body);
+        }
+        System.out.printf("window open for %d s%n", window);
         List<String> shuffled = new ArrayList<>(affected);
         Collections.shuffle(shuffled, random);
         for (int i = 0; i < shuffled.size(); i++) {
@@ -220,9 +229,8 @@ public class Rehearsal {
             double r = (double) i / shuffled.size();
             // 70 % switch (60 % of them in the window's last tenth), 10 % decline, 20 % nothing.
             String plan = r < 0.42 ? "late-switch" : r < 0.70 ? "switch" : r < 0.80 ? "decline" : "nothing";
-            long actAt = plan.equals("late-switch")
-                    ? (long) ((0.9 + 0.08 * random.nextDouble()) * window)
-                    : afterWave + (long) (random.nextDouble() * Math.max(0, 0.88 * window - afterWave));
+            long actAt = (long) ((plan.equals("late-switch") ? 0.9 + 0.08 * random.nextDouble() : 0.88 * random.nextDouble())
+                    * window * 1000);
             boolean doubleClick = random.nextInt(100) < 10;
             boolean loseAnswer = !doubleClick && random.nextInt(100) < 5;
             String token = tokens.get(id);
@@ -230,7 +238,6 @@ public class Rehearsal {
                 applicantsLeft.decrementAndGet();
                 continue;
             }
-            String opts = options.getOrDefault(id, "");
             scheduler.schedule(
                     () -> {
                         try {
@@ -241,7 +248,9 @@ public class Rehearsal {
                                 }
                             } else {
                                 call("GET", "/api/v1/me", token, null, null, "me");
-                                switchTo(id, token, opts, doubleClick, loseAnswer);
+                                Res options = call(
+                                        "GET", "/api/v1/me/switch-options?qualifiedOnly=true&size=20", token, null, null, "options");
+                                switchTo(id, token, options.body, doubleClick, loseAnswer);
                             }
                         } catch (RuntimeException e) {
                             e.printStackTrace();

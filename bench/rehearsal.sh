@@ -9,8 +9,8 @@
 #   b. the ratio dry run beside psql running the same SQL (RatioCheckService.PLAN_SQL), then publish;
 #   c. the public (bench/Rehearsal.java surge): the landing page, the cancelled list and the exam at
 #      SURGE_RATE requests a second, open loop, through d and e; p99 a minute;
-#   d. the switch window (WINDOW seconds): every affected applicant signs in as it opens (the
-#      sign-in rate beside C bcrypt's on the cores the service's password checks get), 70 % switch
+#   d. every affected applicant signs in as the notices go out (the sign-in rate beside C bcrypt's
+#      on the cores the service's password checks get); the switch window (WINDOW s) opens: 70 % switch
 #      (60 % of them in the last tenth, double clicks and lost answers retried with the same
 #      Idempotency-Key), 10 % decline, the rest do nothing; reviewers of every agency decide every
 #      switch (10 % rejected; some switch again);
@@ -162,16 +162,15 @@ done
 java bench/Rehearsal.java surge "$SURGE_RATE" "$OUT/surge.txt" "$EXAM" "$BASE" "$BASE_B" > "$OUT/surge.log" 2>&1 &
 SURGE_PID=$!; PIDS+=("$SURGE_PID"); EXTRA_CPU="$EXTRA_CPU surge=$SURGE_PID"
 
-# --- d. the window opens now and closes in WINDOW s; reviews end REVIEW_AFTER s later.
-OPENS=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-DEADLINE=$(date -u -d "+$WINDOW seconds" +%Y-%m-%dT%H:%M:%SZ)
-REVIEW_DEADLINE=$(date -u -d "+$((WINDOW + WINDOW / 2 + 30)) seconds" +%Y-%m-%dT%H:%M:%SZ)
-api PUT "/api/v1/admin/exams/$EXAM" -H 'content-type: application/json' \
-  -d "{\"code\":\"$EXAM\",\"name\":\"全国统一考试（彩排）\",\"timeZone\":\"Asia/Shanghai\",\"defaultRatio\":3,\"reduceQuotaBeforeCancel\":false,
-       \"switchWindowOpensAt\":\"$OPENS\",\"switchDeadline\":\"$DEADLINE\",\"reviewDeadline\":\"$REVIEW_DEADLINE\"}" > /dev/null
+# --- d. the notices go out: every affected applicant signs in; then the window opens for WINDOW s
+# (Rehearsal.java sets it with this exam, once everyone is in), and the reviews end half a window later.
+cat > "$OUT/exam-window.json" <<JSON
+{"code":"$EXAM","name":"全国统一考试（彩排）","timeZone":"Asia/Shanghai","defaultRatio":3,"reduceQuotaBeforeCancel":false,
+ "switchWindowOpensAt":"@OPENS@","switchDeadline":"@DEADLINE@","reviewDeadline":"@REVIEW_DEADLINE@"}
+JSON
 THREADS=$(( $(nproc) / 2 > 0 ? $(nproc) / 2 : 1 ))
 BCRYPT=$(target/bcrypt-rate '$2a$10$nnOFCrQ2xm..izvF4D3e6OKcYK1HyQ4VgQoM9HYO/ymFkIbEcQgHq' 'Demo@2023' "$((THREADS * 2))" 5 | awk '{print $1}')
-echo "d. window $OPENS to $DEADLINE: $AFFECTED affected applicants; C bcrypt on $((THREADS * 2)) threads (each instance's password-check pool): $BCRYPT/s"
+echo "d. $AFFECTED affected applicants, a window of $WINDOW s; C bcrypt on $((THREADS * 2)) threads (each instance's password-check pool): $BCRYPT/s"
 # e's fault: instance b SIGKILLed as the deadline job queues the refunds, started again 5 s later
 # (its PID handed back through a file: the watcher is a subshell).
 (
@@ -180,7 +179,7 @@ echo "d. window $OPENS to $DEADLINE: $AFFECTED affected applicants; C bcrypt on 
   sleep 5; instance b $PORT_B; echo "$PID_b" > "$OUT/b.pid"
 ) &
 cpu_snap d0
-java bench/Rehearsal.java act "$EXAM" "$OUT/affected.txt" "$OUT/act" "$TOKEN" "$BASE" "$BASE_B" > "$OUT/act.log" 2>&1 &
+java bench/Rehearsal.java act "$EXAM" "$OUT/affected.txt" "$OUT/act" "$TOKEN" "$WINDOW" "$OUT/exam-window.json" "$BASE" "$BASE_B" > "$OUT/act.log" 2>&1 &
 ACT_PID=$!; EXTRA_CPU="$EXTRA_CPU people=$ACT_PID"
 wait $ACT_PID || { echo "the applicants' driver failed:"; tail -20 "$OUT/act.log"; exit 1; }
 cpu_snap d1
