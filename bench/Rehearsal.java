@@ -99,19 +99,28 @@ public class Rehearsal {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            String url = bases[(int) (n % bases.length)] + paths[(int) (n % paths.length)];
             long dueMs = startMs + (due - start) / 1_000_000;
-            client.sendAsync(
-                            HttpRequest.newBuilder(URI.create(url))
-                                    .timeout(Duration.ofSeconds(30))
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((r, e) -> done.add(new long[] {
-                        dueMs,
-                        Math.max(0, (System.nanoTime() - due) / 1_000_000),
-                        e == null && r.statusCode() == 200 ? 1 : 0
-                    }));
+            fire(client, bases, (int) (n % bases.length), paths[(int) (n % paths.length)], due, dueMs, done, 0);
         }
+    }
+
+    /** One public request; a refused connection goes to the next instance, as a load balancer's retry. */
+    static void fire(HttpClient client, String[] bases, int b, String path, long due, long dueMs,
+            ConcurrentLinkedQueue<long[]> done, int attempt) {
+        client.sendAsync(
+                        HttpRequest.newBuilder(URI.create(bases[b % bases.length] + path))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .whenComplete((r, e) -> {
+                    if (e != null && attempt < bases.length - 1 && e.getCause() instanceof java.net.ConnectException) {
+                        fire(client, bases, b + 1, path, due, dueMs, done, attempt + 1);
+                        return;
+                    }
+                    done.add(new long[] {
+                        dueMs, Math.max(0, (System.nanoTime() - due) / 1_000_000), e == null && r.statusCode() == 200 ? 1 : 0
+                    });
+                });
     }
 
     static final Map<Long, List<long[]>> MINUTES = new java.util.TreeMap<>();
