@@ -10,6 +10,7 @@ import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamTimeline;
 import cn.gov.exam.change.exam.RefundDecisions;
 import cn.gov.exam.change.position.Position;
+import cn.gov.exam.change.receipt.Receipts;
 import cn.gov.exam.change.registration.Registration;
 import cn.gov.exam.change.review.ReviewViews.CorrectionRequest;
 import cn.gov.exam.change.review.ReviewViews.DecisionRequest;
@@ -64,6 +65,9 @@ public class ReviewService {
 
     @Inject
     RefundDecisions refundDecisions;
+
+    @Inject
+    Receipts receipts;
 
     @Transactional
     public Review decide(long switchId, DecisionRequest request) {
@@ -122,6 +126,7 @@ public class ReviewService {
                 exam.code,
                 Map.of("status", SwitchStatus.PENDING.name()),
                 after);
+        receipts.reviewDecided(s.id, decision.name(), now);
         em.flush();
         Position original = Position.findById(s.fromPositionId);
         return reads.view(exam, s, target, original, r.applicant);
@@ -209,6 +214,7 @@ public class ReviewService {
         after.put("registrationId", r.id);
         after.put("targetPosition", target.code);
         audit.record("review.corrected", "switch", s.id.toString(), exam.code, before, after);
+        receipts.reviewDecided(s.id, decision.name(), now);
         em.flush();
         return reads.view(exam, s, target, Position.findById(s.fromPositionId), r.applicant);
     }
