@@ -101,6 +101,7 @@ public class ReviewService {
         s.reviewer = audit.currentActor();
         s.decidedAt = now;
         s.lateDecision = late;
+        receipts.reviewDecided(s.id, decision.name(), now); // before the refund it may cause
         Registration r = Registration.findById(s.registrationId);
         if (decision == SwitchStatus.APPROVED) {
             r.approvedInto(s.targetPositionId, now);
@@ -126,7 +127,6 @@ public class ReviewService {
                 exam.code,
                 Map.of("status", SwitchStatus.PENDING.name()),
                 after);
-        receipts.reviewDecided(s.id, decision.name(), now);
         em.flush();
         Position original = Position.findById(s.fromPositionId);
         return reads.view(exam, s, target, original, r.applicant);
@@ -194,6 +194,7 @@ public class ReviewService {
         s.reviewer = audit.currentActor();
         s.decidedAt = now;
         s.lateDecision = false;
+        receipts.reviewDecided(s.id, decision.name(), now); // before the refund it may cause
         Registration r = Registration.findById(s.registrationId);
         if (decision == SwitchStatus.APPROVED) {
             r.approvedInto(s.targetPositionId, now);
@@ -214,7 +215,6 @@ public class ReviewService {
         after.put("registrationId", r.id);
         after.put("targetPosition", target.code);
         audit.record("review.corrected", "switch", s.id.toString(), exam.code, before, after);
-        receipts.reviewDecided(s.id, decision.name(), now);
         em.flush();
         return reads.view(exam, s, target, Position.findById(s.fromPositionId), r.applicant);
     }
