@@ -366,6 +366,22 @@ class ReceiptTest {
         given().get("/api/v1/receipts/{code}/qr.svg", "not-a-code").then().statusCode(400);
     }
 
+    @Test
+    void theVerifyPageIsServedAtVerifyUnderTheProductionCsp() {
+        for (String path : List.of("/verify", "/verify?code=2222-2222-2222-2222", "/verify/")) {
+            String html = given().redirects()
+                    .follow(false)
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .contentType(org.hamcrest.Matchers.startsWith("text/html"))
+                    .header("Content-Security-Policy", org.hamcrest.Matchers.startsWith("default-src 'self'"))
+                    .extract()
+                    .asString();
+            assertTrue(html.contains("/assets/applicant/verify.js"), path);
+        }
+    }
+
     static String reviewer(String agency) {
         String name = "rev-" + agency.toLowerCase() + "-"
                 + UUID.randomUUID().toString().substring(0, 6);
