@@ -40,6 +40,9 @@ class ReceiptBrowserTest extends BrowserTestBase {
         Api.switchTo(f.exam, f.paid, "T-OK");
         signIn(f.exam, f.paid);
         assertThat(page.locator("#receipts-heading")).hasText("回执");
+        assertThat(page.locator("#receipts .receipt-list__kind")).hasText("改报申请回执");
+        page.locator("#receipts").scrollIntoViewIfNeeded();
+        tab.screenshot("receipts-list-390", false);
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("打印改报申请回执"))
                 .click();
         assertThat(h1()).hasText("职位改报回执");
