@@ -221,7 +221,7 @@ export const RECEIPTS_SECTION = {
   issuedAt: (t) => `时间：${t}`,
   code: '核验码：',
   print: '打印回执',
-  printFor: (kind) => `打印${kind}`,
+  printFor: (kind) => `（${kind}）`,
 };
 
 /** The receipt to print (A4, black on white). */

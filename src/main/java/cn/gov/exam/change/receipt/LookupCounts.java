@@ -2,6 +2,7 @@ package cn.gov.exam.change.receipt;
 
 import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppClock;
+import cn.gov.exam.change.common.sql.DatabaseFailures;
 import cn.gov.exam.change.common.sql.SqlValues;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * The public lookups audited in aggregate: each lookup adds one to its hour's count (one row per
@@ -23,6 +25,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class LookupCounts {
+    private static final Logger LOG = Logger.getLogger(LookupCounts.class);
+
     /** What a lookup came to. */
     public enum Outcome {
         FOUND("found"),
@@ -85,6 +89,13 @@ public class LookupCounts {
 
     @Scheduled(every = "${app.receipts.lookup-audit-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        audit();
+        try {
+            audit();
+        } catch (RuntimeException e) {
+            // The counts stay in their table and are audited on a later run.
+            if (!DatabaseFailures.reportIfOutage(e, "receipt lookup audit")) {
+                LOG.error("Auditing the receipt lookups failed; they are audited on a later run", e);
+            }
+        }
     }
 }

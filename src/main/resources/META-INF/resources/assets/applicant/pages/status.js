@@ -66,6 +66,8 @@ function receiptsSection(me) {
         h('p', {class: 'receipt-list__kind'}, kind),
         h('p', {class: 'hint'}, w.issuedAt(dateTime(r.issuedAt, me.timeZone))),
         h('p', {class: 'hint'}, w.code, h('span', {class: 'receipt-list__code'}, r.code)),
-        h('a', {class: 'link', href: `#/receipt?code=${encodeURIComponent(r.code)}`, 'aria-label': w.printFor(kind)}, w.print));
+        // The kind in hidden text after the visible words, so that the link's name begins with what it shows.
+        h('a', {class: 'link', href: `#/receipt?code=${encodeURIComponent(r.code)}`}, w.print,
+          h('span', {class: 'visually-hidden'}, w.printFor(kind))));
     })));
 }

@@ -43,7 +43,9 @@ class ReceiptBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#receipts .receipt-list__kind")).hasText("改报申请回执");
         page.locator("#receipts").scrollIntoViewIfNeeded();
         tab.screenshot("receipts-list-390", false);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("打印改报申请回执"))
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^打印回执\\s*（改报申请回执）$")))
                 .click();
         assertThat(h1()).hasText("职位改报回执");
         String code = page.locator("#receipt-code").textContent().trim();
