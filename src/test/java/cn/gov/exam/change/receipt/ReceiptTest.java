@@ -163,6 +163,33 @@ class ReceiptTest {
     }
 
     @Test
+    void aCorrectedDecisionSupersedesTheDecisionItCorrects() {
+        SwitchFixture f = new SwitchFixture(1, 0);
+        int s = f.switchTo(f.paid, "T-OK");
+        Api.decide(admin(), s, "APPROVED", null).statusCode(200);
+        String approval = code(receipts(f.exam, f.paid).get(1));
+        clock.advance(Duration.ofMinutes(30));
+        admin().contentType(ContentType.JSON)
+                .body(Map.of("decision", "REJECTED", "reason", "学历证书不符", "correctionReason", "审查人员误按通过"))
+                .post("/api/v1/admin/reviews/{id}/correction", s)
+                .then()
+                .statusCode(200);
+        List<Map<String, Object>> list = receipts(f.exam, f.paid);
+        assertEquals(
+                List.of("SWITCH_SUBMITTED", "REVIEW_DECIDED", "REVIEW_DECIDED", "REFUND_QUEUED"),
+                list.stream().map(x -> x.get("kind")).toList());
+        verified(approval, f.paid)
+                .body("decision", equalTo("APPROVED"))
+                .body("current", equalTo(false))
+                .body("supersededBy.kind", equalTo("REVIEW_DECIDED"))
+                .body("supersededBy.decision", equalTo("REJECTED"))
+                .body("supersededBy.issuedAt", equalTo("2023-01-15T10:30:00+08:00"));
+        verified(code(list.get(2)), f.paid)
+                .body("decision", equalTo("REJECTED"))
+                .body("current", equalTo(true));
+    }
+
+    @Test
     void declinedDeadlineAndSettledRefundsHaveReceipts() throws Exception {
         SwitchFixture f = new SwitchFixture(1, 1);
         String decliner = f.others.get(0);
