@@ -20,6 +20,7 @@ export const TITLES = {
   switched: '改报已提交',
   decline: '放弃改报，申请退费',
   declined: '退费申请已提交',
+  receipt: '打印回执',
   page: (title) => `${title} - ${SERVICE}`,
 };
 
@@ -49,6 +50,8 @@ export const HELP = {
 function generic(e) {
   switch (e.slug) {
     case 'network': return '无法连接到服务器。请检查手机网络后重试。';
+    case 'receipt-not-found': return '找不到这份回执。请返回我的改报，从回执列表中打开。';
+    case 'receipt-code-invalid': return '回执核验码有误。请返回我的改报，从回执列表中打开。';
     case 'timeout': return '服务器长时间没有响应。请检查网络后重试。';
     case 'service-busy':
       return `当前访问人数较多，请${e.retryAfter ? `在 ${e.retryAfter} 秒后` : '稍后'}重试。`;
@@ -209,6 +212,73 @@ export const REFUND_SECTION = {
   toChannel: (channel) => `${channel}（原路退回）`,
   anyChannel: '原支付渠道',
   reason: '退费原因',
+};
+
+/** 我的改报's list of receipts, one for each decision. */
+export const RECEIPTS_SECTION = {
+  heading: '回执',
+  intro: '每项决定都有一份回执。面试或资格复审时，用人单位可以凭回执上的核验码在网上核验。',
+  issuedAt: (t) => `时间：${t}`,
+  code: '核验码：',
+  print: '打印回执',
+  printFor: (kind) => `（${kind}）`,
+};
+
+/** The receipt to print (A4, black on white). */
+export const RECEIPT = {
+  heading: '职位改报回执',
+  exam: '考试',
+  kind: '回执类型',
+  name: '姓名',
+  idNumber: '身份证号',
+  original: '原报考职位',
+  target: '改报职位',
+  decision: '办理结果',
+  decidedAt: '办理时间',
+  refundAmount: '退费金额',
+  refundReason: '退费原因',
+  code: '核验码',
+  qrAlt: (url) => `核验二维码，指向 ${url}`,
+  howToVerify: (url) => `扫描二维码，或在浏览器中打开 ${url}，输入核验码，即可核验本回执的真伪和是否仍然有效。`,
+  notice: '本回执由职位改报系统生成。以网上核验结果为准。',
+  superseded: '本回执已被之后的决定取代，以最新回执为准。',
+  print: '打印',
+  printHint: '打印时请选择 A4 纸。',
+  back: '返回我的改报',
+  position: (p) => `${p.code} ${p.title}（${p.agencyName}）`,
+};
+
+/** /verify: anyone checks a receipt by its code. */
+export const VERIFY = {
+  heading: '回执核验',
+  intro: '输入职位改报回执上的核验码，核验回执是否由本系统出具、是否仍然有效。扫描回执上的二维码会自动填好核验码。',
+  label: '核验码',
+  hint: '16 位字母和数字，如 7KQM-3WXD-HR9F-PT2C。不区分大小写，短横线可以不输。',
+  submit: '核验',
+  empty: '请输入回执上的核验码',
+  invalid: '核验码有误，请逐位核对后重新输入（核验码中没有数字 0、1 和字母 O、I、L）',
+  notFoundTitle: '查无此回执',
+  notFound: '本系统没有出具过这个核验码的回执。请核对核验码；如仍查不到，这份回执可能不是本系统出具的。',
+  validTitle: '回执真实有效',
+  valid: '这份回执由本系统出具，所载决定是目前的最新状态。',
+  supersededTitle: '回执真实，但已被之后的决定取代',
+  superseded: (kind, decision, at) => `这份回执由本系统出具，但之后已有新的决定：${kind}（${decision}，${at}）。请以最新回执为准。`,
+  code: '核验码',
+  kind: '回执类型',
+  exam: '考试',
+  name: '姓名',
+  idNumber: '身份证号',
+  original: '原报考职位',
+  target: '改报职位',
+  decision: '办理结果',
+  decidedAt: '办理时间',
+  refundAmount: '退费金额',
+  refundReason: '退费原因',
+  position: (p) => `${p.code} ${p.title}（${p.agencyName}）`,
+  masked: '为保护个人信息，姓名和身份证号已部分隐藏。请与考生出示的身份证核对。',
+  failed: (e) => (e.slug === 'too-many-lookups'
+    ? `查询过于频繁，请${e.retryAfter ? ` ${minutes(e.retryAfter)} 分钟后` : '稍后'}再试。`
+    : generic(e)),
 };
 
 /** The facts state.js names when it has none of the applicant's own. */

@@ -12,6 +12,7 @@ import {statusPage} from './pages/status.js';
 import {optionsPage} from './pages/options.js';
 import {switchedPage} from './pages/switched.js';
 import {declinePage, declinedPage} from './pages/decline.js';
+import {receiptPage} from './pages/receipt.js';
 
 const main = document.getElementById('main');
 const flashSlot = document.getElementById('flash');
@@ -40,6 +41,7 @@ const ROUTES = {
   '/switched': {page: switchedPage, token: true, title: TITLES.switched},
   '/decline': {page: declinePage, token: true, title: TITLES.decline},
   '/declined': {page: declinedPage, token: true, title: TITLES.declined},
+  '/receipt': {page: receiptPage, token: true, title: TITLES.receipt},
 };
 
 startRouter({

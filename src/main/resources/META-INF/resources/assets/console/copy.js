@@ -754,6 +754,43 @@ export const QUEUE = {
   none: '没有申请。',
 };
 
+/** 回执核验: the full record behind a receipt's code. */
+export const RECEIPT_COPY = {
+  heading: '回执核验',
+  intro: '输入考生出示的回执上的核验码，查看回执背后的完整记录。审查人员只能查看本单位职位的回执。',
+  code: '核验码',
+  hint: '16 位，如 7KQM-3WXD-HR9F-PT2C，不区分大小写',
+  submit: '核验',
+  invalid: '核验码有误（校验位不符），请逐位核对考生的回执',
+  notFound: '没有这个核验码的回执（或不是本单位职位的回执）',
+  validity: '回执状态',
+  current: '有效，为最新决定',
+  superseded: (kind, at) => `已被之后的决定取代：${kind}（${at}）`,
+  exam: '考试',
+  examLine: (r) => `${r.examName}（${r.examCode}）`,
+  name: '姓名',
+  idNumber: '身份证号',
+  original: '原报考职位',
+  target: '改报职位',
+  position: (p) => `${p.code} ${p.title}（${p.agencyName}，${p.employer}）`,
+  decision: '办理结果',
+  issuedAt: '办理时间',
+  amount: '退费金额',
+  reason: '退费原因',
+  registration: '报名记录编号',
+  switchId: '改报编号',
+  switchNow: '改报目前状态',
+  reviewer: '审查人员',
+  remark: '审查意见',
+  late: '审查截止后作出',
+  yes: '是',
+  refundId: '退费编号',
+  refundNow: '退费目前状态',
+  channel: '退回渠道',
+  history: '该考生的全部回执',
+  historyKind: '回执类型',
+};
+
 /** The console's frame: menu, page titles, who is signed in, and what every page shares. */
 export const SHELL = {
   nav: {
@@ -770,6 +807,7 @@ export const SHELL = {
     '/agencies': '招录单位',
     '/staff': '工作人员账号',
     '/applicants': '考生密码重置',
+    '/receipts': '回执核验',
   },
   titles: {
     '/sign-in': '工作人员登录',
@@ -791,6 +829,7 @@ export const SHELL = {
     '/audit': '操作日志',
     '/applicants': '考生密码重置',
     '/agencies': '招录单位',
+    '/receipts': '回执核验',
   },
   expired: '您的登录已过期，请重新登录。未提交的审查意见没有保存。',
   signedOut: '您已安全退出登录。',

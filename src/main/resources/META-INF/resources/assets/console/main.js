@@ -18,6 +18,7 @@ import {webhooksPage, subscriptionFormPage, deliveriesPage} from './pages/webhoo
 import {auditPage} from './pages/audit.js';
 import {applicantsPage} from './pages/applicants.js';
 import {agenciesPage} from './pages/agencies.js';
+import {receiptsPage} from './pages/receipts.js';
 
 const main = document.getElementById('main');
 const flashSlot = document.getElementById('flash');
@@ -59,6 +60,7 @@ const NAV = [
   {path: '/agencies', label: SHELL.nav['/agencies'], roles: ['ADMIN']},
   {path: '/staff', label: SHELL.nav['/staff'], roles: ['ADMIN']},
   {path: '/applicants', label: SHELL.nav['/applicants'], roles: ['ADMIN']},
+  {path: '/receipts', label: SHELL.nav['/receipts'], roles: ['ADMIN', 'REVIEWER']},
 ];
 
 function showChrome() {
@@ -101,6 +103,7 @@ const ROUTES = {
   '/audit': {page: auditPage, token: true, title: SHELL.titles['/audit']},
   '/applicants': {page: applicantsPage, token: true, title: SHELL.titles['/applicants']},
   '/agencies': {page: agenciesPage, token: true, title: SHELL.titles['/agencies']},
+  '/receipts': {page: receiptsPage, token: true, title: SHELL.titles['/receipts']},
 };
 
 startRouter({

@@ -28,6 +28,15 @@ export const LABELS = {
   RefundStatus: {QUEUED: '待发送', SENT: '已发送，待确认', SUCCEEDED: '已退款', FAILED: '退款失败'},
   RefundReason: {NOT_SWITCHED: '未改报', REVIEW_REJECTED: '改报后资格审查未通过', DECLINED: '本人放弃改报'},
   DeliveryStatus: {PENDING: '待发送', DELIVERED: '已送达', FAILED: '发送失败'},
+  ReceiptKind: {
+    SWITCH_SUBMITTED: '改报申请回执', REVIEW_DECIDED: '资格审查结果回执', DECLINED: '放弃改报（申请退费）回执',
+    REFUND_QUEUED: '退费受理回执', REFUND_SETTLED: '退费结果回执',
+  },
+  // What a receipt says was decided (its decision field).
+  ReceiptDecision: {
+    PENDING: '已提交改报申请，等待资格审查', APPROVED: '资格审查通过', REJECTED: '资格审查未通过',
+    QUEUED: '退费已受理', SUCCEEDED: '已退款', FAILED: '退款失败',
+  },
   // The neutral words a webhook attempt records as its error (the status code says the rest).
   DeliveryError: {
     timeout: '支付系统没有在规定时间内响应', 'connection refused': '无法连接到支付系统（连接被拒绝）',
@@ -48,6 +57,7 @@ export const LABELS = {
     'refund.queued': '生成退费', 'refunds.decided-at-deadline': '改报截止后统一生成退费',
     'refund.sent': '退费指令已送达支付系统',
     'refund.succeeded': '支付系统确认退款成功', 'refund.failed': '支付系统报告退款失败',
+    'receipt.lookups': '回执核验（每小时汇总）', 'receipt.throttled': '回执核验被暂时限制（未知核验码过多）',
     'staff.created': '新建工作人员账号', 'staff.enabled': '启用工作人员账号', 'staff.disabled': '停用工作人员账号',
     'staff.agency-changed': '修改审查人员所属单位', 'staff.sign-in-failed': '工作人员登录失败',
     'staff.sign-in-throttled': '工作人员登录被暂时锁定', 'staff.sign-in-unlocked': '解除工作人员登录锁定',

@@ -61,7 +61,10 @@ public class SignInThrottle {
     /**
      * One sign-in attempt: {@code realm} scopes the counts ({@code applicant:<exam id>} or
      * {@code staff}), {@code account} is what the client typed as its name; the audit names the
-     * account as {@code subjectType}/{@code subjectId} (masked for applicants).
+     * account as {@code subjectType}/{@code subjectId} (masked for applicants). A {@code lookup}
+     * (a public receipt lookup, counted per client address) is throttled by the same rules, but its
+     * failures are not audited one by one (its caller counts them in aggregate; a wait that starts
+     * is audited as {@code <prefix>.throttled}) and a wait is answered {@code too-many-lookups}.
      */
     public record Attempt(
             String realm,
@@ -70,7 +73,25 @@ public class SignInThrottle {
             String actionPrefix,
             String subjectType,
             String subjectId,
-            String examCode) {}
+            String examCode,
+            boolean lookup) {
+        public Attempt(
+                String realm,
+                String account,
+                String client,
+                String actionPrefix,
+                String subjectType,
+                String subjectId,
+                String examCode) {
+            this(realm, account, client, actionPrefix, subjectType, subjectId, examCode, false);
+        }
+    }
+
+    /** A lookup of {@code realm} by the current client, whose failures are counted per client address. */
+    public Attempt lookup(String realm, String actionPrefix) {
+        String client = client();
+        return new Attempt(realm, client, client, actionPrefix, "client", client, null, true);
+    }
 
     public Attempt attempt(
             String realm, String account, String actionPrefix, String subjectType, String subjectId, String examCode) {
@@ -100,15 +121,19 @@ public class SignInThrottle {
             counts.add(new Count(
                     (String) t.get(0), (String) t.get(1), SqlValues.instant(t.get(2)), SqlValues.instant(t.get(3))));
         }
-        return check(counts);
+        return check(counts, a.lookup());
     }
 
     /** {@link #check(Attempt)} on the attempt's counts, read by the caller. */
     public boolean check(List<Count> counts) {
+        return check(counts, false);
+    }
+
+    private boolean check(List<Count> counts, boolean lookup) {
         Instant now = clock.now();
         ThrottleRules.Check check = rules().check(counts, now);
         if (check.waitUntil() != null) {
-            throw waiting(check.waitUntil(), now);
+            throw waiting(check.waitUntil(), now, lookup);
         }
         return check.clearOnSuccess();
     }
@@ -118,7 +143,7 @@ public class SignInThrottle {
         Instant now = clock.now();
         Recorded r = QuarkusTransaction.requiringNew().call(() -> record(a, now));
         if (r.until() != null) {
-            throw waiting(r.until(), now);
+            throw waiting(r.until(), now, a.lookup());
         }
         return r.left();
     }
@@ -227,15 +252,17 @@ public class SignInThrottle {
         counts.put("failuresOfAccountFromClient", pairFailures);
         counts.put("failuresFromClient", clientFailures);
         counts.put("failuresOfAccount", accountFailures);
-        audit.recordAs(
-                AuditService.ANONYMOUS,
-                null,
-                a.actionPrefix() + ".sign-in-failed",
-                a.subjectType(),
-                a.subjectId(),
-                a.examCode(),
-                null,
-                counts);
+        if (!a.lookup()) {
+            audit.recordAs(
+                    AuditService.ANONYMOUS,
+                    null,
+                    a.actionPrefix() + ".sign-in-failed",
+                    a.subjectType(),
+                    a.subjectId(),
+                    a.examCode(),
+                    null,
+                    counts);
+        }
 
         ThrottleRules rules = rules();
         List<ThrottleRules.Lock> locks =
@@ -260,7 +287,7 @@ public class SignInThrottle {
         audit.recordAs(
                 AuditService.ANONYMOUS,
                 null,
-                a.actionPrefix() + ".sign-in-throttled",
+                a.actionPrefix() + (a.lookup() ? ".throttled" : ".sign-in-throttled"),
                 a.subjectType(),
                 a.subjectId(),
                 a.examCode(),
@@ -269,8 +296,15 @@ public class SignInThrottle {
         return until;
     }
 
-    private static ProblemException waiting(Instant until, Instant now) {
+    private static ProblemException waiting(Instant until, Instant now, boolean lookup) {
         long seconds = ThrottleRules.retryAfterSeconds(until, now);
+        if (lookup) {
+            return new ProblemException(
+                            ProblemType.TOO_MANY_LOOKUPS,
+                            "Too many unknown codes from this address: try again in " + (seconds + 59) / 60
+                                    + " minute(s)")
+                    .with("retryAfterSeconds", seconds);
+        }
         return new ProblemException(
                         ProblemType.ACCOUNT_LOCKED,
                         "Too many failed sign-ins: try again in " + (seconds + 59) / 60 + " minute(s)")

@@ -134,6 +134,22 @@ public interface AppConfig {
 
     Refunds refunds();
 
+    Receipts receipts();
+
+    /** Receipts (receipt package): where their QR codes point, and how their lookups are audited. */
+    interface Receipts {
+        /**
+         * The public address of the service (e.g. {@code https://gwy.example.gov.cn}) that a receipt's
+         * QR code points to ({@code <public-url>/verify?code=…}); without it, the address the request
+         * for the QR code came to.
+         */
+        Optional<String> publicUrl();
+
+        /** How often the public lookups of hours gone by are written to the audit log ("off" in tests). */
+        @WithDefault("5m")
+        String lookupAuditEvery();
+    }
+
     interface Refunds {
         /** How often the switch-deadline refund job looks for exams past their deadline ("off" in tests). */
         @WithDefault("5s")

@@ -5,6 +5,8 @@ import cn.gov.exam.change.common.credentials.Roles;
 import cn.gov.exam.change.common.paging.PageParams;
 import cn.gov.exam.change.common.problems.Problem;
 import cn.gov.exam.change.position.PositionSearch;
+import cn.gov.exam.change.receipt.ReceiptService;
+import cn.gov.exam.change.receipt.ReceiptViews.Receipt;
 import cn.gov.exam.change.refund.RefundService;
 import cn.gov.exam.change.refund.RefundView;
 import cn.gov.exam.change.switching.SwitchReads;
@@ -60,12 +62,37 @@ public class MeResource {
     @Inject
     MeService me;
 
+    @Inject
+    ReceiptService receipts;
+
     @GET
     @Operation(
             operationId = "getMyStatus",
             summary = "The signed-in applicant's registration, switch and refund status")
     public Me me() {
         return me.me(ApplicantPrincipal.of(jwt));
+    }
+
+    @GET
+    @Path("/receipts/{code}")
+    @Operation(
+            operationId = "getMyReceipt",
+            summary = "One of the applicant's receipts, with their name in full (the print page)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The receipt",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "receipt-code-invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "receipt-not-found: no receipt of this applicant has the code",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Receipt receipt(@jakarta.ws.rs.PathParam("code") String code) {
+        return receipts.mine(ApplicantPrincipal.of(jwt).registrationId(), code);
     }
 
     @GET

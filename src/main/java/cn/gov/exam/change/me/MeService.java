@@ -1,6 +1,7 @@
 package cn.gov.exam.change.me;
 
 import cn.gov.exam.change.auth.ApplicantPrincipal;
+import cn.gov.exam.change.receipt.ReceiptReads;
 import cn.gov.exam.change.refund.RefundReads;
 import cn.gov.exam.change.switching.SwitchReads;
 import cn.gov.exam.change.switching.SwitchViews.Me;
@@ -21,6 +22,9 @@ public class MeService {
     @Inject
     RefundReads refunds;
 
+    @Inject
+    ReceiptReads receipts;
+
     @Transactional
     public Me me(ApplicantPrincipal who) {
         RefundRef refund = refunds.ofRegistration(who.registrationId())
@@ -34,6 +38,6 @@ public class MeService {
                         f.createdAt,
                         f.updatedAt))
                 .orElse(null);
-        return switches.me(who, refund);
+        return switches.me(who, refund, receipts.listOf(who.registrationId()));
     }
 }

@@ -5,6 +5,7 @@ import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.common.problems.ProblemType;
+import cn.gov.exam.change.receipt.Receipts;
 import cn.gov.exam.change.webhook.Outbox;
 import cn.gov.exam.change.webhook.WebhookSigner;
 import cn.gov.exam.change.webhook.WebhookSubscription;
@@ -46,6 +47,9 @@ public class RefundConfirmations {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Receipts receipts;
 
     /** What a payment system says of one refund, read from a body whose signature was verified. */
     record Confirmation(long refundId, RefundStatus status, String channelRefundId, String failureReason) {}
@@ -194,6 +198,7 @@ public class RefundConfirmations {
                 Map.of("status", RefundStatus.SENT.name()),
                 after);
         outbox.settle(refund.id, refund.status.name());
+        receipts.refundSettled(refund.id, refund.status.name(), now);
     }
 
     private static String text(JsonNode node, String field, int max) {

@@ -8,6 +8,7 @@ import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.common.problems.ProblemType;
 import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.exam.RefundDecisions;
+import cn.gov.exam.change.receipt.Receipts;
 import cn.gov.exam.change.registration.FeeStatus;
 import cn.gov.exam.change.registration.Registration;
 import cn.gov.exam.change.review.RegistrationRefundable;
@@ -56,6 +57,9 @@ public class RefundService {
     @Inject
     RefundReads reads;
 
+    @Inject
+    Receipts receipts;
+
     /**
      * Queues the refund of a registration unless it has one or paid nothing; returns it when queued.
      * Must run in the transaction of the decision.
@@ -81,6 +85,7 @@ public class RefundService {
         }
         Refund refund = em.find(Refund.class, ids.get(0).longValue());
         announce(refund);
+        receipts.refundQueued(refund.id, now);
         return Optional.of(refund);
     }
 
@@ -196,6 +201,7 @@ public class RefundService {
                 .getResultList();
         // One audit event for the job's decision (below); each refund row records its own reason.
         announceAll(ids.stream().map(Number::longValue).toList());
+        receipts.refundsQueued(ids.stream().map(Number::longValue).toList(), now);
         decisions.decided(examId, now);
         audit.record("refunds.decided-at-deadline", "exam", examCode, examCode, null, Map.of("queued", ids.size()));
         return ids.size();

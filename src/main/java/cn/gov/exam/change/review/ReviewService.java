@@ -10,6 +10,7 @@ import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamTimeline;
 import cn.gov.exam.change.exam.RefundDecisions;
 import cn.gov.exam.change.position.Position;
+import cn.gov.exam.change.receipt.Receipts;
 import cn.gov.exam.change.registration.Registration;
 import cn.gov.exam.change.review.ReviewViews.CorrectionRequest;
 import cn.gov.exam.change.review.ReviewViews.DecisionRequest;
@@ -65,6 +66,9 @@ public class ReviewService {
     @Inject
     RefundDecisions refundDecisions;
 
+    @Inject
+    Receipts receipts;
+
     @Transactional
     public Review decide(long switchId, DecisionRequest request) {
         SwitchStatus decision = SwitchStatus.valueOf(request.decision());
@@ -97,6 +101,7 @@ public class ReviewService {
         s.reviewer = audit.currentActor();
         s.decidedAt = now;
         s.lateDecision = late;
+        receipts.reviewDecided(s.id, decision.name(), now); // before the refund it may cause
         Registration r = Registration.findById(s.registrationId);
         if (decision == SwitchStatus.APPROVED) {
             r.approvedInto(s.targetPositionId, now);
@@ -189,6 +194,7 @@ public class ReviewService {
         s.reviewer = audit.currentActor();
         s.decidedAt = now;
         s.lateDecision = false;
+        receipts.reviewDecided(s.id, decision.name(), now); // before the refund it may cause
         Registration r = Registration.findById(s.registrationId);
         if (decision == SwitchStatus.APPROVED) {
             r.approvedInto(s.targetPositionId, now);

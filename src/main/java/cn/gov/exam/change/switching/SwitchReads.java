@@ -38,9 +38,12 @@ public class SwitchReads {
     @Inject
     AppConfig config;
 
-    /** The applicant's registration and switches, with their refund as its owner shows it. */
+    /** The applicant's registration and switches, with their refund and receipts as their owners show them. */
     @Transactional
-    public Me me(ApplicantPrincipal who, SwitchViews.RefundRef refund) {
+    public Me me(
+            ApplicantPrincipal who,
+            SwitchViews.RefundRef refund,
+            java.util.List<cn.gov.exam.change.receipt.ReceiptViews.ReceiptRef> receipts) {
         Registration r = registration(who);
         Exam exam = Exam.findById(r.examId);
         Applicant a = r.applicant;
@@ -68,7 +71,8 @@ public class SwitchReads {
                 exam.reviewDeadline.atZone(zone).toOffsetDateTime(),
                 exam.maxSwitches,
                 exam.helpContactOr(config.helpContact()),
-                rejected);
+                rejected,
+                receipts);
     }
 
     @Transactional

@@ -8,6 +8,7 @@ import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.exam.ExamTimeline;
 import cn.gov.exam.change.position.Education;
 import cn.gov.exam.change.position.PoliticalStatus;
+import cn.gov.exam.change.receipt.Receipts;
 import cn.gov.exam.change.registration.FeeStatus;
 import cn.gov.exam.change.switching.SwitchViews.SwitchView;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -54,6 +55,9 @@ public class SwitchService {
 
     @Inject
     PipelinedTransactions transactions;
+
+    @Inject
+    Receipts receipts;
 
     /** The outcome of a switch request: the switch, and whether it is a stored response replayed. */
     public record Outcome(int status, SwitchView view, boolean replayed) {}
@@ -177,6 +181,7 @@ public class SwitchService {
                 r.state().examCode(),
                 null,
                 after));
+        writes.add(receipts.switchSubmitted(conn, r.examId(), who.registrationId(), r.switchId(), now));
         if (idempotencyKey != null) {
             writes.add(idempotency.complete(conn, who.registrationId(), idempotencyKey, 201, write(view)));
         }

@@ -69,7 +69,10 @@ public final class SwitchViews {
             @Schema(
                     description = "codes of the positions whose agency rejected this applicant: not offered "
                             + "again, a switch to them is refused (position-previously-rejected)")
-            java.util.List<String> rejectedPositionCodes) {}
+            java.util.List<String> rejectedPositionCodes,
+
+            @Schema(description = "a receipt of each decision about this applicant, oldest first")
+            java.util.List<cn.gov.exam.change.receipt.ReceiptViews.ReceiptRef> receipts) {}
 
     public record SwitchOption(
             String code,

@@ -6,7 +6,7 @@ import {SWITCH_STATUS, label, tone} from '../../shared/labels.js';
 import {
   state, render, loadMe, stateOf, linkButton, countdown, statePanel, refundSection, helpSection,
 } from '../app.js';
-import {COMMON, STATUS, SWITCH_SECTION} from '../copy.js';
+import {COMMON, STATUS, SWITCH_SECTION, RECEIPTS_SECTION} from '../copy.js';
 
 export async function statusPage() {
   const me = await loadMe();
@@ -20,7 +20,7 @@ export async function statusPage() {
       h('p', {class: 'hint'}, STATUS.deadline(dateTime(me.switchDeadline, me.timeZone))))
     : null;
   return h('div', {}, heading(STATUS.heading, exam.name), statePanel(st), clock, actions, statusRows(me, st),
-    switchSection(me, exam), refundSection(me.refund), helpSection(me.helpContact));
+    switchSection(me, exam), refundSection(me.refund), receiptsSection(me), helpSection(me.helpContact));
 }
 
 function statusRows(me, st) {
@@ -50,4 +50,24 @@ function switchSection(me, exam) {
       s.reason ? [s.status === 'REJECTED' ? w.rejectedBecause : w.remark, s.reason] : null,
       s.decidedAt ? [w.decidedAt, dateTime(s.decidedAt, me.timeZone)] : null,
     ], 'summary-list--switch'));
+}
+
+/** A receipt of each decision, each with its print page. */
+function receiptsSection(me) {
+  const receipts = me.receipts || [];
+  if (!receipts.length) return null;
+  const w = RECEIPTS_SECTION;
+  return h('section', {class: 'section', 'aria-labelledby': 'receipts-heading', id: 'receipts'},
+    h('h2', {class: 'heading-m', id: 'receipts-heading'}, w.heading),
+    h('p', {class: 'hint'}, w.intro),
+    h('ul', {class: 'receipt-list'}, receipts.slice().reverse().map((r) => {
+      const kind = label('ReceiptKind', r.kind);
+      return h('li', {class: 'receipt-list__item'},
+        h('p', {class: 'receipt-list__kind'}, kind),
+        h('p', {class: 'hint'}, w.issuedAt(dateTime(r.issuedAt, me.timeZone))),
+        h('p', {class: 'hint'}, w.code, h('span', {class: 'receipt-list__code'}, r.code)),
+        // The kind in hidden text after the visible words, so that the link's name begins with what it shows.
+        h('a', {class: 'link', href: `#/receipt?code=${encodeURIComponent(r.code)}`}, w.print,
+          h('span', {class: 'visually-hidden'}, w.printFor(kind))));
+    })));
 }

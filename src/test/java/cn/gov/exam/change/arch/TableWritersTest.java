@@ -44,7 +44,9 @@ class TableWritersTest {
             entry("webhook_delivery", "webhook"),
             entry("webhook_attempt", "webhook"),
             entry("agency", "agency"),
-            entry("heartbeat", "db"));
+            entry("heartbeat", "db"),
+            entry("receipt", "receipt"),
+            entry("receipt_lookup_count", "receipt"));
 
     /** package:table writes that are meant, each for the reason given. */
     private static final Set<String> ALLOWED = Set.of(

@@ -110,7 +110,9 @@ public final class Browser {
                                 && (path.equals("/")
                                         || path.equals("/index.html")
                                         || path.equals("/console/")
-                                        || path.equals("/console/index.html"));
+                                        || path.equals("/console/index.html")
+                                        || path.equals("/verify")
+                                        || path.equals("/verify/"));
                     },
                     this::withCsp);
             context.addInitScript("document.addEventListener('securitypolicyviolation', e => "

@@ -45,6 +45,7 @@ public class OpenApiContract implements OASFilter {
         TAGS.put("Positions", "Positions of an exam: import and search");
         TAGS.put("Qualification review", "Reviews of switches by the target position's agency, and the exam's summary");
         TAGS.put("Refunds", "Refunds of fees and their requeueing (ADMIN)");
+        TAGS.put("Receipts", "Receipts of decisions: public verification by code, their QR codes, staff records");
         TAGS.put("Registrations", "Import of an exam's registrations (ADMIN)");
         TAGS.put("Service", "Liveness of the API itself");
         TAGS.put("Staff", "Staff accounts and the signed-in staff session");
