@@ -104,6 +104,32 @@ public class ReceiptReads {
                 .toList();
     }
 
+    /**
+     * The public's answer: the ID number down to its first and last four characters (1408**********1447),
+     * as the province alone is no one's business who holds the code.
+     */
+    static Receipt forThePublic(Receipt r) {
+        String id = r.idNumberMasked();
+        String masked = id.length() < 8
+                ? "****"
+                : id.substring(0, 4) + "*".repeat(id.length() - 8) + id.substring(id.length() - 4);
+        return new Receipt(
+                r.code(),
+                r.kind(),
+                r.decision(),
+                r.issuedAt(),
+                r.examCode(),
+                r.examName(),
+                r.timeZone(),
+                r.applicantName(),
+                masked,
+                r.originalPosition(),
+                r.targetPosition(),
+                r.refund(),
+                r.current(),
+                r.supersededBy());
+    }
+
     /** The same receipt with the applicant's name in full (for the applicant and staff). */
     static Row withName(Row row) {
         Receipt r = row.receipt();

@@ -68,7 +68,7 @@ public class ReceiptService {
             throw notFound();
         }
         counts.add(Outcome.FOUND);
-        return row.get().receipt();
+        return ReceiptReads.forThePublic(row.get().receipt());
     }
 
     /** The applicant's own receipt, with their name in full (the print page). */
