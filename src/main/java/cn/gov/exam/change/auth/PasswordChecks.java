@@ -4,6 +4,8 @@ import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.credentials.Passwords;
 import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.common.problems.ProblemType;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,7 +31,7 @@ public class PasswordChecks {
     private final ThreadPoolExecutor pool;
 
     @Inject
-    public PasswordChecks(AppConfig config) {
+    public PasswordChecks(AppConfig config, MeterRegistry registry) {
         int threads = config.signIn()
                 .passwordCheckThreads()
                 .orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
@@ -46,6 +48,18 @@ public class PasswordChecks {
                     return t;
                 },
                 new ThreadPoolExecutor.AbortPolicy());
+        // Deadline day: sign-ins waiting for a check against the queue's room (full: 503 service-busy).
+        Gauge.builder("exam_password_check_queue", pool, p -> p.getQueue().size())
+                .description("Sign-ins waiting for a password check")
+                .register(registry);
+        Gauge.builder(
+                        "exam_password_check_queue_capacity",
+                        pool,
+                        p -> config.signIn().passwordCheckQueue())
+                .register(registry);
+        Gauge.builder("exam_password_check_active", pool, ThreadPoolExecutor::getActiveCount)
+                .description("Password checks running")
+                .register(registry);
     }
 
     /**
