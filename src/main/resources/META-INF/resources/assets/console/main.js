@@ -18,6 +18,7 @@ import {webhooksPage, subscriptionFormPage, deliveriesPage} from './pages/webhoo
 import {auditPage} from './pages/audit.js';
 import {applicantsPage} from './pages/applicants.js';
 import {agenciesPage} from './pages/agencies.js';
+import {retentionPage} from './pages/retention.js';
 
 const main = document.getElementById('main');
 const flashSlot = document.getElementById('flash');
@@ -59,6 +60,7 @@ const NAV = [
   {path: '/agencies', label: SHELL.nav['/agencies'], roles: ['ADMIN']},
   {path: '/staff', label: SHELL.nav['/staff'], roles: ['ADMIN']},
   {path: '/applicants', label: SHELL.nav['/applicants'], roles: ['ADMIN']},
+  {path: '/retention', label: SHELL.nav['/retention'], roles: ['ADMIN']},
 ];
 
 function showChrome() {
@@ -87,6 +89,7 @@ const ROUTES = {
   '/summary': {page: summaryPage, token: true, title: SHELL.titles['/summary']},
   '/ratio': {page: ratioPage, token: true, title: SHELL.titles['/ratio']},
   '/refunds': {page: refundsPage, token: true, title: SHELL.titles['/refunds']},
+  '/retention': {page: retentionPage, token: true, title: SHELL.titles['/retention']},
   '/staff': {page: staffPage, token: true, title: SHELL.titles['/staff']},
   '/exams': {page: examsPage, token: true, title: SHELL.titles['/exams']},
   '/exams/new': {page: examFormPage, token: true, title: SHELL.titles['/exams/new']},

@@ -86,14 +86,20 @@ public class DeliveryBacklog {
 
     private List<Row> read() {
         try (Connection conn = jdbc.connection();
+                // A message is claimed for the enabled subscription covering its channel at that moment
+                // (subscription_id is set at the claim): the pending ones count under that one.
                 PreparedStatement ps = conn.prepareStatement("""
-                        select s.id::text, count(d.id), min(d.created_at)
-                        from webhook_subscription s
-                        left join webhook_delivery d on d.subscription_id = s.id and d.status = 'PENDING'
+                        with pending as (
+                            select channel, count(*) as n, min(created_at) as oldest from webhook_delivery
+                            where status = 'PENDING' group by channel)
+                        select s.id::text, coalesce(sum(p.n), 0), min(p.oldest)
+                        from webhook_subscription s left join pending p on p.channel = any(s.channels)
+                        where s.enabled
                         group by s.id
                         union all
-                        select 'none', count(*), min(created_at) from webhook_delivery
-                        where status = 'PENDING' and subscription_id is null
+                        select 'none', coalesce(sum(p.n), 0), min(p.oldest) from pending p
+                        where not exists (select 1 from webhook_subscription s
+                                          where s.enabled and p.channel = any(s.channels))
                         order by 1""");
                 ResultSet rs = ps.executeQuery()) {
             List<Row> rows = new ArrayList<>();

@@ -118,7 +118,8 @@ class RetentionTest {
                 .statusCode(409)
                 .body("type", equalTo(BASE + "purge-not-confirmed"))
                 .body("applicants", equalTo((int) applicants));
-        JsonPath purged = purge(f.exam, applicants).then().statusCode(200).extract().jsonPath();
+        JsonPath purged =
+                purge(f.exam, applicants).then().statusCode(200).extract().jsonPath();
         assertEquals(applicants, purged.getLong("purged.applicants"));
         assertEquals(1, purged.getLong("purged.signInRecords"));
         assertEquals("PERSONAL_DATA_PURGED", purged.getString("retention.blocker"));
@@ -127,10 +128,18 @@ class RetentionTest {
 
         // Gone: full ID numbers, names, mobile numbers; a second purge is refused.
         assertEquals(0, heldFullIdNumbers(f.exam));
-        assertEquals(0, count("select count(*) from applicant a join exam e on e.id = a.exam_id "
-                + "where e.code = ? and (a.phone is not null or a.name <> '（已清除）')", f.exam));
-        assertEquals(0, count("select count(*) from sign_in_throttle t join exam e on t.realm = 'applicant:' || e.id "
-                + "where e.code = ?", f.exam));
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from applicant a join exam e on e.id = a.exam_id "
+                                + "where e.code = ? and (a.phone is not null or a.name <> '（已清除）')",
+                        f.exam));
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from sign_in_throttle t join exam e on t.realm = 'applicant:' || e.id "
+                                + "where e.code = ?",
+                        f.exam));
         purge(f.exam, 0).then().statusCode(409).body("type", equalTo(BASE + "personal-data-purged"));
         given().contentType(ContentType.JSON)
                 .body(Map.of("examCode", f.exam, "idNumber", f.paid, "password", Api.PASSWORD))
@@ -163,8 +172,7 @@ class RetentionTest {
 
         // Exports of the purged exam say so, and hold no name.
         Response reviews = reviewsCsv(f.exam);
-        assertEquals(
-                purged.getString("retention.personalDataPurgedAt"), reviews.header(CsvDownload.PURGED_HEADER));
+        assertEquals(purged.getString("retention.personalDataPurgedAt"), reviews.header(CsvDownload.PURGED_HEADER));
         assertFalse(reviews.asString().contains("张三"), reviews.asString());
         assertTrue(reviews.asString().contains("（已清除）"), reviews.asString());
         assertTrue(reviews.asString().contains(f.waived.substring(0, 6) + "********" + f.waived.substring(14)));
@@ -181,7 +189,10 @@ class RetentionTest {
     void onlyAnAdministratorPurges() {
         SwitchFixture f = new SwitchFixture(1, 0);
         String applicant = Api.applicantToken(f.exam, f.paid);
-        as(applicant).get("/api/v1/admin/exams/{exam}/personal-data", f.exam).then().statusCode(403);
+        as(applicant)
+                .get("/api/v1/admin/exams/{exam}/personal-data", f.exam)
+                .then()
+                .statusCode(403);
         as(applicant)
                 .contentType(ContentType.JSON)
                 .body(Map.of("expectedApplicants", 0))
@@ -194,7 +205,9 @@ class RetentionTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("expectedApplicants"));
-        admin().get("/api/v1/admin/exams/{exam}/personal-data", "NO-SUCH-EXAM").then().statusCode(404);
+        admin().get("/api/v1/admin/exams/{exam}/personal-data", "NO-SUCH-EXAM")
+                .then()
+                .statusCode(404);
     }
 
     private static Response dryRun(String exam) {
@@ -229,8 +242,8 @@ class RetentionTest {
                     .path("items.id");
             assertFalse(ids.isEmpty());
             for (int id : ids) {
-                String body = "{\"refundId\": " + id + ", \"status\": \"SUCCEEDED\", \"channelRefundId\": \"R" + id
-                        + "\"}";
+                String body =
+                        "{\"refundId\": " + id + ", \"status\": \"SUCCEEDED\", \"channelRefundId\": \"R" + id + "\"}";
                 String webhookId = "retention-" + id;
                 long ts = clock.now().getEpochSecond();
                 given().contentType(ContentType.JSON)
