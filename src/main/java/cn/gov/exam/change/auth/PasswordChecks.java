@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * half the cores: with all of them, a sign-in flood on 2 cores took switching's p99 from 6.5–61 ms to
  * 144 ms (bench/sign-in.sh), and the host's scheduler is not ours to tune.
  */
+// Started with the service, so that its queue's gauges are there before the first sign-in.
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class PasswordChecks {
     private final ThreadPoolExecutor pool;

@@ -53,7 +53,7 @@ export async function retentionPage() {
       cancel: {label: COMMON.cancel, id: 'cancel-purge'},
       onConfirm: async ({errors}) => {
         try {
-          const done = await session.post(examApi(exam, '/personal-data/purge'), {expectedApplicants: would.applicants});
+          const {data: done} = await session.post(examApi(exam, '/personal-data/purge'), {expectedApplicants: would.applicants});
           flash(T.purged(done.purged.applicants), 'success');
           setTimeout(() => render(), 0);
           return true;
@@ -72,5 +72,6 @@ export async function retentionPage() {
   return h('div', {},
     pageTop(T.title, exam.name, exam, '/retention'),
     h('p', {class: 'body-l'}, T.lead),
-    facts, goes, stays, action);
+    // Why not yet comes first; the purge itself after what it removes and what it keeps.
+    facts, r.blocker ? action : null, goes, stays, r.blocker ? null : action);
 }

@@ -107,7 +107,9 @@ class RetentionTest {
         long applicants = dry.getLong("wouldPurge.applicants");
         assertTrue(applicants >= 17, dry.prettify());
         assertEquals(applicants, dry.getLong("wouldPurge.mobileNumbers"));
-        assertEquals(1, dry.getLong("wouldPurge.signInRecords"), dry.prettify());
+        // The failed sign-in's counts (per account and client, per account, per client).
+        long signIns = dry.getLong("wouldPurge.signInRecords");
+        assertTrue(signIns >= 1, dry.prettify());
         assertEquals(applicants, heldFullIdNumbers(f.exam));
         long auditBefore = auditCount(f.exam);
         long refundsBefore = refundCount(f.exam);
@@ -121,7 +123,7 @@ class RetentionTest {
         JsonPath purged =
                 purge(f.exam, applicants).then().statusCode(200).extract().jsonPath();
         assertEquals(applicants, purged.getLong("purged.applicants"));
-        assertEquals(1, purged.getLong("purged.signInRecords"));
+        assertEquals(signIns, purged.getLong("purged.signInRecords"));
         assertEquals("PERSONAL_DATA_PURGED", purged.getString("retention.blocker"));
         assertEquals("admin", purged.getString("retention.personalDataPurgedBy"));
         assertEquals(0, purged.getLong("retention.wouldPurge.applicants"));
@@ -154,7 +156,7 @@ class RetentionTest {
                 .statusCode(200)
                 .body("items.find { it.id == " + review + " }.status", equalTo("REJECTED"))
                 .body("items.find { it.id == " + review + " }.reason", equalTo("不符合专业要求"))
-                .body("items.find { it.id == " + review + " }.applicantName", equalTo("（已清除）"));
+                .body("items.find { it.id == " + review + " }.applicant.name", equalTo("（已清除）"));
         assertEquals(auditBefore + 1, auditCount(f.exam));
         JsonPath event = admin().get("/api/v1/admin/audit-events?action=exam.personal-data-purged&examCode=" + f.exam)
                 .then()

@@ -58,7 +58,7 @@ class ConsoleRetentionBrowserTest extends ConsoleBrowserTestBase {
         tab.screenshot("console-retention-ready-1366");
         button("清除个人信息").click();
         assertThat(page.locator("dialog[open]")).containsText("将清除 3 名考生");
-        tab.screenshot("console-retention-confirm-1366");
+        tab.screenshot("console-retention-confirm-1366", false);
         page.locator("#confirm-purge").click();
         assertThat(page.locator("#flash")).containsText("已清除 3 名考生的个人信息。");
         assertThat(page.locator("main")).containsText("已清除");
