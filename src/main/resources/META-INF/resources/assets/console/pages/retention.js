@@ -73,5 +73,5 @@ export async function retentionPage() {
     pageTop(T.title, exam.name, exam, '/retention'),
     h('p', {class: 'body-l'}, T.lead),
     // Why not yet comes first; the purge itself after what it removes and what it keeps.
-    facts, r.blocker ? action : null, goes, stays, r.blocker ? null : action);
+    facts, r.blocker ? action : null, r.personalDataPurgedAt ? null : goes, stays, r.blocker ? null : action);
 }

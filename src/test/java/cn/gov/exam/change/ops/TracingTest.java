@@ -132,7 +132,13 @@ class TracingTest {
                     .toList();
             SpanData round = rounds.get(rounds.size() - 1);
             assertFalse(round.getParentSpanContext().isValid(), "the round is the root of its trace");
-            List<SpanData> db = assertDatabaseSpans(round.getTraceId(), "the delivery round");
+            // Spans are exported in batches: wait for the round's recording to arrive too.
+            Eventually.await(
+                    () -> spans.trace(round.getTraceId()).stream()
+                                    .anyMatch(s -> s.getName().equals("webhook.record"))
+                            && databaseSpans(round.getTraceId()).size() >= 2,
+                    () -> "the claim's and the outcome's statements: " + spans.trace(round.getTraceId()));
+            List<SpanData> db = databaseSpans(round.getTraceId());
             assertTrue(db.size() >= 2, "the claim's and the outcome's statements: " + db);
             assertTrue(
                     spans.trace(round.getTraceId()).stream()

@@ -143,11 +143,6 @@ class RetentionTest {
                                 + "where e.code = ?",
                         f.exam));
         purge(f.exam, 0).then().statusCode(409).body("type", equalTo(BASE + "personal-data-purged"));
-        given().contentType(ContentType.JSON)
-                .body(Map.of("examCode", f.exam, "idNumber", f.paid, "password", Api.PASSWORD))
-                .post("/api/v1/auth/applicant-token")
-                .then()
-                .statusCode(401);
 
         // Kept: the refunds, the decision, the audit trail (plus the purge's own event), masked.
         assertEquals(refundsBefore, refundCount(f.exam));
@@ -185,6 +180,13 @@ class RetentionTest {
         SwitchFixture other = new SwitchFixture(1, 0);
         assertEquals(null, reviewsCsv(other.exam).header(CsvDownload.PURGED_HEADER));
         dryRun(other.exam).then().body("personalDataPurgedAt", nullValue());
+
+        // A purged applicant cannot sign in any more (the full ID number and the hash are gone).
+        given().contentType(ContentType.JSON)
+                .body(Map.of("examCode", f.exam, "idNumber", f.paid, "password", Api.PASSWORD))
+                .post("/api/v1/auth/applicant-token")
+                .then()
+                .statusCode(401);
     }
 
     @Test
