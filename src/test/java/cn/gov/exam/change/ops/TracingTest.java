@@ -120,24 +120,17 @@ class TracingTest {
                     .post("/api/v1/me/refund-request")
                     .then()
                     .statusCode(201);
-            int before = spans.all().size();
+            java.util.Set<String> earlier =
+                    rounds().stream().map(SpanData::getSpanId).collect(java.util.stream.Collectors.toSet());
             assertEquals(1, dispatcher.dispatchOnce(WebhookDispatcher.INSTANCE));
             assertEquals(1, receiver.received().size());
+            // The round that delivered (an empty round may run beside it: it claims nothing and
+            // records nothing); spans are exported in batches, so wait for its recording too.
             Eventually.await(
-                    () -> spans.all().stream().anyMatch(s -> s.getName().equals("webhook.dispatch")),
-                    () -> "no webhook.dispatch span");
-            List<SpanData> rounds = spans.all().stream()
-                    .skip(Math.max(0, before - 1000))
-                    .filter(s -> s.getName().equals("webhook.dispatch"))
-                    .toList();
-            SpanData round = rounds.get(rounds.size() - 1);
+                    () -> deliveringRound(earlier).isPresent(),
+                    () -> "no delivery round with its claim and its recording: " + rounds());
+            SpanData round = deliveringRound(earlier).orElseThrow();
             assertFalse(round.getParentSpanContext().isValid(), "the round is the root of its trace");
-            // Spans are exported in batches: wait for the round's recording to arrive too.
-            Eventually.await(
-                    () -> spans.trace(round.getTraceId()).stream()
-                                    .anyMatch(s -> s.getName().equals("webhook.record"))
-                            && databaseSpans(round.getTraceId()).size() >= 2,
-                    () -> "the claim's and the outcome's statements: " + spans.trace(round.getTraceId()));
             List<SpanData> db = databaseSpans(round.getTraceId());
             assertTrue(db.size() >= 2, "the claim's and the outcome's statements: " + db);
             assertTrue(
@@ -145,6 +138,22 @@ class TracingTest {
                             .anyMatch(s -> s.getName().equals("webhook.claim")),
                     "the claim is a span of the round");
         }
+    }
+
+    private List<SpanData> rounds() {
+        return spans.all().stream()
+                .filter(s -> s.getName().equals("webhook.dispatch"))
+                .toList();
+    }
+
+    /** A round begun after {@code earlier} whose trace holds its recording and two statements or more. */
+    private Optional<SpanData> deliveringRound(java.util.Set<String> earlier) {
+        return rounds().stream()
+                .filter(r -> !earlier.contains(r.getSpanId()))
+                .filter(r -> spans.trace(r.getTraceId()).stream()
+                        .anyMatch(s -> s.getName().equals("webhook.record")))
+                .filter(r -> databaseSpans(r.getTraceId()).size() >= 2)
+                .findFirst();
     }
 
     /** The one trace whose server span carries the request id. */
