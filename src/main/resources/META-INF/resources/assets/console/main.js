@@ -19,6 +19,7 @@ import {auditPage} from './pages/audit.js';
 import {applicantsPage} from './pages/applicants.js';
 import {agenciesPage} from './pages/agencies.js';
 import {receiptsPage} from './pages/receipts.js';
+import {retentionPage} from './pages/retention.js';
 
 const main = document.getElementById('main');
 const flashSlot = document.getElementById('flash');
@@ -61,6 +62,7 @@ const NAV = [
   {path: '/staff', label: SHELL.nav['/staff'], roles: ['ADMIN']},
   {path: '/applicants', label: SHELL.nav['/applicants'], roles: ['ADMIN']},
   {path: '/receipts', label: SHELL.nav['/receipts'], roles: ['ADMIN', 'REVIEWER']},
+  {path: '/retention', label: SHELL.nav['/retention'], roles: ['ADMIN']},
 ];
 
 function showChrome() {
@@ -89,6 +91,7 @@ const ROUTES = {
   '/summary': {page: summaryPage, token: true, title: SHELL.titles['/summary']},
   '/ratio': {page: ratioPage, token: true, title: SHELL.titles['/ratio']},
   '/refunds': {page: refundsPage, token: true, title: SHELL.titles['/refunds']},
+  '/retention': {page: retentionPage, token: true, title: SHELL.titles['/retention']},
   '/staff': {page: staffPage, token: true, title: SHELL.titles['/staff']},
   '/exams': {page: examsPage, token: true, title: SHELL.titles['/exams']},
   '/exams/new': {page: examFormPage, token: true, title: SHELL.titles['/exams/new']},

@@ -49,6 +49,7 @@ export const LABELS = {
     'agency.created': '新增招录单位', 'agency.renamed': '修改招录单位名称',
     'applicant.sign-in-failed': '考生登录失败', 'applicant.sign-in-throttled': '考生登录被暂时锁定',
     'applicant.sign-in-unlocked': '解除考生登录锁定',
+    'exam.personal-data-purged': '清除考生个人信息',
     'exam.created': '新建考试', 'exam.updated': '修改考试',
     'positions.imported': '导入职位', 'registrations.imported': '导入报名数据',
     'ratio-check.published': '发布开考比例核查结果',

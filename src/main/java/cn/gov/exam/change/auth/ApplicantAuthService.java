@@ -6,6 +6,7 @@ import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.credentials.IdNumbers;
 import cn.gov.exam.change.common.credentials.Passwords;
 import cn.gov.exam.change.common.credentials.Roles;
+import cn.gov.exam.change.common.metrics.Outcomes;
 import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.common.problems.ProblemType;
 import cn.gov.exam.change.common.sql.Jdbc;
@@ -37,6 +38,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ApplicantAuthService {
+    @Inject
+    Outcomes outcomes;
+
     static final String NOT_ALLOWED = "职位改报期间仅限报考被取消职位且已缴费（或免缴）的考生登录。"
             + " During the position change period only applicants who paid for (or were exempted from the fee of)"
             + " a position cancelled for not reaching its exam-opening ratio can sign in.";
@@ -73,6 +77,17 @@ public class ApplicantAuthService {
             long tokenGeneration) {}
 
     public TokenResponse issueToken(ApplicantTokenRequest request) {
+        try {
+            TokenResponse token = issue(request);
+            outcomes.count(Outcomes.SIGN_INS, "applicant", "signed-in");
+            return token;
+        } catch (RuntimeException e) {
+            outcomes.count(Outcomes.SIGN_INS, "applicant", Outcomes.of(e));
+            throw e;
+        }
+    }
+
+    private TokenResponse issue(ApplicantTokenRequest request) {
         passwords.admit();
         String idNumber = request.idNumber().trim().toUpperCase();
         String client = throttle.client();

@@ -4,6 +4,8 @@ import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.credentials.Passwords;
 import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.common.problems.ProblemType;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,12 +26,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * half the cores: with all of them, a sign-in flood on 2 cores took switching's p99 from 6.5–61 ms to
  * 144 ms (bench/sign-in.sh), and the host's scheduler is not ours to tune.
  */
+// Started with the service, so that its queue's gauges are there before the first sign-in.
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class PasswordChecks {
     private final ThreadPoolExecutor pool;
 
     @Inject
-    public PasswordChecks(AppConfig config) {
+    public PasswordChecks(AppConfig config, MeterRegistry registry) {
         int threads = config.signIn()
                 .passwordCheckThreads()
                 .orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
@@ -46,6 +50,18 @@ public class PasswordChecks {
                     return t;
                 },
                 new ThreadPoolExecutor.AbortPolicy());
+        // Deadline day: sign-ins waiting for a check against the queue's room (full: 503 service-busy).
+        Gauge.builder("exam_password_check_queue", pool, p -> p.getQueue().size())
+                .description("Sign-ins waiting for a password check")
+                .register(registry);
+        Gauge.builder(
+                        "exam_password_check_queue_capacity",
+                        pool,
+                        p -> config.signIn().passwordCheckQueue())
+                .register(registry);
+        Gauge.builder("exam_password_check_active", pool, ThreadPoolExecutor::getActiveCount)
+                .description("Password checks running")
+                .register(registry);
     }
 
     /**

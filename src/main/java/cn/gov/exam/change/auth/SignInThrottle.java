@@ -182,6 +182,23 @@ public class SignInThrottle {
                 .executeUpdate();
     }
 
+    /** Sign-in counts kept for the applicants of an exam (their accounts are full ID numbers). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long applicantRecords(long examId) {
+        return ((Number) em.createNativeQuery("select count(*) from sign_in_throttle where realm = ?1")
+                        .setParameter(1, ApplicantAuthService.realm(examId))
+                        .getSingleResult())
+                .longValue();
+    }
+
+    /** The retention purge's part here: the exam's applicants' sign-in counts go; answers how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long forgetApplicantsOf(long examId) {
+        return em.createNativeQuery("delete from sign_in_throttle where realm = ?1")
+                .setParameter(1, ApplicantAuthService.realm(examId))
+                .executeUpdate();
+    }
+
     /**
      * Forgets counts that no longer count, so that a spray of made-up ID numbers does not pile up
      * rows; returns how many went.

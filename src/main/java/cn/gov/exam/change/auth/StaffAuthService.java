@@ -4,6 +4,7 @@ import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.credentials.Passwords;
+import cn.gov.exam.change.common.metrics.Outcomes;
 import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.common.problems.ProblemType;
 import io.smallrye.jwt.build.Jwt;
@@ -17,6 +18,9 @@ import java.util.Set;
 
 @ApplicationScoped
 public class StaffAuthService {
+    @Inject
+    Outcomes outcomes;
+
     /** The claim that carries the account's token generation. */
     public static final String GENERATION_CLAIM = "gen";
 
@@ -38,6 +42,17 @@ public class StaffAuthService {
     AuditService audit;
 
     public TokenResponse issueToken(StaffTokenRequest request) {
+        try {
+            TokenResponse token = issue(request);
+            outcomes.count(Outcomes.SIGN_INS, "staff", "signed-in");
+            return token;
+        } catch (RuntimeException e) {
+            outcomes.count(Outcomes.SIGN_INS, "staff", Outcomes.of(e));
+            throw e;
+        }
+    }
+
+    private TokenResponse issue(StaffTokenRequest request) {
         passwords.admit();
         String account = account(request.username());
         SignInThrottle.Attempt attempt = throttle.attempt(REALM, account, "staff", "staff", account, null);

@@ -38,6 +38,12 @@ public interface AppConfig {
 
     Database database();
 
+    Tracing tracing();
+
+    Metrics metrics();
+
+    Retention retention();
+
     /** Load the demo exam into an empty database at start. */
     @WithDefault("false")
     boolean demoData();
@@ -263,5 +269,29 @@ public interface AppConfig {
         Optional<String> dataDir();
 
         Optional<Integer> port();
+    }
+
+    /** OpenTelemetry traces (on only with an OTLP endpoint: ops/TracingSwitch). */
+    interface Tracing {
+        /** Share of new traces that are sampled (a caller's sampled trace is always followed). */
+        @WithDefault("1.0")
+        double sampleRatio();
+    }
+
+    /** The deadline-day gauges (ops/DeadlineDayMetrics). */
+    interface Metrics {
+        /**
+         * How often the gauges that need SQL (delivery backlog, refunds by status) are read again:
+         * a scrape reads the cached figures, never the tables.
+         */
+        @WithDefault("15s")
+        String refreshEvery();
+    }
+
+    /** Purging applicants' personal data (retention/RetentionService). */
+    interface Retention {
+        /** How long after an exam's review deadline its applicants' personal data may be purged. */
+        @WithDefault("P180D")
+        Duration afterReviewDeadline();
     }
 }

@@ -1,15 +1,20 @@
 package cn.gov.exam.change.db;
 
 import cn.gov.exam.change.common.AppConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -41,9 +46,19 @@ public class DatabaseReadiness implements AsyncHealthCheck {
 
     private volatile HeartbeatProbe probe;
 
+    /** The last probe's answer for the alert on readiness (1 ready, 0 not; 0 until the first probe). */
+    private final AtomicInteger ready = new AtomicInteger();
+
+    void register(@Observes StartupEvent event, MeterRegistry registry) {
+        Gauge.builder("exam_ready", ready, AtomicInteger::get)
+                .description("1 while the last readiness probe found the database writable")
+                .register(registry);
+    }
+
     @Override
     public Uni<HealthCheckResponse> call() {
         return probe().beat()
+                .invoke(why -> ready.set(why == null ? 1 : 0))
                 .map(why -> why == null
                         ? HealthCheckResponse.named("database").up().build()
                         : HealthCheckResponse.named("database")

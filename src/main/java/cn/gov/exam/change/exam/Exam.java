@@ -61,6 +61,13 @@ public class Exam extends PanacheEntityBase {
     @Column(name = "refunds_decided_at", insertable = false, updatable = false)
     public Instant refundsDecidedAt;
 
+    /** When an administrator purged its applicants' personal data (retention), or null. */
+    @Column(name = "personal_data_purged_at")
+    public Instant personalDataPurgedAt;
+
+    @Column(name = "personal_data_purged_by")
+    public String personalDataPurgedBy;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -7,6 +7,7 @@ import cn.gov.exam.change.common.export.CsvWriter;
 import cn.gov.exam.change.common.paging.PageParams;
 import cn.gov.exam.change.common.paging.PageResponse;
 import cn.gov.exam.change.common.problems.Problem;
+import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -95,7 +96,8 @@ public class RefundResource {
             @QueryParam(CsvForm.PARAM) @Parameter(description = CsvForm.PARAM_DESCRIPTION) String format) {
         RefundReads.Filter f = filter.filter();
         // an unknown exam is a 404 problem, not a broken download
-        CsvForm form = CsvForm.of(format, ZoneId.of(ExamService.require(examCode).timeZone));
+        Exam exam = ExamService.require(examCode);
+        CsvForm form = CsvForm.of(format, ZoneId.of(exam.timeZone));
         return CsvDownload.of(
                 "refunds-" + examCode + ".csv",
                 form.header(CSV_COLUMNS, CSV_HEADERS),
@@ -115,7 +117,8 @@ public class RefundResource {
                                 r.channelRefundId(),
                                 r.failureReason(),
                                 form.time(r.createdAt()),
-                                form.time(r.updatedAt())))));
+                                form.time(r.updatedAt())))),
+                exam.personalDataPurgedAt);
     }
 
     @POST

@@ -272,7 +272,8 @@ public class RegistrationImportService {
                 select ?, id_number, name, phone, birth_date, education, degree, major, political_status,
                        grassroots_years, household_region, password_hash, ?, ?
                 from registration_stage
-                on conflict (exam_id, id_number) do update set name = excluded.name, phone = excluded.phone,
+                on conflict (exam_id, id_number) where strpos(id_number, '*') = 0
+                do update set name = excluded.name, phone = excluded.phone,
                     birth_date = excluded.birth_date, education = excluded.education, degree = excluded.degree,
                     major = excluded.major, political_status = excluded.political_status,
                     grassroots_years = excluded.grassroots_years, household_region = excluded.household_region,

@@ -7,6 +7,7 @@ import cn.gov.exam.change.common.export.CsvWriter;
 import cn.gov.exam.change.common.paging.PageParams;
 import cn.gov.exam.change.common.paging.PageResponse;
 import cn.gov.exam.change.common.problems.Problem;
+import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamService;
 import cn.gov.exam.change.review.ReviewViews.DecisionRequest;
 import cn.gov.exam.change.review.ReviewViews.Review;
@@ -127,7 +128,8 @@ public class ReviewResource {
             @QueryParam(CsvForm.PARAM) @Parameter(description = CsvForm.PARAM_DESCRIPTION) String format) {
         ReviewReads.Filter f = filter.filter();
         // an unknown exam is a 404 problem, not a broken download
-        CsvForm form = CsvForm.of(format, ZoneId.of(ExamService.require(examCode).timeZone));
+        Exam exam = ExamService.require(examCode);
+        CsvForm form = CsvForm.of(format, ZoneId.of(exam.timeZone));
         return CsvDownload.of(
                 "reviews-" + examCode + ".csv",
                 form.header(CSV_COLUMNS, CSV_HEADERS),
@@ -150,7 +152,8 @@ public class ReviewResource {
                                 r.reason(),
                                 form.time(r.decidedAt()),
                                 form.yesNo(r.lateDecision()),
-                                form.time(r.createdAt())))));
+                                form.time(r.createdAt())))),
+                exam.personalDataPurgedAt);
     }
 
     @POST

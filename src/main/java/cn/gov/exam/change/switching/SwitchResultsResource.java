@@ -7,6 +7,7 @@ import cn.gov.exam.change.common.export.CsvWriter;
 import cn.gov.exam.change.common.http.QueryValues;
 import cn.gov.exam.change.common.paging.PageParams;
 import cn.gov.exam.change.common.paging.PageResponse;
+import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -132,7 +133,8 @@ public class SwitchResultsResource {
             @QueryParam(CsvForm.PARAM) @Parameter(description = CsvForm.PARAM_DESCRIPTION) String format) {
         SwitchResults.Filter f = filter.filter();
         // an unknown exam is a 404 problem, not a broken download
-        CsvForm form = CsvForm.of(format, ZoneId.of(ExamService.require(examCode).timeZone));
+        Exam exam = ExamService.require(examCode);
+        CsvForm form = CsvForm.of(format, ZoneId.of(exam.timeZone));
         return CsvDownload.of(
                 "switches-" + examCode + ".csv",
                 form.header(CSV_COLUMNS, CSV_HEADERS),
@@ -156,6 +158,7 @@ public class SwitchResultsResource {
                                 s.reason(),
                                 form.time(s.decidedAt()),
                                 form.yesNo(s.lateDecision()),
-                                form.time(s.createdAt())))));
+                                form.time(s.createdAt())))),
+                exam.personalDataPurgedAt);
     }
 }

@@ -4,6 +4,7 @@ import cn.gov.exam.change.audit.AuditService;
 import cn.gov.exam.change.auth.ApplicantPrincipal;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.credentials.Roles;
+import cn.gov.exam.change.common.metrics.Outcomes;
 import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.exam.ExamTimeline;
 import cn.gov.exam.change.position.Education;
@@ -59,6 +60,9 @@ public class SwitchService {
     @Inject
     Receipts receipts;
 
+    @Inject
+    Outcomes outcomes;
+
     /** The outcome of a switch request: the switch, and whether it is a stored response replayed. */
     public record Outcome(int status, SwitchView view, boolean replayed) {}
 
@@ -68,6 +72,13 @@ public class SwitchService {
      * needs no worker thread nor a blocking driver.
      */
     public Uni<Outcome> requestSwitch(ApplicantPrincipal who, String targetCode, String idempotencyKey) {
+        return requestSwitchOnce(who, targetCode, idempotencyKey)
+                .invoke(o -> outcomes.count(Outcomes.SWITCHES, "switch", o.replayed() ? "replayed" : "switched"))
+                .onFailure()
+                .invoke(e -> outcomes.count(Outcomes.SWITCHES, "switch", Outcomes.of(e)));
+    }
+
+    private Uni<Outcome> requestSwitchOnce(ApplicantPrincipal who, String targetCode, String idempotencyKey) {
         if (idempotencyKey == null) {
             return transactions
                     .run(conn -> doSwitch(conn, who, targetCode, null))

@@ -5,6 +5,7 @@ import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.webhook.DeliveryStore.Claim;
 import cn.gov.exam.change.webhook.WebhookCaller.Outcome;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,6 +90,8 @@ public class WebhookDispatcher {
 
     // requiringNew in this class: the dispatcher's threads have no transaction of their own, and a
     // claim and its outcomes each commit by themselves so that none is held open across a call.
+    // One round is one trace (webhook.dispatch): its claim, calls and outcomes with their statements.
+    @WithSpan("webhook.dispatch")
     public int dispatchOnce(String dispatcher, int batchSize) {
         List<Claim> claims = QuarkusTransaction.requiringNew().call(() -> claim(dispatcher, batchSize));
         if (claims.isEmpty()) {
@@ -100,6 +103,7 @@ public class WebhookDispatcher {
     }
 
     /** Records outcomes in one transaction; should that fail, each on its own. */
+    @WithSpan("webhook.record")
     void recordAll(List<Claim> claims, List<Outcome> results, String dispatcher) {
         try {
             QuarkusTransaction.requiringNew().run(() -> record(claims, results, dispatcher));
@@ -140,6 +144,9 @@ public class WebhookDispatcher {
      * Claims up to {@code limit} due deliveries whose subscription is not paused, each for the
      * subscription covering its channel now (whichever was tried before), and logs their attempts.
      */
+    // The continuous pipeline (DispatchLoop) claims and records on two threads: two traces, each
+    // with its statements and the deliveries' ids.
+    @WithSpan("webhook.claim")
     List<Claim> claim(String dispatcher, int limit) {
         Instant now = clock.now();
         String[] paused = peers.entrySet().stream()

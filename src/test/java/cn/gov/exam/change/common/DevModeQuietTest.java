@@ -48,12 +48,16 @@ class DevModeQuietTest {
         List<String> warnings = new java.util.ArrayList<>();
         // The log and its rotated parts, this JVM's lines only (the file outlives a run: its format
         // names the process, "java[pid]").
-        String thisJvm = "[" + ProcessHandle.current().pid() + "]";
+        // (JSON since issue 29: "processId":pid).
+        String thisJvm = "\"processId\":" + ProcessHandle.current().pid() + ",";
         try (var files = Files.list(Path.of("target"))) {
             for (Path p : files.filter(p -> p.getFileName().toString().startsWith("quarkus-test.log"))
                     .toList()) {
                 Files.readAllLines(p, StandardCharsets.ISO_8859_1).stream()
-                        .filter(l -> l.contains(thisJvm) && l.contains("has been already registered"))
+                        .filter(l -> (l.contains(thisJvm)
+                                        || l.contains(
+                                                "[" + ProcessHandle.current().pid() + "]"))
+                                && l.contains("has been already registered"))
                         .forEach(warnings::add);
             }
         }

@@ -47,6 +47,9 @@ public class OpenApiContract implements OASFilter {
         TAGS.put("Refunds", "Refunds of fees and their requeueing (ADMIN)");
         TAGS.put("Receipts", "Receipts of decisions: public verification by code, their QR codes, staff records");
         TAGS.put("Registrations", "Import of an exam's registrations (ADMIN)");
+        TAGS.put(
+                "Retention",
+                "Purging an exam's applicants' personal data after its refunds and retention period (ADMIN)");
         TAGS.put("Service", "Liveness of the API itself");
         TAGS.put("Staff", "Staff accounts and the signed-in staff session");
         TAGS.put("Switch results", "Every switch and its outcome (ADMIN)");

@@ -51,7 +51,25 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
                     name = "channels",
                     type = SchemaType.ARRAY,
                     implementation = String.class,
-                    description = "channel-already-subscribed: the channels that subscription covers already")
+                    description = "channel-already-subscribed: the channels that subscription covers already"),
+            @SchemaProperty(
+                    name = "purgeableFrom",
+                    type = SchemaType.STRING,
+                    format = "date-time",
+                    description = "retention-period-not-passed: when the exam's personal data may be purged"),
+            @SchemaProperty(
+                    name = "unsettledRefunds",
+                    type = SchemaType.INTEGER,
+                    description = "refunds-not-settled: the exam's refunds still QUEUED or SENT"),
+            @SchemaProperty(
+                    name = "personalDataPurgedAt",
+                    type = SchemaType.STRING,
+                    format = "date-time",
+                    description = "personal-data-purged: when it was purged"),
+            @SchemaProperty(
+                    name = "applicants",
+                    type = SchemaType.INTEGER,
+                    description = "purge-not-confirmed: the applicants whose data would be purged now")
         })
 public class Problem {
     public static final String MEDIA_TYPE = "application/problem+json";
