@@ -5,6 +5,7 @@ import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.common.problems.ProblemType;
+import cn.gov.exam.change.notification.Notifier;
 import cn.gov.exam.change.webhook.Outbox;
 import cn.gov.exam.change.webhook.WebhookSigner;
 import cn.gov.exam.change.webhook.WebhookSubscription;
@@ -29,6 +30,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class RefundConfirmations {
+    @Inject
+    Notifier notifier;
+
     @Inject
     EntityManager em;
 
@@ -123,7 +127,7 @@ public class RefundConfirmations {
                 > config.webhooks().callbackTolerance().toSeconds()) {
             throw invalid("webhook-timestamp is too far from now");
         }
-        List<WebhookSubscription> signers = WebhookSubscription.allEnabled().stream()
+        List<WebhookSubscription> signers = WebhookSubscription.enabledPaymentSystems().stream()
                 .filter(s -> WebhookSigner.verify(s.activeSecrets(now), signature, webhookId, ts, raw))
                 .toList();
         if (signers.isEmpty()) {
@@ -194,6 +198,7 @@ public class RefundConfirmations {
                 Map.of("status", RefundStatus.SENT.name()),
                 after);
         outbox.settle(refund.id, refund.status.name());
+        notifier.refundSettled(refund.id, refund.status == RefundStatus.SUCCEEDED);
     }
 
     private static String text(JsonNode node, String field, int max) {

@@ -9,6 +9,7 @@ import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamTimeline;
 import cn.gov.exam.change.exam.RefundDecisions;
+import cn.gov.exam.change.notification.Notifier;
 import cn.gov.exam.change.position.Position;
 import cn.gov.exam.change.registration.Registration;
 import cn.gov.exam.change.review.ReviewViews.CorrectionRequest;
@@ -65,6 +66,9 @@ public class ReviewService {
     @Inject
     RefundDecisions refundDecisions;
 
+    @Inject
+    Notifier notifier;
+
     @Transactional
     public Review decide(long switchId, DecisionRequest request) {
         SwitchStatus decision = SwitchStatus.valueOf(request.decision());
@@ -98,11 +102,12 @@ public class ReviewService {
         s.decidedAt = now;
         s.lateDecision = late;
         Registration r = Registration.findById(s.registrationId);
+        boolean canSwitchAgain = false;
         if (decision == SwitchStatus.APPROVED) {
             r.approvedInto(s.targetPositionId, now);
         } else {
             List<PositionSwitch> switches = PositionSwitch.ofRegistration(r.id);
-            boolean canSwitchAgain =
+            canSwitchAgain =
                     exam.timeline().withRefundsDecided(refundsDecided).windowAt(now) == ExamTimeline.Window.OPEN
                             && SwitchRules.switchesLeft(exam, switches) > 0;
             if (!canSwitchAgain) {
@@ -123,6 +128,7 @@ public class ReviewService {
                 Map.of("status", SwitchStatus.PENDING.name()),
                 after);
         em.flush();
+        notifier.reviewDecided(s.id, decision == SwitchStatus.APPROVED, reason, canSwitchAgain);
         Position original = Position.findById(s.fromPositionId);
         return reads.view(exam, s, target, original, r.applicant);
     }

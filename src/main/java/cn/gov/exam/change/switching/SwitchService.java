@@ -6,6 +6,7 @@ import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.credentials.Roles;
 import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.exam.ExamTimeline;
+import cn.gov.exam.change.notification.Notifier;
 import cn.gov.exam.change.position.Education;
 import cn.gov.exam.change.position.PoliticalStatus;
 import cn.gov.exam.change.registration.FeeStatus;
@@ -37,6 +38,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class SwitchService {
+    @Inject
+    Notifier notifier;
+
     @Inject
     AppClock clock;
 
@@ -177,6 +181,7 @@ public class SwitchService {
                 r.state().examCode(),
                 null,
                 after));
+        writes.add(notifier.switchReceived(conn, r.switchId(), r.state().zone(), now));
         if (idempotencyKey != null) {
             writes.add(idempotency.complete(conn, who.registrationId(), idempotencyKey, 201, write(view)));
         }

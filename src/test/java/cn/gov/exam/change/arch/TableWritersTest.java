@@ -44,6 +44,7 @@ class TableWritersTest {
             entry("webhook_delivery", "webhook"),
             entry("webhook_attempt", "webhook"),
             entry("agency", "agency"),
+            entry("notification", "notification"),
             entry("heartbeat", "db"));
 
     /** package:table writes that are meant, each for the reason given. */

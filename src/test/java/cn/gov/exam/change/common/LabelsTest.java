@@ -38,7 +38,8 @@ class LabelsTest {
                 RefundReason.class,
                 RatioOutcome.class,
                 PositionStatus.class,
-                ExamPhase.class)) {
+                ExamPhase.class,
+                cn.gov.exam.change.notification.NotificationKind.class)) {
             Arrays.stream(type.getEnumConstants())
                     .map(Enum::name)
                     .filter(code -> !Labels.table(type.getSimpleName()).containsKey(code))

@@ -32,6 +32,7 @@ public enum ProblemType {
     REFUND_NOT_ALLOWED(409, "refund-not-allowed", "A refund is not possible"),
     WEBHOOK_ID_REUSED(409, "webhook-id-reused", "The webhook-id was used with another message"),
     CHANNEL_ALREADY_SUBSCRIBED(409, "channel-already-subscribed", "An enabled subscription covers the channel already"),
+    GATEWAY_ALREADY_ENABLED(409, "gateway-already-enabled", "Another notification gateway is enabled"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     URI_TOO_LONG(414, "uri-too-long", "The address is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
