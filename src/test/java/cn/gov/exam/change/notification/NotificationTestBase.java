@@ -82,6 +82,14 @@ abstract class NotificationTestBase {
         }
     }
 
+    /** Drains through the whole retry schedule (the clock moved past each wait): failures become FAILED. */
+    void failForGood() {
+        for (int i = 0; i < 6; i++) {
+            drain();
+            clock.advance(java.time.Duration.ofMinutes(2));
+        }
+    }
+
     /** The {@code data} of every message the gateway received, in order. */
     List<JsonPath> sms() {
         List<JsonPath> out = new ArrayList<>();

@@ -118,8 +118,10 @@ class NotificationTimingTest extends NotificationTestBase {
     void twoDispatchersSendEachMessageOnce() throws Exception {
         registerGateway();
         NotifiedExam x = new NotifiedExam(1, 40, null).publish();
+        // Small rounds of a slow gateway (as WebhookClaimsTest): each finds work the other has not claimed.
+        gateway.otherwise(new cn.gov.exam.change.support.WebhookReceiver.Answer(200, 30, java.util.Map.of()));
         Concurrently.run(2, i -> {
-            while (dispatcher.dispatchOnce("dispatcher-test-" + i, 7) > 0) {
+            while (dispatcher.dispatchOnce("dispatcher-test-" + i, 3) > 0) {
                 // until nothing is due
             }
             return null;
