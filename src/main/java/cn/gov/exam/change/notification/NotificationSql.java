@@ -6,7 +6,8 @@ import cn.gov.exam.change.webhook.Outbox;
  * The one statement that makes notifications: for the recipients a kind's {@code src} query
  * selects, it inserts each applicant's notification unless it exists already (the notification_once
  * key: exactly once per applicant, kind and occurrence, whatever the retries and instances) and, for
- * those with a mainland mobile number, the SMS in the outbox, both in the caller's transaction.
+ * those with a mainland mobile number, the SMS in the outbox, both in the caller's transaction;
+ * when it wrote an SMS, it wakes the dispatchers at commit ({@code pg_notify}).
  * 50,000 recipients are one round trip. Parameters are named once each in {@code p} (so that the
  * statement binds the same by JDBC's {@code ?} and the reactive client's {@code $n}).
  */
@@ -40,7 +41,8 @@ final class NotificationSql {
                 where n.sms
             ),
             d as (%s returning notification_id)
-            select (select count(*) from n) as created, (select count(*) from d) as sms""";
+            select (select count(*) from n) as created, c.sms, (case when c.sms > 0 then %s end) is null as unwoken
+            from (select count(*) as sms from d) c""";
 
     /** Confirmed applicants (paid or waived) of the exam's cancelled positions; occurrence: the position. */
     static final String CANCELLED = """
@@ -74,7 +76,7 @@ final class NotificationSql {
 
     /** The statement for these recipients, with {@code $n} placeholders. */
     static String statement(String src) {
-        return STATEMENT.formatted(src, MOBILE, NotificationTexts.MAX_LENGTH, Outbox.SMS_DELIVERIES);
+        return STATEMENT.formatted(src, MOBILE, NotificationTexts.MAX_LENGTH, Outbox.SMS_DELIVERIES, Outbox.WAKE);
     }
 
     /** The same with JDBC's {@code ?} (each parameter appears once, in order). */

@@ -3,7 +3,6 @@ package cn.gov.exam.change.notification;
 import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.sql.Jdbc;
-import cn.gov.exam.change.webhook.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -39,9 +38,6 @@ public class Notifier {
 
     @Inject
     AppConfig config;
-
-    @Inject
-    Outbox outbox;
 
     /** What a statement made: notifications, and of them SMS. */
     public record Made(int notifications, int sms) {}
@@ -134,7 +130,6 @@ public class Notifier {
         Object[] values = values(p, now, release);
         return conn.preparedQuery(NotificationSql.statement(NotificationSql.SWITCH))
                 .execute(Tuple.from(Arrays.asList(values)))
-                .flatMap(rows -> conn.query(Outbox.WAKE).execute())
                 .replaceWithVoid();
     }
 
@@ -168,11 +163,7 @@ public class Notifier {
         Instant now = clock.now();
         Instant release = quietHours().releaseAt(now, exam.zone(), p.kind(), exam.switchDeadline());
         Object[] values = values(p, now, release);
-        Made made = jdbc.call(conn -> run(conn, NotificationSql.jdbc(src), values));
-        if (made.sms() > 0) {
-            outbox.wakeDispatchers();
-        }
-        return made;
+        return jdbc.call(conn -> run(conn, NotificationSql.jdbc(src), values));
     }
 
     private Object[] values(Params p, Instant now, Instant release) {

@@ -46,8 +46,8 @@ public class Outbox {
                    'SMS', 'PENDING', sms.not_before, sms.not_before, sms.created_at, sms.created_at
             from sms""";
 
-    /** Wakes every dispatcher at commit (see {@link #wakeDispatchers()}), for statements outside JPA. */
-    public static final String WAKE = "select pg_notify('" + DispatchLoop.CHANNEL + "', '')";
+    /** Wakes every dispatcher at commit (see {@link #wakeDispatchers()}), as an expression of a statement. */
+    public static final String WAKE = "pg_notify('" + DispatchLoop.CHANNEL + "', '')";
 
     @Inject
     EntityManager em;

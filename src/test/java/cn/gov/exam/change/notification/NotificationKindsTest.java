@@ -96,7 +96,10 @@ class NotificationKindsTest extends NotificationTestBase {
         registerGateway();
         NotifiedExam x = new NotifiedExam(2, 1, null).publish();
         int first = Api.switchTo(x.code, x.paid, "T-OK");
-        Api.decide(admin(), first, "REJECTED", "学历不符合职位要求").statusCode(200);
+        // The reviewer sees the applicant's phone masked, as staff see it everywhere.
+        Api.decide(admin(), first, "REJECTED", "学历不符合职位要求")
+                .statusCode(200)
+                .body("applicant.phone", equalTo(x.paidMobile.substring(0, 3) + "****" + x.paidMobile.substring(7)));
         int second = Api.switchTo(x.code, x.paid, "K1");
         Api.decide(admin(), second, "APPROVED", null).statusCode(200);
         drain();
