@@ -196,11 +196,12 @@ public class ReviewService {
         s.decidedAt = now;
         s.lateDecision = false;
         Registration r = Registration.findById(s.registrationId);
+        boolean canSwitchAgain = false;
         if (decision == SwitchStatus.APPROVED) {
             r.approvedInto(s.targetPositionId, now);
         } else {
             r.approvalWithdrawn(now);
-            boolean canSwitchAgain =
+            canSwitchAgain =
                     exam.timeline().withRefundsDecided(refundsDecided).windowAt(now) == ExamTimeline.Window.OPEN
                             && SwitchRules.switchesLeft(exam, switches) > 0;
             if (!canSwitchAgain) {
@@ -216,6 +217,7 @@ public class ReviewService {
         after.put("targetPosition", target.code);
         audit.record("review.corrected", "switch", s.id.toString(), exam.code, before, after);
         em.flush();
+        notifier.reviewDecided(s.id, decision == SwitchStatus.APPROVED, reason, canSwitchAgain);
         return reads.view(exam, s, target, Position.findById(s.fromPositionId), r.applicant);
     }
 }

@@ -152,6 +152,30 @@ class NotificationKindsTest extends NotificationTestBase {
     }
 
     @Test
+    void aCorrectedDecisionIsToldAsItsNewOutcome() throws Exception {
+        registerGateway();
+        NotifiedExam x = new NotifiedExam(1, 0, null).publish();
+        int s = Api.switchTo(x.code, x.paid, "T-OK");
+        Api.decide(admin(), s, "APPROVED", null).statusCode(200);
+        admin().contentType(ContentType.JSON)
+                .body(Map.of("decision", "REJECTED", "reason", "学历证书未通过核验", "correctionReason", "误批"))
+                .post("/api/v1/admin/reviews/{id}/correction", s)
+                .then()
+                .statusCode(200);
+        drain();
+        List<String> kinds = sms().stream()
+                .filter(d -> x.code.equals(d.getString("examCode")) && x.paidMobile.equals(d.getString("mobile")))
+                .sorted(java.util.Comparator.comparingLong(d -> d.getLong("notificationId")))
+                .map(d -> d.getString("kind"))
+                .toList();
+        assertEquals(
+                List.of("POSITION_CANCELLED", "SWITCH_RECEIVED", "REVIEW_APPROVED", "REFUND_QUEUED", "REVIEW_REJECTED"),
+                kinds,
+                "the correction leaves no switch: the refund is queued in its transaction, then the rejection told");
+        assertTrue(sms(x.code, "REVIEW_REJECTED").get(0).getString("text").contains("学历证书未通过核验"));
+    }
+
+    @Test
     void aDeclinedRefundIsToldWhenQueuedAndWhenSettled() throws Exception {
         registerGateway();
         WebhookReceiver payments = new WebhookReceiver();
