@@ -90,6 +90,22 @@ class NotificationGatewayTest extends NotificationTestBase {
                 .path("secret");
         assertNotEquals(secret, rotated);
 
+        // A gateway's secret signs SMS; it never confirms a refund.
+        String body = "{\"refundId\": 1, \"status\": \"SUCCEEDED\"}";
+        long ts = clock.now().getEpochSecond();
+        io.restassured.RestAssured.given()
+                .contentType(ContentType.JSON)
+                .header("webhook-id", "gw-" + id)
+                .header("webhook-timestamp", ts)
+                .header(
+                        "webhook-signature",
+                        cn.gov.exam.change.webhook.WebhookSigner.sign(rotated, "gw-" + id, ts, body))
+                .body(body)
+                .post("/api/v1/payment-callbacks/refunds")
+                .then()
+                .statusCode(401)
+                .body("type", equalTo(BASE + "invalid-signature"));
+
         // Every change is in the audit log, under the gateway's own names.
         admin().queryParam("subject", "notification-gateway:" + id)
                 .queryParam("size", 100)
