@@ -7,7 +7,7 @@
 # publication-to-delivery p50/p99 and attempts per delivery. Quiet hours are off for the run.
 cd "$(dirname "$0")/.." && source bench/common.sh
 N=${N:-50000}
-PORT=${PORT:-18231}; SINK=${SINK:-18241}
+PORT=${PORT:-18231}; SINK=${SINK:-18251} # the instance's management port is PORT + 10
 EXAM=${EXAM:-BENCH-SMS-1}
 build_app
 keys
