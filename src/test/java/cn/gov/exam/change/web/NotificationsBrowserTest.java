@@ -101,6 +101,13 @@ class NotificationsBrowserTest extends BrowserTestBase {
             row.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON).click();
             assertThat(page.locator("#flash")).containsText("已重新发送到 138****0000");
             assertThat(row).containsText("待发送");
+
+            // The dashboard counts the affected applicants without a mobile number (none in this exam).
+            page.navigate("/console/#/summary?exam=" + f.exam);
+            assertThat(h1()).hasText("数据概览");
+            assertThat(page.locator(".figure")
+                            .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("其中没有手机号码")))
+                    .containsText("0");
         } finally {
             admin().get("/api/v1/admin/notification-gateways?size=500")
                     .then()
