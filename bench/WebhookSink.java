@@ -85,9 +85,17 @@ public class WebhookSink {
         System.out.println("webhook sink on " + port + " limit " + limit + " delay " + delay + " ms");
     }
 
-    /** The digits after "refundId": in the body, without a JSON parser. */
+    /**
+     * The digits after "refundId": (a refund request) or "notificationId" : (an SMS of the
+     * notification gateway, issue 26) in the body, without a JSON parser.
+     */
     static long refundId(byte[] body) {
-        byte[] key = "\"refundId\":".getBytes(StandardCharsets.US_ASCII);
+        long v = idAfter(body, "\"refundId\"");
+        return v >= 0 ? v : idAfter(body, "\"notificationId\"");
+    }
+
+    private static long idAfter(byte[] body, String name) {
+        byte[] key = name.getBytes(StandardCharsets.US_ASCII);
         outer:
         for (int i = 0; i + key.length < body.length; i++) {
             for (int j = 0; j < key.length; j++) {
@@ -95,8 +103,12 @@ public class WebhookSink {
                     continue outer;
                 }
             }
+            int k = i + key.length;
+            while (k < body.length && (body[k] == ' ' || body[k] == ':')) {
+                k++;
+            }
             long v = 0;
-            for (int k = i + key.length; k < body.length && body[k] >= '0' && body[k] <= '9'; k++) {
+            for (; k < body.length && body[k] >= '0' && body[k] <= '9'; k++) {
                 v = v * 10 + (body[k] - '0');
             }
             return v;

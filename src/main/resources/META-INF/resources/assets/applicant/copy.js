@@ -190,6 +190,14 @@ export const STATUS = {
   deadline: (deadline) => `截止时间：${deadline}`,
 };
 
+// 我的改报: the messages sent by SMS (also to applicants without a mobile number, who read them here).
+export const MESSAGES = {
+  heading: '我的消息',
+  hint: '考试机构发给您的短信通知，最新的在前。没有登记手机号码的，请在这里查看。',
+  none: '目前没有发给您的消息。',
+  failed: '消息暂时无法显示，请稍后刷新本页。',
+};
+
 export const SWITCH_SECTION = {
   heading: '改报职位与资格审查',
   reference: '改报编号',

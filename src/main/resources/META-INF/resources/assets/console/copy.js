@@ -491,6 +491,43 @@ export const REFUNDS = {
   deliveryJoin: '；',
 };
 
+/** Issue 26: 短信通知. */
+export const NOTIFICATIONS = {
+  title: '短信通知',
+  forbidden: '查看短信通知（仅考试机构管理员可以查看）',
+  intro: '职位取消、改报截止提醒、改报提交、审查结果和退费进展，系统会逐一通知每位相关考生：登记了手机号码的发送短信，所有考生都能在“我的改报”中看到同样的消息。',
+  noGateway: '目前没有启用的短信网关：短信在队列中等待，启用网关后会立即发送。',
+  figuresTitle: '主要数字',
+  affected: '被取消职位的考生',
+  withoutMobile: '其中没有手机号码的考生',
+  backlog: '等待发送的短信',
+  oldest: '最早一条已等待',
+  minutes: (seconds) => (seconds < 60 ? `${seconds} 秒` : `${Math.floor(seconds / 60)} 分钟`),
+  countsCaption: '各类消息的发送情况（条）',
+  kind: '消息类型',
+  listTitle: '消息明细',
+  filterForm: '筛选消息',
+  idNumber: '考生身份证号',
+  idNumberHint: '查看一位考生的全部消息',
+  status: '发送状态',
+  ofApplicant: '一位考生',
+  join: '，',
+  caption: (total, shown) => `共 ${total} 条消息${shown ? `（${shown}）` : ''}`,
+  columns: ['时间', '类型', '考生', '手机号码', '状态', '内容', '操作'],
+  none: '没有符合条件的消息。',
+  failure: (error, code, attempts) => {
+    const why = code ? `短信网关返回 ${code}` : error === 'timeout' ? '短信网关没有在规定时间内响应'
+      : error === 'connection refused' ? '无法连接到短信网关' : error === 'target not allowed' ? '短信网关地址指向不允许访问的网络地址'
+        : error ? `短信网关出错（${error}）` : '原因不明';
+    return `${why}，已尝试 ${attempts} 次`;
+  },
+  sendAfter: (at) => `将于 ${at} 发送`,
+  resend: '重发',
+  resendLabel: (name, kind) => `重发给${name}的“${kind}”短信`,
+  resent: (mobile) => `已重新发送到 ${mobile}（如在夜间免打扰时段，将于早上发送）。`,
+  notResendable: '这条短信现在不是“发送失败”状态，不能重发。列表已刷新。',
+};
+
 /** Point 6: 数据概览. */
 export const SUMMARY = {
   title: '数据概览',
@@ -509,6 +546,7 @@ export const SUMMARY = {
   figuresTitle: '主要数字',
   kept: '保留的职位', reduced: '核减计划数的职位', cancelled: '取消的职位',
   affected: '被取消职位的考生', switched: '已改报', notSwitched: '未改报',
+  withoutMobile: '其中没有手机号码', withoutMobileLink: '查看短信通知',
   overdue: '逾期未审',
   refundFigure: (status) => `退费${status}`,
   problemLink: (text, n) => `${text}（${n} 笔）`,
@@ -803,6 +841,7 @@ export const SHELL = {
     '/summary': '数据概览',
     '/refunds': '退费',
     '/webhooks': '支付系统通知',
+    '/notifications': '短信通知',
     '/audit': '操作日志',
     '/agencies': '招录单位',
     '/staff': '工作人员账号',
@@ -827,6 +866,7 @@ export const SHELL = {
     '/webhooks/new': '新建订阅',
     '/webhooks/edit': '修改订阅',
     '/webhooks/deliveries': '投递记录',
+    '/notifications': '短信通知',
     '/audit': '操作日志',
     '/applicants': '考生密码重置',
     '/agencies': '招录单位',

@@ -20,6 +20,7 @@ import {applicantsPage} from './pages/applicants.js';
 import {agenciesPage} from './pages/agencies.js';
 import {receiptsPage} from './pages/receipts.js';
 import {retentionPage} from './pages/retention.js';
+import {notificationsPage} from './pages/notifications.js';
 
 const main = document.getElementById('main');
 const flashSlot = document.getElementById('flash');
@@ -57,6 +58,7 @@ const NAV = [
   {path: '/summary', label: SHELL.nav['/summary'], roles: ['ADMIN']},
   {path: '/refunds', label: SHELL.nav['/refunds'], roles: ['ADMIN']},
   {path: '/webhooks', label: SHELL.nav['/webhooks'], roles: ['ADMIN']},
+  {path: '/notifications', label: SHELL.nav['/notifications'], roles: ['ADMIN']},
   {path: '/audit', label: SHELL.nav['/audit'], roles: ['ADMIN']},
   {path: '/agencies', label: SHELL.nav['/agencies'], roles: ['ADMIN']},
   {path: '/staff', label: SHELL.nav['/staff'], roles: ['ADMIN']},
@@ -103,6 +105,7 @@ const ROUTES = {
   '/webhooks/new': {page: subscriptionFormPage, token: true, title: SHELL.titles['/webhooks/new']},
   '/webhooks/edit': {page: subscriptionFormPage, token: true, title: SHELL.titles['/webhooks/edit']},
   '/webhooks/deliveries': {page: deliveriesPage, token: true, title: SHELL.titles['/webhooks/deliveries']},
+  '/notifications': {page: notificationsPage, token: true, title: SHELL.titles['/notifications']},
   '/audit': {page: auditPage, token: true, title: SHELL.titles['/audit']},
   '/applicants': {page: applicantsPage, token: true, title: SHELL.titles['/applicants']},
   '/agencies': {page: agenciesPage, token: true, title: SHELL.titles['/agencies']},

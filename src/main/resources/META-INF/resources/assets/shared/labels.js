@@ -66,7 +66,17 @@ export const LABELS = {
     'webhook.subscription-enabled': '启用支付系统订阅', 'webhook.subscription-disabled': '停用支付系统订阅',
     'webhook.secret-rotated': '更换签名密钥', 'webhook.delivery-replayed': '重新发送通知',
     'webhook.delivery-failed': '通知多次发送失败', 'webhook.delivery-settled': '通知已结清',
+    'notification.gateway-created': '新建短信网关', 'notification.gateway-updated': '修改短信网关',
+    'notification.gateway-enabled': '启用短信网关', 'notification.gateway-disabled': '停用短信网关',
+    'notification.gateway-secret-rotated': '更换短信网关签名密钥',
+    'notification.delivery-replayed': '重新发送短信', 'notification.resent': '重发失败的短信',
   },
+  NotificationKind: {
+    POSITION_CANCELLED: '职位取消', DEADLINE_REMINDER: '截止提醒', SWITCH_RECEIVED: '改报已提交',
+    REVIEW_APPROVED: '审查通过', REVIEW_REJECTED: '审查未通过', REFUND_QUEUED: '退费已申请',
+    REFUND_SUCCEEDED: '退费成功', REFUND_FAILED: '退费失败',
+  },
+  NotificationStatus: {DELIVERED: '已发送', PENDING: '待发送', FAILED: '发送失败', NO_MOBILE: '无手机号，未发短信'},
 };
 
 /**

@@ -29,6 +29,8 @@ public interface AppConfig {
 
     Webhooks webhooks();
 
+    Notifications notifications();
+
     /**
      * Whom applicants contact when they are stuck (a phone number and office hours), shown for an
      * exam that names no {@code helpContact} of its own.
@@ -293,5 +295,27 @@ public interface AppConfig {
         /** How long after an exam's review deadline its applicants' personal data may be purged. */
         @WithDefault("P180D")
         Duration afterReviewDeadline();
+    }
+
+    /** Applicant notifications (issue 26): SMS through the gateway, and the status page. */
+    interface Notifications {
+        /**
+         * In the exam's time zone, messages made in this period wait for its end ({@code HH:mm-HH:mm});
+         * {@code none} sends at once.
+         */
+        @WithDefault("22:00-08:00")
+        String quietHours();
+
+        /** Before the switch deadline, when the reminders go to those who have neither switched nor declined. */
+        @WithDefault("PT24H,PT2H")
+        java.util.List<Duration> reminderOffsets();
+
+        /** How often the reminder job looks for due reminders ({@code off}: never, as in tests). */
+        @WithDefault("1m")
+        String reminderCheckEvery();
+
+        /** The SMS signature (inside 【】) of an exam that names no {@code smsSignature}. */
+        @WithDefault("人事考试中心")
+        String defaultSignature();
     }
 }

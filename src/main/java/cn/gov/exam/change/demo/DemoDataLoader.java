@@ -83,7 +83,8 @@ public class DemoDataLoader {
                 now.minus(Duration.ofMinutes(1)).atZone(zone).toOffsetDateTime(),
                 now.plus(Duration.ofDays(2)).atZone(zone).toOffsetDateTime(),
                 now.plus(Duration.ofDays(3)).atZone(zone).toOffsetDateTime(),
-                "0351-1234567（工作日 8:30–17:30）"));
+                "0351-1234567（工作日 8:30–17:30）",
+                "山西省人事考试中心"));
         DemoDataGenerator generator = DemoDataGenerator.demo(now.minus(Duration.ofDays(10)));
         try {
             StringWriter p = new StringWriter();

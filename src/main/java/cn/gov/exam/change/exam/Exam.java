@@ -52,6 +52,9 @@ public class Exam extends PanacheEntityBase {
     @Column(name = "help_contact")
     public String helpContact;
 
+    @Column(name = "sms_signature")
+    public String smsSignature;
+
     @Column(name = "published_at")
     public Instant publishedAt;
 

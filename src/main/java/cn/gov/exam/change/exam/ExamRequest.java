@@ -14,11 +14,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An exam's settings and timeline as the bureau enters them. On an update, the optional fields
- * (maxSwitches, feeAmount, registrationClosedAt, helpContact) keep their current value when omitted or null.
+ * (maxSwitches, feeAmount, registrationClosedAt, helpContact, smsSignature) keep their current value when omitted or null.
  */
 @Schema(
         description = "An exam's settings and timeline. Creating: maxSwitches defaults to 1, feeAmount and "
-                + "registrationClosedAt to none. Updating (PUT): maxSwitches, feeAmount, registrationClosedAt and helpContact keep their "
+                + "registrationClosedAt to none. Updating (PUT): maxSwitches, feeAmount, registrationClosedAt, helpContact and smsSignature keep their "
                 + "current value when omitted or null; every other field is required and replaces the current value")
 public record ExamRequest(
         @NotBlank
@@ -53,4 +53,12 @@ public record ExamRequest(
                         + "\"0351-1234567（工作日 8:30–17:30）\"; optional (the configured default is shown without it), kept "
                         + "when omitted on update; an empty string removes it")
         @Size(max = 200)
-        String helpContact) {}
+        String helpContact,
+
+        @Schema(
+                description = "the SMS signature that begins every text sent to the exam's applicants, written "
+                        + "without its brackets (\"山西省人事考试中心\" gives 【山西省人事考试中心】); optional (the "
+                        + "configured default without it), kept when omitted on update; an empty string removes it")
+        @Size(max = 12)
+        @Pattern(regexp = "[^【】\\[\\]]*", message = "without brackets")
+        String smsSignature) {}

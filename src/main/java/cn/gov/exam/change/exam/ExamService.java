@@ -128,7 +128,8 @@ public class ExamService {
                 r.switchWindowOpensAt(),
                 r.switchDeadline(),
                 r.reviewDeadline(),
-                r.helpContact() != null ? r.helpContact() : e.helpContact);
+                r.helpContact() != null ? r.helpContact() : e.helpContact,
+                r.smsSignature() != null ? r.smsSignature() : e.smsSignature);
     }
 
     private static void validate(ExamRequest r) {
@@ -168,6 +169,9 @@ public class ExamService {
         e.helpContact = r.helpContact() == null || r.helpContact().isBlank()
                 ? null
                 : r.helpContact().trim();
+        e.smsSignature = r.smsSignature() == null || r.smsSignature().isBlank()
+                ? null
+                : r.smsSignature().trim();
         e.updatedAt = clock.now();
     }
 
@@ -183,6 +187,7 @@ public class ExamService {
         m.put("switchDeadline", e.switchDeadline.toString());
         m.put("reviewDeadline", e.reviewDeadline.toString());
         m.put("helpContact", e.helpContact);
+        m.put("smsSignature", e.smsSignature);
         return m;
     }
 }

@@ -25,7 +25,10 @@ public record ExamView(
         @Schema(
                 description = "whom applicants contact when stuck (phone number and office hours): the exam's own, "
                         + "else the configured default")
-        String helpContact) {
+        String helpContact,
+
+        @Schema(nullable = true, description = "the exam's own SMS signature (without brackets); null: the default")
+        String smsSignature) {
 
     public static ExamView of(Exam e, Instant now, String defaultHelpContact) {
         ZoneId zone = ZoneId.of(e.timeZone);
@@ -44,7 +47,8 @@ public record ExamView(
                 e.published(),
                 at(e.publishedAt, zone),
                 e.phaseAt(now),
-                e.helpContactOr(defaultHelpContact));
+                e.helpContactOr(defaultHelpContact),
+                e.smsSignature);
     }
 
     static OffsetDateTime at(Instant instant, ZoneId zone) {

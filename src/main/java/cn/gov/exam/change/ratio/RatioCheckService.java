@@ -5,6 +5,7 @@ import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamService;
+import cn.gov.exam.change.notification.Notifier;
 import cn.gov.exam.change.registration.FeeStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -66,6 +67,9 @@ public class RatioCheckService {
 
     @Inject
     AuditService audit;
+
+    @Inject
+    Notifier notifier;
 
     @Inject
     CancelledPositionsSnapshots snapshots;
@@ -133,6 +137,7 @@ public class RatioCheckService {
         exam.publishedBy = audit.currentActor();
         exam.updatedAt = exam.publishedAt;
         em.flush();
+        notifier.positionCancelled(exam.id);
         RatioPlan plan = published(exam);
         snapshots.store(exam);
         Map<String, Object> after = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.common.problems.ProblemType;
+import cn.gov.exam.change.notification.Notifier;
 import cn.gov.exam.change.receipt.Receipts;
 import cn.gov.exam.change.webhook.Outbox;
 import cn.gov.exam.change.webhook.WebhookSigner;
@@ -30,6 +31,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class RefundConfirmations {
+    @Inject
+    Notifier notifier;
+
     @Inject
     EntityManager em;
 
@@ -127,7 +131,7 @@ public class RefundConfirmations {
                 > config.webhooks().callbackTolerance().toSeconds()) {
             throw invalid("webhook-timestamp is too far from now");
         }
-        List<WebhookSubscription> signers = WebhookSubscription.allEnabled().stream()
+        List<WebhookSubscription> signers = WebhookSubscription.enabledPaymentSystems().stream()
                 .filter(s -> WebhookSigner.verify(s.activeSecrets(now), signature, webhookId, ts, raw))
                 .toList();
         if (signers.isEmpty()) {
@@ -199,6 +203,7 @@ public class RefundConfirmations {
                 after);
         outbox.settle(refund.id, refund.status.name());
         receipts.refundSettled(refund.id, refund.status.name(), now);
+        notifier.refundSettled(refund.id, refund.status == RefundStatus.SUCCEEDED);
     }
 
     private static String text(JsonNode node, String field, int max) {

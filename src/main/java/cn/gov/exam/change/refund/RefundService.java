@@ -8,6 +8,7 @@ import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.common.problems.ProblemType;
 import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.exam.RefundDecisions;
+import cn.gov.exam.change.notification.Notifier;
 import cn.gov.exam.change.receipt.Receipts;
 import cn.gov.exam.change.registration.FeeStatus;
 import cn.gov.exam.change.registration.Registration;
@@ -50,6 +51,9 @@ public class RefundService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Notifier notifier;
 
     @Inject
     RefundDecisions decisions;
@@ -127,6 +131,7 @@ public class RefundService {
                         (String) t.get(7)))
                 .toList();
         outbox.refundRequested(data);
+        notifier.refundsQueued(refundIds);
         return data;
     }
 

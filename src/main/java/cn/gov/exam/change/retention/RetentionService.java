@@ -16,6 +16,7 @@ import cn.gov.exam.change.retention.RetentionViews.Blocker;
 import cn.gov.exam.change.retention.RetentionViews.PersonalData;
 import cn.gov.exam.change.retention.RetentionViews.PurgeResult;
 import cn.gov.exam.change.retention.RetentionViews.RetentionView;
+import cn.gov.exam.change.webhook.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -54,6 +55,9 @@ public class RetentionService {
     @Inject
     RefundCountsOfExam refunds;
 
+    @Inject
+    Outbox outbox;
+
     /** The dry run: nothing changes. */
     @Transactional
     public RetentionView dryRun(String examCode) {
@@ -83,6 +87,7 @@ public class RetentionService {
         jdbc.liftTimeouts();
         PersonalData purged = new PersonalData(
                 applicants.purge(exam.id), before.wouldPurge().mobileNumbers(), signIns.forgetApplicantsOf(exam.id));
+        int smsMasked = outbox.maskSmsMobilesOf(exam.code);
         Instant now = clock.now();
         exam.personalDataPurgedAt = now;
         exam.personalDataPurgedBy = audit.currentActor();
@@ -91,6 +96,7 @@ public class RetentionService {
         after.put("applicants", purged.applicants());
         after.put("mobileNumbers", purged.mobileNumbers());
         after.put("signInRecords", purged.signInRecords());
+        after.put("smsMessagesMasked", smsMasked);
         after.put("retentionPeriod", config.retention().afterReviewDeadline().toString());
         audit.record(
                 "exam.personal-data-purged",

@@ -221,7 +221,7 @@ public class ReviewReads {
                         a.politicalStatus,
                         a.grassrootsYears,
                         a.householdRegion,
-                        a.phone),
+                        cn.gov.exam.change.common.credentials.Phones.mask(a.phone)),
                 stored,
                 current,
                 changed,

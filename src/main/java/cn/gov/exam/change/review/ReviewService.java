@@ -9,6 +9,7 @@ import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.exam.Exam;
 import cn.gov.exam.change.exam.ExamTimeline;
 import cn.gov.exam.change.exam.RefundDecisions;
+import cn.gov.exam.change.notification.Notifier;
 import cn.gov.exam.change.position.Position;
 import cn.gov.exam.change.receipt.Receipts;
 import cn.gov.exam.change.registration.Registration;
@@ -69,6 +70,9 @@ public class ReviewService {
     @Inject
     Receipts receipts;
 
+    @Inject
+    Notifier notifier;
+
     @Transactional
     public Review decide(long switchId, DecisionRequest request) {
         SwitchStatus decision = SwitchStatus.valueOf(request.decision());
@@ -103,11 +107,12 @@ public class ReviewService {
         s.lateDecision = late;
         receipts.reviewDecided(s.id, decision.name(), now); // before the refund it may cause
         Registration r = Registration.findById(s.registrationId);
+        boolean canSwitchAgain = false;
         if (decision == SwitchStatus.APPROVED) {
             r.approvedInto(s.targetPositionId, now);
         } else {
             List<PositionSwitch> switches = PositionSwitch.ofRegistration(r.id);
-            boolean canSwitchAgain =
+            canSwitchAgain =
                     exam.timeline().withRefundsDecided(refundsDecided).windowAt(now) == ExamTimeline.Window.OPEN
                             && SwitchRules.switchesLeft(exam, switches) > 0;
             if (!canSwitchAgain) {
@@ -128,6 +133,7 @@ public class ReviewService {
                 Map.of("status", SwitchStatus.PENDING.name()),
                 after);
         em.flush();
+        notifier.reviewDecided(s.id, decision == SwitchStatus.APPROVED, reason, canSwitchAgain);
         Position original = Position.findById(s.fromPositionId);
         return reads.view(exam, s, target, original, r.applicant);
     }
@@ -196,11 +202,12 @@ public class ReviewService {
         s.lateDecision = false;
         receipts.reviewDecided(s.id, decision.name(), now); // before the refund it may cause
         Registration r = Registration.findById(s.registrationId);
+        boolean canSwitchAgain = false;
         if (decision == SwitchStatus.APPROVED) {
             r.approvedInto(s.targetPositionId, now);
         } else {
             r.approvalWithdrawn(now);
-            boolean canSwitchAgain =
+            canSwitchAgain =
                     exam.timeline().withRefundsDecided(refundsDecided).windowAt(now) == ExamTimeline.Window.OPEN
                             && SwitchRules.switchesLeft(exam, switches) > 0;
             if (!canSwitchAgain) {
@@ -216,6 +223,7 @@ public class ReviewService {
         after.put("targetPosition", target.code);
         audit.record("review.corrected", "switch", s.id.toString(), exam.code, before, after);
         em.flush();
+        notifier.reviewDecided(s.id, decision == SwitchStatus.APPROVED, reason, canSwitchAgain);
         return reads.view(exam, s, target, Position.findById(s.fromPositionId), r.applicant);
     }
 }

@@ -43,7 +43,9 @@ public final class ReviewViews {
             @Schema(nullable = true) PoliticalStatus politicalStatus,
             int grassrootsYears,
             @Schema(nullable = true) String householdRegion,
-            @Schema(nullable = true) String phone) {}
+
+            @Schema(nullable = true, description = "masked: 138****5678")
+            String phone) {}
 
     public record TargetPosition(
             String code,

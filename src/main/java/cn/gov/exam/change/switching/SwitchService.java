@@ -7,6 +7,7 @@ import cn.gov.exam.change.common.credentials.Roles;
 import cn.gov.exam.change.common.metrics.Outcomes;
 import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.exam.ExamTimeline;
+import cn.gov.exam.change.notification.Notifier;
 import cn.gov.exam.change.position.Education;
 import cn.gov.exam.change.position.PoliticalStatus;
 import cn.gov.exam.change.receipt.Receipts;
@@ -39,6 +40,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class SwitchService {
+    @Inject
+    Notifier notifier;
+
     @Inject
     AppClock clock;
 
@@ -193,6 +197,7 @@ public class SwitchService {
                 null,
                 after));
         writes.add(receipts.switchSubmitted(conn, r.examId(), who.registrationId(), r.switchId(), now));
+        writes.add(notifier.switchReceived(conn, r.switchId(), r.state().zone(), now));
         if (idempotencyKey != null) {
             writes.add(idempotency.complete(conn, who.registrationId(), idempotencyKey, 201, write(view)));
         }

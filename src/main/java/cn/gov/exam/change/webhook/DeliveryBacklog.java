@@ -90,8 +90,9 @@ public class DeliveryBacklog {
                 // (subscription_id is set at the claim): the pending ones count under that one.
                 PreparedStatement ps = conn.prepareStatement("""
                         with pending as (
-                            select channel, count(*) as n, min(created_at) as oldest from webhook_delivery
-                            where status = 'PENDING' group by channel)
+                            select channel, count(*) as n, min(coalesce(not_before, created_at)) as oldest
+                            from webhook_delivery
+                            where status = 'PENDING' and (not_before is null or not_before <= ?) group by channel)
                         select s.id::text, coalesce(sum(p.n), 0), min(p.oldest)
                         from webhook_subscription s left join pending p on p.channel = any(s.channels)
                         where s.enabled
@@ -100,23 +101,26 @@ public class DeliveryBacklog {
                         select 'none', coalesce(sum(p.n), 0), min(p.oldest) from pending p
                         where not exists (select 1 from webhook_subscription s
                                           where s.enabled and p.channel = any(s.channels))
-                        order by 1""");
-                ResultSet rs = ps.executeQuery()) {
-            List<Row> rows = new ArrayList<>();
-            while (rs.next()) {
-                Timestamp oldest = rs.getTimestamp(3);
-                double age = oldest == null
-                        ? 0
-                        : Math.max(
-                                0,
-                                Duration.between(oldest.toInstant(), clock.now())
-                                                .toMillis()
-                                        / 1000.0);
-                if (!"none".equals(rs.getString(1)) || rs.getLong(2) > 0) {
-                    rows.add(new Row(rs.getString(1), rs.getLong(2), age));
+                        order by 1""")) {
+            // An SMS held for the end of quiet hours is not late: it counts from when it may go.
+            ps.setTimestamp(1, Timestamp.from(clock.now()));
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Row> rows = new ArrayList<>();
+                while (rs.next()) {
+                    Timestamp oldest = rs.getTimestamp(3);
+                    double age = oldest == null
+                            ? 0
+                            : Math.max(
+                                    0,
+                                    Duration.between(oldest.toInstant(), clock.now())
+                                                    .toMillis()
+                                            / 1000.0);
+                    if (!"none".equals(rs.getString(1)) || rs.getLong(2) > 0) {
+                        rows.add(new Row(rs.getString(1), rs.getLong(2), age));
+                    }
                 }
+                return rows;
             }
-            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the webhook backlog failed", e);
         }

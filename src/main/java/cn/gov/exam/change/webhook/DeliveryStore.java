@@ -51,7 +51,12 @@ public class DeliveryStore {
             List<String> secrets,
             String messageId,
             String payload,
-            long refundId) {}
+            Long refundId,
+            Long notificationId) {
+        boolean isRefund() {
+            return refundId != null;
+        }
+    }
 
     private static final String CLAIM = """
             with due as (
@@ -70,7 +75,8 @@ public class DeliveryStore {
                 update webhook_delivery d set attempts_total = d.attempts_total + 1, claimed_by = ?, claimed_until = ?,
                     subscription_id = due.subscription_id, updated_at = ?
                 from due where d.id = due.id
-                returning d.id, d.attempts_total, d.subscription_id, due.peer, d.message_id, d.payload, d.refund_id
+                returning d.id, d.attempts_total, d.subscription_id, due.peer, d.message_id, d.payload, d.refund_id,
+                          d.notification_id
             ), logged as (
                 insert into webhook_attempt (delivery_id, attempt, subscription_id, dispatcher, started_at)
                 select id, attempts_total, subscription_id, ?, ? from claimed
@@ -105,7 +111,8 @@ public class DeliveryStore {
                             rs.getString(4),
                             rs.getString(5),
                             rs.getString(6),
-                            rs.getLong(7)
+                            (Long) rs.getObject(7),
+                            (Long) rs.getObject(8)
                         });
                     }
                 }
@@ -114,8 +121,12 @@ public class DeliveryStore {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Set<Long> settled =
-                outcomes.settled(rows.stream().map(r -> (Long) r[6]).distinct().toList());
+        List<Long> refundIds = rows.stream()
+                .map(r -> (Long) r[6])
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        Set<Long> settled = refundIds.isEmpty() ? Set.of() : outcomes.settled(refundIds);
         Map<Long, WebhookSubscription> subscriptions = new HashMap<>();
         List<Claim> claims = new ArrayList<>();
         List<Claim> done = new ArrayList<>();
@@ -131,8 +142,9 @@ public class DeliveryStore {
                     s.activeSecrets(now),
                     (String) r[4],
                     (String) r[5],
-                    (Long) r[6]);
-            (settled.contains(c.refundId()) ? done : claims).add(c);
+                    (Long) r[6],
+                    (Long) r[7]);
+            (c.isRefund() && settled.contains(c.refundId()) ? done : claims).add(c);
         }
         if (!done.isEmpty()) {
             // The refund's outcome is known (as earlier versions could leave it): nothing to send.

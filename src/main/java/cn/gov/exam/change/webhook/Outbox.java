@@ -24,6 +24,30 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
     public static final String REFUND_REQUESTED = "refund.requested";
+    public static final String NOTIFICATION_REQUESTED = "notification.requested";
+
+    /**
+     * The tail of a statement that writes new notifications' SMS into the outbox: {@code insert …
+     * select} from a relation {@code sms(notification_id, exam_code, kind, mobile, text, stamp,
+     * created_at, not_before)} ({@code stamp}: created_at as ISO-8601 text). The notification
+     * package composes it after the insert of its notifications, so that a notification and its
+     * SMS are written by one statement (a crash loses neither; 50,000 take one round trip). Each
+     * message is due at {@code not_before} (quiet hours), and stays so when its gateway changes.
+     */
+    public static final String SMS_DELIVERIES = """
+            insert into webhook_delivery (notification_id, message_id, event_type, payload, channel, status,
+                                          next_attempt_at, not_before, created_at, updated_at)
+            select sms.notification_id, 'msg_' || replace(gen_random_uuid()::text, '-', ''), 'notification.requested',
+                   json_build_object('type', 'notification.requested', 'timestamp', sms.stamp,
+                                     'data', json_build_object('notificationId', sms.notification_id,
+                                                               'examCode', sms.exam_code, 'kind', sms.kind,
+                                                               'mobile', sms.mobile, 'text', sms.text,
+                                                               'createdAt', sms.stamp))::text,
+                   'SMS', 'PENDING', sms.not_before, sms.not_before, sms.created_at, sms.created_at
+            from sms""";
+
+    /** Wakes every dispatcher at commit (see {@link #wakeDispatchers()}), as an expression of a statement. */
+    public static final String WAKE = "pg_notify('" + DispatchLoop.CHANNEL + "', '')";
 
     @Inject
     EntityManager em;
@@ -154,5 +178,18 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The retention purge of an exam: its SMS messages in the outbox keep the mobile number masked
+     * (138****5678) and nothing else of it. Returns how many were masked.
+     */
+    public int maskSmsMobilesOf(String examCode) {
+        return em.createNativeQuery("""
+                        update webhook_delivery set payload = jsonb_set(payload::jsonb, '{data,mobile}',
+                            to_jsonb(left(payload::jsonb #>> '{data,mobile}', 3) || '****'
+                                     || right(payload::jsonb #>> '{data,mobile}', 4)))::text
+                        where notification_id is not null and payload::jsonb #>> '{data,examCode}' = ?1
+                          and payload::jsonb #>> '{data,mobile}' not like '%*%'""").setParameter(1, examCode).executeUpdate();
     }
 }

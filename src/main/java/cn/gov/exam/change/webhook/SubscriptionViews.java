@@ -30,6 +30,44 @@ public final class SubscriptionViews {
             @Schema(nullable = true) Instant previousSecretExpiresAt,
             Instant createdAt) {}
 
+    /** An SMS gateway: {@code name} is a label for staff. */
+    public record GatewayRequest(
+            @NotBlank @Size(max = 2000) String url,
+            @Size(max = 100) String name) {}
+
+    /** A change of endpoint or name (either or both); the secret stays. An empty name removes it. */
+    public record GatewayChange(
+            @Size(max = 2000) String url, @Size(max = 100) String name) {}
+
+    /** The secret appears once: in the answer to creating or rotating. */
+    public record Gateway(
+            long id,
+            String url,
+            @Schema(nullable = true) String name,
+            boolean enabled,
+            @Schema(nullable = true) String disabledReason,
+            @Schema(nullable = true) String secret,
+            @Schema(nullable = true) Instant previousSecretExpiresAt,
+            Instant createdAt) {}
+
+    /** A notification's SMS delivery to a gateway, with every attempt. */
+    public record GatewayDelivery(
+            long id,
+            long notificationId,
+            String webhookId,
+            String eventType,
+            String status,
+            int attempts,
+            @Schema(nullable = true) Instant nextAttemptAt,
+            @Schema(nullable = true) Integer lastStatusCode,
+            @Schema(nullable = true) String lastError,
+            Instant createdAt,
+
+            @Schema(description = "steps of the retry schedule used since the delivery was made or replayed")
+            int retryStep,
+
+            List<Attempt> attemptLog) {}
+
     public record Attempt(
             int attempt,
             long subscriptionId,

@@ -253,6 +253,9 @@ public class WebhookDispatcher {
             Claim c = sent.get(i);
             Outcome o = sentOutcomes.get(i);
             if (o.delivered()) {
+                if (!c.isRefund()) {
+                    continue; // a notification's SMS: its status is its delivery's
+                }
                 delivered.add(new DeliveryOutcomes.Delivered(c.refundId(), c.messageId(), c.subscriptionId()));
             } else if (o.kind() == RetryRules.Kind.GONE) {
                 store.gone(c.subscriptionId(), now);
@@ -264,8 +267,8 @@ public class WebhookDispatcher {
                         null,
                         null,
                         Map.of(
-                                "refundId",
-                                c.refundId(),
+                                c.isRefund() ? "refundId" : "notificationId",
+                                c.isRefund() ? c.refundId() : c.notificationId(),
                                 "attempts",
                                 steps.get(i) + n.steps(),
                                 "lastStatusCode",

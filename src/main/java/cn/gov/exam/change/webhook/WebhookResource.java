@@ -42,6 +42,9 @@ public class WebhookResource {
     @Inject
     SubscriptionService subscriptions;
 
+    @Inject
+    Deliveries deliveries;
+
     @POST
     @Path("/admin/webhook-subscriptions")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -146,7 +149,7 @@ public class WebhookResource {
                     @Pattern(regexp = "PENDING|DELIVERED|FAILED", message = "must be PENDING, DELIVERED or FAILED")
                     String status,
             @Valid @BeanParam PageParams page) {
-        return subscriptions.deliveries(id, status, page);
+        return deliveries.deliveries(id, status, page);
     }
 
     @POST
@@ -164,6 +167,6 @@ public class WebhookResource {
             description = "already-exists: the delivery is pending already; refund-not-allowed: its refund is decided",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Delivery replay(@PathParam("id") long id) {
-        return subscriptions.replay(id);
+        return deliveries.replay(id);
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A payment system's endpoint for the refunds of some channels. */
+/** A payment system's endpoint for the refunds of some channels, or the SMS gateway's (channel SMS). */
 @Entity
 @Table(name = "webhook_subscription")
 public class WebhookSubscription extends PanacheEntityBase {
@@ -22,6 +22,12 @@ public class WebhookSubscription extends PanacheEntityBase {
     public Long id;
 
     public String url;
+
+    /** A gateway's label, for staff (null for payment systems). */
+    public String name;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public Purpose purpose = Purpose.REFUND;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> channels;
@@ -55,9 +61,14 @@ public class WebhookSubscription extends PanacheEntityBase {
         return out;
     }
 
-    /** Every enabled subscription, oldest first: a handful, one per payment system. */
+    /** Every enabled subscription, oldest first: a handful, one per payment system and a gateway. */
     public static List<WebhookSubscription> allEnabled() {
         return list("enabled = true order by id");
+    }
+
+    /** The enabled payment systems' subscriptions: only they may confirm refunds. */
+    public static List<WebhookSubscription> enabledPaymentSystems() {
+        return list("enabled = true and purpose = ?1 order by id", Purpose.REFUND);
     }
 
     /** The enabled subscription covering a channel: at most one (SubscriptionService enforces it). */

@@ -2,14 +2,20 @@
 // while they may, their details, their switch and its review, and their refund.
 import {h, summaryList, tag, heading} from '../../shared/dom.js';
 import {dateTime} from '../../shared/format.js';
-import {SWITCH_STATUS, label, tone} from '../../shared/labels.js';
+import {SWITCH_STATUS, LABELS, label, tone} from '../../shared/labels.js';
 import {
-  state, render, loadMe, stateOf, linkButton, countdown, statePanel, refundSection, helpSection,
+  state, session, render, loadMe, stateOf, linkButton, countdown, statePanel, refundSection, helpSection,
 } from '../app.js';
-import {COMMON, STATUS, SWITCH_SECTION, RECEIPTS_SECTION} from '../copy.js';
+import {COMMON, STATUS, SWITCH_SECTION, RECEIPTS_SECTION, MESSAGES} from '../copy.js';
+
+const NOTIFICATION_KIND = LABELS.NotificationKind;
 
 export async function statusPage() {
-  const me = await loadMe();
+  // The messages are a side line: the page shows without them should they fail to load.
+  const [me, messages] = await Promise.all([loadMe(), session.get('/api/v1/me/notifications').catch((e) => {
+    if (e.status === 401) throw e;
+    return null;
+  })]);
   const exam = state.exam;
   const st = stateOf(me);
   const actions = h('div', {class: 'actions'});
@@ -20,7 +26,23 @@ export async function statusPage() {
       h('p', {class: 'hint'}, STATUS.deadline(dateTime(me.switchDeadline, me.timeZone))))
     : null;
   return h('div', {}, heading(STATUS.heading, exam.name), statePanel(st), clock, actions, statusRows(me, st),
-    switchSection(me, exam), refundSection(me.refund), receiptsSection(me), helpSection(me.helpContact));
+    switchSection(me, exam), refundSection(me.refund), messagesSection(messages, me.timeZone), receiptsSection(me),
+    helpSection(me.helpContact));
+}
+
+/** The messages sent to the applicant (the same texts as the SMS), newest first, with their times. */
+function messagesSection(messages, timeZone) {
+  const m = MESSAGES;
+  const items = messages ? messages.items : null;
+  return h('section', {class: 'section', 'aria-labelledby': 'messages-heading'},
+    h('h2', {class: 'heading-m', id: 'messages-heading'}, m.heading),
+    h('p', {class: 'hint'}, m.hint),
+    items == null ? h('p', {}, m.failed)
+      : items.length === 0 ? h('p', {}, m.none)
+        : h('ol', {class: 'messages', id: 'messages'}, items.map((n) => h('li', {class: 'messages__item'},
+          h('p', {class: 'messages__meta'}, h('strong', {}, label(NOTIFICATION_KIND, n.kind)), ' ',
+            h('time', {datetime: n.createdAt}, dateTime(n.createdAt, timeZone))),
+          h('p', {class: 'messages__text'}, n.text)))));
 }
 
 function statusRows(me, st) {

@@ -79,8 +79,14 @@ export async function summaryPage() {
   const exam = await chooseExam(route().params.get('exam'));
   if (!exam) return h('div', {}, heading(T.title), h('p', {}, COMMON.noExams));
   let s;
+  let notices = null;
   try {
-    s = await session.get(examApi(exam, '/summary'));
+    // The notifications' figure is a side line: the dashboard shows without it should it fail.
+    [s, notices] = await Promise.all([session.get(examApi(exam, '/summary')),
+      session.get(examApi(exam, '/notifications/summary')).catch((e) => {
+        if (e.status === 401) throw e;
+        return null;
+      })]);
   } catch (e) {
     if (e.status === 401) throw e;
     return loadError(e, T.forbidden);
@@ -102,7 +108,9 @@ export async function summaryPage() {
     h('h2', {class: 'heading-m'}, T.figuresTitle),
     h('dl', {class: 'figures'},
       figure(T.kept, p.open), figure(T.reduced, p.reduced), figure(T.cancelled, p.cancelled),
-      figure(T.affected, s.affectedApplicants), figure(T.switched, s.switchedApplicants), figure(T.notSwitched, s.notSwitched)),
+      figure(T.affected, s.affectedApplicants), figure(T.withoutMobile, notices ? notices.affectedWithoutMobile : null),
+      figure(T.switched, s.switchedApplicants), figure(T.notSwitched, s.notSwitched)),
+    notices && notices.affectedWithoutMobile ? h('p', {}, h('a', {href: `#/notifications${query({exam: exam.code, status: 'NO_MOBILE'})}`}, T.withoutMobileLink)) : null,
     h('dl', {class: 'figures'}, figure(LABELS.SwitchStatus.PENDING, r.pending), figure(LABELS.SwitchStatus.APPROVED, r.approved), figure(LABELS.SwitchStatus.REJECTED, r.rejected),
       figure(T.overdue, r.overdue), figure(COMMON.lateDecision, r.decidedLate)),
     h('dl', {class: 'figures'}, Object.entries(s.refunds || {}).map(([k, v]) => figure(T.refundFigure(REFUND_STATUS[k] || k), v)),

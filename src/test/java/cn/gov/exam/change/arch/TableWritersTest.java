@@ -46,7 +46,8 @@ class TableWritersTest {
             entry("agency", "agency"),
             entry("heartbeat", "db"),
             entry("receipt", "receipt"),
-            entry("receipt_lookup_count", "receipt"));
+            entry("receipt_lookup_count", "receipt"),
+            entry("notification", "notification"));
 
     /** package:table writes that are meant, each for the reason given. */
     private static final Set<String> ALLOWED = Set.of(

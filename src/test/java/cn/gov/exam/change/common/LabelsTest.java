@@ -39,7 +39,8 @@ class LabelsTest {
                 RatioOutcome.class,
                 PositionStatus.class,
                 ExamPhase.class,
-                cn.gov.exam.change.receipt.ReceiptKind.class)) {
+                cn.gov.exam.change.receipt.ReceiptKind.class,
+                cn.gov.exam.change.notification.NotificationKind.class)) {
             Arrays.stream(type.getEnumConstants())
                     .map(Enum::name)
                     .filter(code -> !Labels.table(type.getSimpleName()).containsKey(code))

@@ -142,6 +142,15 @@ class RetentionTest {
                         "select count(*) from sign_in_throttle t join exam e on t.realm = 'applicant:' || e.id "
                                 + "where e.code = ?",
                         f.exam));
+        // The SMS of the exam (one a cancelled position's applicant with a mobile number) keep it masked.
+        assertTrue(smsOf(f.exam) > 0);
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from webhook_delivery where notification_id is not null"
+                                + " and payload::jsonb #>> '{data,examCode}' = ?"
+                                + " and payload::jsonb #>> '{data,mobile}' !~ '^1[0-9]{2}\\*{4}[0-9]{4}$'",
+                        f.exam));
         purge(f.exam, 0).then().statusCode(409).body("type", equalTo(BASE + "personal-data-purged"));
 
         // Kept: the refunds, the decision, the audit trail (plus the purge's own event), masked.
@@ -260,6 +269,13 @@ class RetentionTest {
                         .statusCode(204);
             }
         }
+    }
+
+    private long smsOf(String exam) throws Exception {
+        return count(
+                "select count(*) from webhook_delivery where notification_id is not null"
+                        + " and payload::jsonb #>> '{data,examCode}' = ?",
+                exam);
     }
 
     private long heldFullIdNumbers(String exam) throws Exception {

@@ -39,6 +39,9 @@ public class OpenApiContract implements OASFilter {
         TAGS.put("Authentication", "Bearer tokens for applicants and staff, and clearing sign-in waits");
         TAGS.put("Exams", "Exams and their timelines");
         TAGS.put(
+                "Notifications",
+                "Applicant notifications (SMS and the status page), their counts and resends, and the SMS gateways (ADMIN)");
+        TAGS.put(
                 "Opening-ratio check",
                 "The dry run and publication of the opening-ratio check, and the public list of cancelled positions");
         TAGS.put("Payment callbacks", "Signed confirmations of refunds by payment systems");

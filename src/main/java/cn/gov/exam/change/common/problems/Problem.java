@@ -44,6 +44,10 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
                     type = SchemaType.INTEGER,
                     description = "invalid-credentials: how long that wait will be, in seconds"),
             @SchemaProperty(
+                    name = "gatewayId",
+                    type = SchemaType.INTEGER,
+                    description = "gateway-already-enabled: the notification gateway that is enabled"),
+            @SchemaProperty(
                     name = "subscriptionId",
                     type = SchemaType.INTEGER,
                     description = "channel-already-subscribed: the enabled subscription that covers the channels"),

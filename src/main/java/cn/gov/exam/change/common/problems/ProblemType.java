@@ -38,6 +38,7 @@ public enum ProblemType {
     REFUNDS_NOT_SETTLED(409, "refunds-not-settled", "The exam's refunds are not settled"),
     PERSONAL_DATA_PURGED(409, "personal-data-purged", "The exam's personal data is purged already"),
     PURGE_NOT_CONFIRMED(409, "purge-not-confirmed", "The purge does not match its dry run"),
+    GATEWAY_ALREADY_ENABLED(409, "gateway-already-enabled", "Another notification gateway is enabled"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     URI_TOO_LONG(414, "uri-too-long", "The address is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
