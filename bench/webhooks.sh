@@ -6,8 +6,14 @@
 # beyond, each accepted one held LIMITED_DELAY_MS). Then single decisions (an administrator's
 # requeue) on an idle service: time from the API's answer to the receiver's arrival.
 # Prints deliveries/s, decision-to-delivery p50/p99, attempts per delivery, and the checks.
+# The floor, in the same run before the instances dispatch anything: pgbench running the statements
+# one delivery costs as the dispatcher batches them (bench/delivery-floor.py reads them from the
+# sources: the claim with its attempts, then the outcome, the still-ours lock, the delivery's state,
+# the refund marked SENT and its audit event), FLOOR_BATCH (100) deliveries a round, 4 clients, over
+# N_FLOOR (50,000) deliveries; the fast receiver's rate is given as a ratio to it (target >= 0.7).
 cd "$(dirname "$0")/.." && source bench/common.sh
 N=${N:-100000}
+N_FLOOR=${N_FLOOR:-50000}; FLOOR_BATCH=${FLOOR_BATCH:-100}
 # JFR=1: each instance records a flight recording, $BENCH_DIR/webhooks-<a|b>.jfr (jfr print / jfr summary).
 LIMITED_DELAY_MS=${LIMITED_DELAY_MS:-2}
 # Ports: two instances (HTTP, management = HTTP + 10) and two receivers.
@@ -35,6 +41,33 @@ instance() { # NAME PORT [JDBC_URL]
   PIDS+=("$!")
 }
 wait_up() { for _ in $(seq 1 180); do curl -sf "http://localhost:$(($1 + 10))/q/health/ready" > /dev/null && return; sleep 1; done; echo "instance on $1 not up"; exit 1; }
+# N paid applicants of cancelled positions of a new exam, written set-based; the deadline job
+# queues their refunds (and outbox messages) in one transaction once the deadline is moved to now.
+seed() { # EXAM [COUNT]
+  $PSQL <<SQL
+insert into exam (code, name, time_zone, default_ratio, reduce_quota_before_cancel, switch_window_opens_at,
+                  switch_deadline, review_deadline, published_at, created_at, updated_at)
+values ('$1', 'webhook bench', 'Asia/Shanghai', 3, false, now() - interval '1 day', now() + interval '1 day',
+        now() + interval '2 days', now(), now(), now());
+insert into agency (code, name) values ('A1', 'agency') on conflict (code) do nothing;
+insert into position (exam_id, code, agency_code, agency_name, employer, title, quota, original_quota, status,
+                      created_at, updated_at)
+select e.id, 'P' || g, 'A1', 'agency', 'employer', 'title', 1, 1, 'CANCELLED', now(), now()
+from exam e, generate_series(1, 40) g where e.code = '$1';
+insert into applicant (exam_id, id_number, name, birth_date, education, degree, political_status, password_hash,
+                       created_at, updated_at)
+select e.id, '1408021986' || lpad(g::text, 8, '0'), 'a' || g, date '1990-01-01', 'BACHELOR', true, 'MASSES',
+       'none', now(), now()
+from exam e, generate_series(1, ${2:-$N}) g where e.code = '$1';
+insert into registration (exam_id, applicant_id, position_id, current_position_id, fee_status, fee_amount,
+                          fee_currency, payment_channel, transaction_id, paid_at, created_at, updated_at)
+select a.exam_id, a.id, p.id, p.id, 'PAID', 100, 'CNY', (array['ALIPAY', 'WECHAT', 'UNIONPAY'])[1 + a.id % 3],
+       '$1-' || a.id, now(), now(), now()
+from applicant a join exam e on e.id = a.exam_id and e.code = '$1'
+join position p on p.exam_id = e.id and p.code = 'P' || (1 + a.id % 40);
+SQL
+}
+
 instance a $PORT_A; wait_up $PORT_A
 # The embedded PostgreSQL that instance a started (and psql on it).
 database_of_a() {
@@ -49,6 +82,45 @@ if [ "${PG_STATS:-0}" = 1 ]; then # PG_STATS=1: the statements' times on the ser
   database_of_a
   $PSQL -c "create extension if not exists pg_stat_statements"
 fi
+# The floor (see the top): before any instance dispatches, on the same database with the instance
+# stopped (kill -9: its PostgreSQL keeps running), N_FLOOR refunds and their messages written by SQL,
+# then pgbench running the delivery's own statements until every one is delivered.
+delivery_floor() {
+  local token sub tps
+  token=$(curl -sf -XPOST "http://localhost:$PORT_A/api/v1/auth/staff-token" -H 'content-type: application/json' \
+    -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+  sub=$(curl -sf -XPOST "http://localhost:$PORT_A/api/v1/admin/webhook-subscriptions" -H "Authorization: Bearer $token" \
+    -H 'content-type: application/json' \
+    -d "{\"url\":\"http://127.0.0.1:$FAST/floor\",\"channels\":[\"ALIPAY\",\"WECHAT\",\"UNIONPAY\"]}" | sed 's/.*"id":\([0-9]*\).*/\1/')
+  kill -9 "${PIDS[0]}"; wait "${PIDS[0]}" 2>/dev/null || true; PIDS=()
+  seed BENCH-WH-FLOOR "$N_FLOOR"
+  $PSQL <<SQL
+insert into refund (exam_id, registration_id, reason, status, amount, currency, channel, original_transaction_id,
+                    created_at, updated_at)
+select r.exam_id, r.id, 'NOT_SWITCHED', 'QUEUED', r.fee_amount, r.fee_currency, r.payment_channel, r.transaction_id,
+       now(), now()
+from registration r join exam e on e.id = r.exam_id and e.code = 'BENCH-WH-FLOOR';
+insert into webhook_delivery (refund_id, message_id, event_type, payload, channel, status, next_attempt_at, created_at,
+                              updated_at)
+select f.id, 'msg_' || md5(f.id::text), 'refund.requested',
+       json_build_object('type', 'refund.requested', 'data', json_build_object('refundId', f.id))::text, f.channel,
+       'PENDING', now(), now(), now()
+from refund f join exam e on e.id = f.exam_id and e.code = 'BENCH-WH-FLOOR';
+vacuum analyze;
+checkpoint;
+SQL
+  python3 bench/delivery-floor.py > "$BENCH_DIR/delivery.pgbench"
+  pgbench -h localhost -p "$PG_PORT" -U postgres -n -c 4 -j 2 -t $((N_FLOOR / FLOOR_BATCH / 4)) -D batch="$FLOOR_BATCH" \
+    -f "$BENCH_DIR/delivery.pgbench" postgres > "$BENCH_DIR/delivery-floor.txt" 2>&1 || { cat "$BENCH_DIR/delivery-floor.txt"; exit 1; }
+  tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$BENCH_DIR/delivery-floor.txt" | head -1)
+  FLOOR_RATE=$(echo "$tps * $FLOOR_BATCH" | bc | cut -d. -f1)
+  local left; left=$($PSQL -c "select count(*) from webhook_delivery d join refund f on f.id = d.refund_id
+    join exam e on e.id = f.exam_id where e.code = 'BENCH-WH-FLOOR' and d.status <> 'DELIVERED'")
+  echo "[floor] pgbench, the delivery's statements in rounds of $FLOOR_BATCH, 4 clients: $FLOOR_RATE deliveries/s ($tps rounds/s; $left of $N_FLOOR not delivered)"
+  $PSQL -c "update webhook_subscription set enabled = false where id = $sub"
+  instance a $PORT_A "jdbc:postgresql://localhost:$PG_PORT/postgres"; wait_up $PORT_A
+}
+delivery_floor
 instance b $PORT_B "jdbc:postgresql://localhost:$PG_PORT/postgres"; wait_up $PORT_B
 BASE=http://localhost:$PORT_A
 TOKEN=$(curl -sf -XPOST "$BASE/api/v1/auth/staff-token" -H 'content-type: application/json' \
@@ -69,33 +141,6 @@ echo "receiver capacity (wrk -t2, 10 s): $FAST_WRK req/s at 16 connections; limi
 
 SUB=$(api POST /api/v1/admin/webhook-subscriptions \
   -d "{\"url\":\"http://127.0.0.1:$FAST/refunds\",\"channels\":[\"ALIPAY\",\"WECHAT\",\"UNIONPAY\"]}" | sed 's/.*"id":\([0-9]*\).*/\1/')
-
-# N paid applicants of cancelled positions of a new exam, written set-based; the deadline job
-# queues their refunds (and outbox messages) in one transaction once the deadline is moved to now.
-seed() { # EXAM
-  $PSQL <<SQL
-insert into exam (code, name, time_zone, default_ratio, reduce_quota_before_cancel, switch_window_opens_at,
-                  switch_deadline, review_deadline, published_at, created_at, updated_at)
-values ('$1', 'webhook bench', 'Asia/Shanghai', 3, false, now() - interval '1 day', now() + interval '1 day',
-        now() + interval '2 days', now(), now(), now());
-insert into agency (code, name) values ('A1', 'agency') on conflict (code) do nothing;
-insert into position (exam_id, code, agency_code, agency_name, employer, title, quota, original_quota, status,
-                      created_at, updated_at)
-select e.id, 'P' || g, 'A1', 'agency', 'employer', 'title', 1, 1, 'CANCELLED', now(), now()
-from exam e, generate_series(1, 40) g where e.code = '$1';
-insert into applicant (exam_id, id_number, name, birth_date, education, degree, political_status, password_hash,
-                       created_at, updated_at)
-select e.id, '1408021986' || lpad(g::text, 8, '0'), 'a' || g, date '1990-01-01', 'BACHELOR', true, 'MASSES',
-       'none', now(), now()
-from exam e, generate_series(1, $N) g where e.code = '$1';
-insert into registration (exam_id, applicant_id, position_id, current_position_id, fee_status, fee_amount,
-                          fee_currency, payment_channel, transaction_id, paid_at, created_at, updated_at)
-select a.exam_id, a.id, p.id, p.id, 'PAID', 100, 'CNY', (array['ALIPAY', 'WECHAT', 'UNIONPAY'])[1 + a.id % 3],
-       '$1-' || a.id, now(), now(), now()
-from applicant a join exam e on e.id = a.exam_id and e.code = '$1'
-join position p on p.exam_id = e.id and p.code = 'P' || (1 + a.id % 40);
-SQL
-}
 
 # scenario NAME EXAM PORT: queue N refunds at the deadline, wait until the receiver has them all.
 scenario() {
@@ -147,7 +192,9 @@ PY
   echo "[$name] $(bench/cpu-split.py diff "$BENCH_DIR/cpu-$name-0.json" "$BENCH_DIR/cpu-$name-1.json")"
 }
 
-scenario fast BENCH-WH-1 $FAST fast
+scenario fast BENCH-WH-1 $FAST fast | tee "$BENCH_DIR/webhooks-fast.txt"
+FAST_RATE=$(sed -n 's/^\[fast\] \([0-9]*\) deliveries\/s from the job.*/\1/p' "$BENCH_DIR/webhooks-fast.txt")
+echo "[fast] $FAST_RATE deliveries/s against the floor's $FLOOR_RATE: $(echo "scale=2; $FAST_RATE / $FLOOR_RATE" | bc)x (target >= 0.7)"
 api PATCH "/api/v1/admin/webhook-subscriptions/$SUB" -d "{\"url\":\"http://127.0.0.1:$LIMITED/refunds\"}" > /dev/null
 scenario limited BENCH-WH-2 $LIMITED limited "$LIMITED_WRK"
 
