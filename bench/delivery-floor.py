@@ -45,7 +45,7 @@ R = "cardinality(':refs'::bigint[])"
 
 
 def fill(value, cast, n=N):
-    return f"array_fill({value}::{cast}, array[{n}])"
+    return f"array_fill(({value})::{cast}, array[{n}])"
 
 
 claim = one("webhook/DeliveryStore.java", "with due as (")
@@ -63,7 +63,7 @@ log_attempts = bind(one("webhook/DeliveryStore.java", "update webhook_attempt a 
 still_ours = bind(one("webhook/DeliveryStore.java", "select id, attempts, attempts_total from webhook_delivery"),
                   [IDS, ME])
 update = bind(one("webhook/DeliveryStore.java", "update webhook_delivery d set status = v.status"),
-              [NOW, IDS, fill("'DELIVERED'", "text"), fill("null", "text"), fill(1, "int"), fill(200, "int"),
+              [NOW, IDS, fill("'DELIVERED'", "text"), fill("now()", "text"), fill(1, "int"), fill(200, "int"),
                fill("null", "text")])
 sent = bind(one("refund/RefundDeliveries.java", "update refund set status = 'SENT'"), [REFS, NOW])
 audit = bind(one("audit/AuditService.java", "insert into audit_event (occurred_at, actor, actor_role, request_id"),
