@@ -474,16 +474,17 @@ public class Rehearsal {
 
     record Res(int status, String body, long retryAfterMs) {}
 
-    final AtomicInteger roundRobin = new AtomicInteger();
-
     /**
-     * One request, on the next instance; a network error or a 503 is tried again on the other
+     * One request, on a random instance; a network error or a 503 is tried again on the other
      * instance (up to 60 times, for a sign-in queue that is full or an instance being killed),
      * except for a switch, whose caller retries with its key.
      */
     Res call(String method, String path, String token, String body, String key, String kind) {
+        // A random instance, then the others in turn: a counter shared by every thread would hand a
+        // thread's sign-in and its next one the same instance (its /me takes the number between).
+        int first = java.util.concurrent.ThreadLocalRandom.current().nextInt(bases.length);
         for (int attempt = 0; ; attempt++) {
-            String base = bases[Math.floorMod(roundRobin.getAndIncrement(), bases.length)];
+            String base = bases[(first + attempt) % bases.length];
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
