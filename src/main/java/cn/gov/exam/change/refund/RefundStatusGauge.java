@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -34,7 +35,12 @@ public class RefundStatusGauge {
 
     private final Map<RefundStatus, AtomicLong> counts = new EnumMap<>(RefundStatus.class);
 
-    void register(@Observes StartupEvent event) {
+    /** Created at start, so that the gauges exist before the first scrape. */
+    void onStart(@Observes StartupEvent event) {}
+
+    // Registered when the bean is made, before its scheduled refresh can run (which may come first).
+    @PostConstruct
+    void register() {
         for (RefundStatus status : RefundStatus.values()) {
             AtomicLong count = new AtomicLong();
             counts.put(status, count);

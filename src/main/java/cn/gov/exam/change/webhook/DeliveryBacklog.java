@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -45,7 +46,12 @@ public class DeliveryBacklog {
     /** One subscription's backlog as last read. */
     public record Row(String subscription, long pending, double oldestAgeSeconds) {}
 
-    void register(@Observes StartupEvent event) {
+    /** Created at start, so that the gauges exist before the first scrape. */
+    void onStart(@Observes StartupEvent event) {}
+
+    // Registered when the bean is made, before its scheduled refresh can run (which may come first).
+    @PostConstruct
+    void register() {
         pending = MultiGauge.builder("exam_webhook_backlog")
                 .description("Messages waiting for delivery, per subscription")
                 .register(registry);
