@@ -18,6 +18,8 @@
 #      one a channel: ALIPAY keeps up, WECHAT answers 429 beyond 8 requests in flight, UNIONPAY fails
 #      5 % of first attempts), each confirming by signed callback; instance b SIGKILLed as the
 #      deadline job queues them, and started again 5 s later;
+#      The bureau's SMS gateway (bench/WebhookSink.java) gets every notification with a mobile number,
+#      each once (quiet hours off for the run);
 #   f. reconciliation: each channel's refunds export against its payment system's ledger; every
 #      affected applicant in exactly one end state; every acknowledged switch in the database, none
 #      twice; the summary against psql's counts.
@@ -73,7 +75,7 @@ instance() { # NAME PORT
   SMALLRYE_JWT_VERIFY_KEY_LOCATION="$BENCH_DIR/token-key.jwk" SMALLRYE_JWT_SIGN_KEY_LOCATION="$BENCH_DIR/token-key.jwk" \
   APP_BOOTSTRAP_ADMIN_USERNAME=admin APP_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD QUARKUS_HTTP_PORT=$2 \
   QUARKUS_MANAGEMENT_PORT=$(($2 + 10)) APP_REFUNDS_DEADLINE_CHECK_EVERY=1s APP_WEBHOOKS_ALLOWED_HOSTS=127.0.0.1 \
-  APP_WEBHOOKS_RETRY_SCHEDULE=PT1S,PT2S,PT4S,PT8S,PT15S,PT15S,PT15S,PT15S,PT15S,PT15S,PT15S,PT15S APP_WEBHOOKS_LEASE=PT15S \
+  APP_NOTIFICATIONS_QUIET_HOURS=none APP_WEBHOOKS_RETRY_SCHEDULE=PT1S,PT2S,PT4S,PT8S,PT15S,PT15S,PT15S,PT15S,PT15S,PT15S,PT15S,PT15S APP_WEBHOOKS_LEASE=PT15S \
     java -Xmx1500m -jar target/quarkus-app/quarkus-run.jar >> "$W/instance-$1.log" 2>&1 &
   PIDS+=("$!")
   eval "PID_$1=$!"
@@ -112,6 +114,15 @@ api POST /api/v1/admin/exams -H 'content-type: application/json' \
   -d "{\"code\":\"$EXAM\",\"name\":\"全国统一考试（彩排）\",\"timeZone\":\"Asia/Shanghai\",\"defaultRatio\":3,\"reduceQuotaBeforeCancel\":false,
        \"switchWindowOpensAt\":\"2099-01-14T09:00:00+08:00\",\"switchDeadline\":\"2099-01-16T12:00:00+08:00\",
        \"reviewDeadline\":\"2099-01-17T12:00:00+08:00\"}" > /dev/null
+
+# The bureau's SMS gateway (bench/WebhookSink.java, which keeps up), registered before anything
+# happens: every notification with a mobile number goes out through it, exactly once (checked in f).
+SMS_PORT=${SMS_PORT:-18434}
+java bench/WebhookSink.java "$SMS_PORT" 0 0 "$OUT/sms.txt" > "$OUT/sms.log" 2>&1 &
+PIDS+=("$!"); EXTRA_CPU="${EXTRA_CPU:-} sms-gateway=$!"
+until curl -sf "http://127.0.0.1:$SMS_PORT/stats" > /dev/null; do sleep 0.3; done
+api POST /api/v1/admin/notification-gateways -H 'content-type: application/json' \
+  -d "{\"url\":\"http://127.0.0.1:$SMS_PORT/sms\",\"name\":\"短信网关（彩排）\"}" > /dev/null
 
 # --- a. import
 echo "a. import: $ROWS_IN registrations"
@@ -218,6 +229,15 @@ echo "e. $TOTAL refunds confirmed, the last $E_SECS s after the deadline job; $A
 row "e. $TOTAL refunds confirmed (b killed at the deadline)" "$E_SECS" "" "$ATTEMPTS attempts" "" "$(cpu_diff e0 e1)"
 SURGE_P99=$(awk '{print $5}' "$OUT/surge.txt" | sort -n | tail -1)
 row "c. public surge ($SURGE_RATE/s, $(awk '{n+=$2; e+=$3} END {print n " requests, " e " errors"}' "$OUT/surge.txt"))" "" "" "" "worst minute p99 $SURGE_P99" ""
+
+# SMS: every notification with a mobile number reached the gateway, once.
+SMS_MADE=$($PSQL -c "select count(*) from notification where exam_id = $EXAM_ID and sms")
+give_up=$(( $(date +%s) + 180 ))
+until [ "$(curl -sf "http://127.0.0.1:$SMS_PORT/stats" | awk '{print $2}')" -ge "$SMS_MADE" ] || [ "$(date +%s)" -gt $give_up ]; do sleep 0.5; done
+read -r SMS_REQUESTS SMS_DISTINCT SMS_DUPLICATES _ <<< "$(curl -sf "http://127.0.0.1:$SMS_PORT/stats")"
+echo "e. SMS: $SMS_MADE made with a mobile number, $SMS_DISTINCT received ($SMS_REQUESTS requests, $SMS_DUPLICATES duplicates; $($PSQL -c "select count(*) from notification where exam_id = $EXAM_ID and not sms") without a mobile number, on 我的消息 only)"
+check "SMS received" "$SMS_DISTINCT" "$SMS_MADE"
+row "e. SMS to the gateway" "" "" "$SMS_DISTINCT of $SMS_MADE, $SMS_DUPLICATES duplicates" "" ""
 
 # --- f. reconciliation
 for p in "${PAY[@]}"; do
