@@ -109,10 +109,17 @@ public class ReceiptReads {
      * as the province alone is no one's business who holds the code.
      */
     static Receipt forThePublic(Receipt r) {
-        String id = r.idNumberMasked();
-        String masked = id.length() < 8
-                ? "****"
-                : id.substring(0, 4) + "*".repeat(id.length() - 8) + id.substring(id.length() - 4);
+        return withPerson(r, r.applicantName(), IdNumbers.maskForPublic(r.idNumberMasked()));
+    }
+
+    /** The same receipt with the applicant's name in full (for the applicant and staff). */
+    static Row withName(Row row) {
+        Receipt named = withPerson(row.receipt(), row.fullName(), row.receipt().idNumberMasked());
+        return new Row(named, row.fullName(), row.originalAgency(), row.targetAgency(), row.staff());
+    }
+
+    /** The receipt as it is, but for whom it names and how. */
+    private static Receipt withPerson(Receipt r, String applicantName, String idNumberMasked) {
         return new Receipt(
                 r.code(),
                 r.kind(),
@@ -121,34 +128,13 @@ public class ReceiptReads {
                 r.examCode(),
                 r.examName(),
                 r.timeZone(),
-                r.applicantName(),
-                masked,
+                applicantName,
+                idNumberMasked,
                 r.originalPosition(),
                 r.targetPosition(),
                 r.refund(),
                 r.current(),
                 r.supersededBy());
-    }
-
-    /** The same receipt with the applicant's name in full (for the applicant and staff). */
-    static Row withName(Row row) {
-        Receipt r = row.receipt();
-        Receipt named = new Receipt(
-                r.code(),
-                r.kind(),
-                r.decision(),
-                r.issuedAt(),
-                r.examCode(),
-                r.examName(),
-                r.timeZone(),
-                row.fullName(),
-                r.idNumberMasked(),
-                r.originalPosition(),
-                r.targetPosition(),
-                r.refund(),
-                r.current(),
-                r.supersededBy());
-        return new Row(named, row.fullName(), row.originalAgency(), row.targetAgency(), row.staff());
     }
 
     /** The full record for staff (the name in full, the ID number masked as everywhere staff read it). */

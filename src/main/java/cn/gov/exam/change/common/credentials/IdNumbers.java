@@ -47,6 +47,17 @@ public final class IdNumbers {
         return null;
     }
 
+    /**
+     * {@code 1101**********002X}: for anyone at all (a receipt's public check), the first and last four
+     * characters only. Takes an ID number or its {@link #mask}.
+     */
+    public static String maskForPublic(String idOrMask) {
+        if (idOrMask == null || idOrMask.length() < 8) {
+            return "****";
+        }
+        return idOrMask.substring(0, 4) + "*".repeat(idOrMask.length() - 8) + idOrMask.substring(idOrMask.length() - 4);
+    }
+
     /** {@code 110105********002X}: region kept, birth date and sequence hidden. */
     public static String mask(String id) {
         if (id == null || id.length() < 10) {
