@@ -155,3 +155,23 @@ pg_binaries() {
   if [ "$(id -u)" = 0 ]; then id postgres > /dev/null 2>&1 || useradd --system --no-create-home postgres; fi
 }
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# external_instance NAME PORT JDBC_URL LOG_FILE [VAR=value...]: a packaged instance on an external
+# PostgreSQL (HTTP on PORT, management on PORT + 10), with the given settings beside the shared ones;
+# INSTANCE_JAVA_OPTS (-Xmx1500m) for its JVM. Its PID goes into PIDS and PID_<NAME>.
+external_instance() {
+  local name=$1 port=$2 url=$3 log=$4; shift 4
+  keys
+  env QUARKUS_DATASOURCE_JDBC_URL="$url" QUARKUS_DATASOURCE_USERNAME=postgres \
+    SMALLRYE_JWT_VERIFY_KEY_LOCATION="$BENCH_DIR/token-key.jwk" SMALLRYE_JWT_SIGN_KEY_LOCATION="$BENCH_DIR/token-key.jwk" \
+    APP_BOOTSTRAP_ADMIN_USERNAME=admin APP_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD QUARKUS_HTTP_PORT=$port \
+    QUARKUS_MANAGEMENT_PORT=$((port + 10)) "$@" \
+    java ${INSTANCE_JAVA_OPTS:--Xmx1500m} -jar target/quarkus-app/quarkus-run.jar >> "$log" 2>&1 &
+  PIDS+=("$!")
+  eval "PID_$name=$!"
+}
+# wait_up PORT: until the instance of HTTP port PORT is ready (its management port, PORT + 10).
+wait_up() {
+  for _ in $(seq 1 180); do curl -sf "http://localhost:$(($1 + 10))/q/health/ready" > /dev/null && return; sleep 1; done
+  echo "instance on $1 not up"; exit 1
+}

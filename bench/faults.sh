@@ -59,15 +59,9 @@ $PSQL -c "create tablespace faults location '$TS'" -c "create database app table
 echo "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/'); PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on port $PG_PORT, tablespace on a ${TS_SIZE} tmpfs"
 
 instance() { # NAME PORT
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/app" QUARKUS_DATASOURCE_USERNAME=postgres \
-  SMALLRYE_JWT_VERIFY_KEY_LOCATION="$BENCH_DIR/token-key.jwk" SMALLRYE_JWT_SIGN_KEY_LOCATION="$BENCH_DIR/token-key.jwk" \
-  APP_BOOTSTRAP_ADMIN_USERNAME=admin APP_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD QUARKUS_HTTP_PORT=$2 \
-  QUARKUS_MANAGEMENT_PORT=$(($2 + 10)) APP_REFUNDS_DEADLINE_CHECK_EVERY=1h \
-    java -Xmx768m -XX:+UseSerialGC -jar target/quarkus-app/quarkus-run.jar >> "$W/instance-$1.log" 2>&1 &
-  PIDS+=("$!")
-  eval "PID_$1=$!"
+  INSTANCE_JAVA_OPTS="-Xmx768m -XX:+UseSerialGC" external_instance "$1" "$2" "jdbc:postgresql://localhost:$PG_PORT/app" \
+    "$W/instance-$1.log" APP_REFUNDS_DEADLINE_CHECK_EVERY=1h
 }
-wait_up() { for _ in $(seq 1 180); do curl -sf "http://localhost:$(($1 + 10))/q/health/ready" > /dev/null && return; sleep 1; done; echo "instance on $1 not up"; exit 1; }
 instance a $PORT_A; wait_up $PORT_A
 instance b $PORT_B; wait_up $PORT_B
 BASE_A=http://localhost:$PORT_A; BASE_B=http://localhost:$PORT_B

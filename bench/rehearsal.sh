@@ -71,16 +71,10 @@ PSQL="$PSQL -d app"
 echo "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/'); PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on port $PG_PORT; SCALE=$SCALE"
 
 instance() { # NAME PORT
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/app" QUARKUS_DATASOURCE_USERNAME=postgres \
-  SMALLRYE_JWT_VERIFY_KEY_LOCATION="$BENCH_DIR/token-key.jwk" SMALLRYE_JWT_SIGN_KEY_LOCATION="$BENCH_DIR/token-key.jwk" \
-  APP_BOOTSTRAP_ADMIN_USERNAME=admin APP_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD QUARKUS_HTTP_PORT=$2 \
-  QUARKUS_MANAGEMENT_PORT=$(($2 + 10)) APP_REFUNDS_DEADLINE_CHECK_EVERY=1s APP_WEBHOOKS_ALLOWED_HOSTS=127.0.0.1 \
-  APP_NOTIFICATIONS_QUIET_HOURS=none APP_WEBHOOKS_RETRY_SCHEDULE=PT1S,PT2S,PT4S,PT8S,PT15S,PT15S,PT15S,PT15S,PT15S,PT15S,PT15S,PT15S APP_WEBHOOKS_LEASE=PT15S \
-    java -Xmx1500m -jar target/quarkus-app/quarkus-run.jar >> "$W/instance-$1.log" 2>&1 &
-  PIDS+=("$!")
-  eval "PID_$1=$!"
+  external_instance "$1" "$2" "jdbc:postgresql://localhost:$PG_PORT/app" "$W/instance-$1.log" \
+    APP_REFUNDS_DEADLINE_CHECK_EVERY=1s APP_WEBHOOKS_ALLOWED_HOSTS=127.0.0.1 APP_NOTIFICATIONS_QUIET_HOURS=none \
+    APP_WEBHOOKS_RETRY_SCHEDULE=PT1S,PT2S,PT4S,PT8S,PT15S,PT15S,PT15S,PT15S,PT15S,PT15S,PT15S,PT15S APP_WEBHOOKS_LEASE=PT15S
 }
-wait_up() { for _ in $(seq 1 180); do curl -sf "http://localhost:$(($1 + 10))/q/health/ready" > /dev/null && return; sleep 1; done; echo "instance on $1 not up"; exit 1; }
 instance a $PORT_A; wait_up $PORT_A
 instance b $PORT_B; wait_up $PORT_B
 BASE=http://localhost:$PORT_A; BASE_B=http://localhost:$PORT_B

@@ -40,7 +40,6 @@ instance() { # NAME PORT [JDBC_URL]
     java -Xmx2g ${JAVA_OPTS:-} ${JFR:+-XX:StartFlightRecording=filename=$BENCH_DIR/webhooks-$1.jfr,settings=profile} -jar "${APP_JAR:-target/quarkus-app/quarkus-run.jar}" > "$BENCH_DIR/webhooks-$1.log" 2>&1 &
   PIDS+=("$!")
 }
-wait_up() { for _ in $(seq 1 180); do curl -sf "http://localhost:$(($1 + 10))/q/health/ready" > /dev/null && return; sleep 1; done; echo "instance on $1 not up"; exit 1; }
 # N paid applicants of cancelled positions of a new exam, written set-based; the deadline job
 # queues their refunds (and outbox messages) in one transaction once the deadline is moved to now.
 seed() { # EXAM [COUNT]
