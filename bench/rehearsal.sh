@@ -26,7 +26,8 @@
 # Ends with a table and one line: rehearsal SCALE=... lost=0 duplicated=0 reconciled=yes
 # worst_applicant_p99_ms=...; exits non-zero when an invariant fails.
 #
-# Environment: SCALE (ci), REBUILD (1), WINDOW and SURGE_RATE (by scale), PG_PORT (18499),
+# Environment: SCALE (ci), REBUILD (1), WINDOW and SURGE_RATE (by scale), PROFILE=1 (a flight
+# recording of each instance and PostgreSQL's statements by total time, into the output folder), PG_PORT (18499),
 # PORT_A/PORT_B (18401/18402), payment systems on 18431-18433. Runs as root too (PostgreSQL then
 # runs as 'postgres').
 cd "$(dirname "$0")/.." && source bench/common.sh
@@ -34,7 +35,7 @@ SCALE=${SCALE:-ci}
 case "$SCALE" in
   # positions, registrations, cancelled positions of quota 2 (beyond the generator's reduce-shaped
   # ones, which this exam cancels too: it does not reduce quotas first), unpaid %, window s, surge/s
-  national) set -- 17000 2500000 1041 12 "${WINDOW:-600}" "${SURGE_RATE:-60}" ;;
+  national) set -- 17000 2500000 1041 12 "${WINDOW:-480}" "${SURGE_RATE:-60}" ;;
   ci) set -- 340 50000 21 12 "${WINDOW:-75}" "${SURGE_RATE:-20}" ;;
   *) echo "SCALE=national or SCALE=ci"; exit 2 ;;
 esac
@@ -49,7 +50,7 @@ PIDS=()
 cleanup() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   [ -f "$PGDATA/postmaster.pid" ] && as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast stop > /dev/null 2>&1 || true
-  sleep 1
+  sleep $([ "${PROFILE:-0}" = 1 ] && echo 10 || echo 1)  # a flight recording is written at exit
   for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done
 }
 trap cleanup EXIT
@@ -59,15 +60,22 @@ keys
 pg_binaries "$(pwd)/$BENCH_DIR"
 gcc -O2 -o target/bcrypt-rate bench/bcrypt-rate.c -lcrypt -lpthread
 rm -rf "$W"; mkdir -p "$PGDATA" "$OUT"; chmod 0755 "$W"
+PG_PROFILE=""
+if [ "${PROFILE:-0}" = 1 ]; then
+  PG_PROFILE="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
+  # %p: instance b's second life records beside its first.
+  INSTANCE_JAVA_OPTS="${INSTANCE_JAVA_OPTS:--Xmx1500m} -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$OUT/instance-%p.jfr"
+fi
 [ "$(id -u)" = 0 ] && chown postgres: "$PGDATA"
 chmod 0700 "$PGDATA"
 as_pg "$PG_BIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 > "$W/initdb.log"
 as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/postgres.log" -w -t 60 \
-  -o "-p $PG_PORT -k /tmp -c listen_addresses=localhost -c max_connections=200 -c shared_buffers=512MB -c max_wal_size=4GB" \
+  -o "-p $PG_PORT -k /tmp -c listen_addresses=localhost -c max_connections=200 -c shared_buffers=512MB -c max_wal_size=4GB $PG_PROFILE" \
   start > /dev/null
 PSQL="psql -h localhost -p $PG_PORT -U postgres -Atq"
 $PSQL -c "create database app"
 PSQL="$PSQL -d app"
+[ -n "$PG_PROFILE" ] && $PSQL -c "create extension pg_stat_statements"
 echo "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/'); PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on port $PG_PORT; SCALE=$SCALE"
 
 instance() { # NAME PORT
@@ -309,6 +317,8 @@ for p in problems[:20]: print("   PROBLEM " + p)
 print(f"RESULT lost={lost} duplicated={dup + twice_total} problems={len(problems)}")
 PY
 )
+[ -n "$PG_PROFILE" ] && $PSQL -F ' | ' -c "select round(total_exec_time) as ms, calls, round(mean_exec_time::numeric, 2) as mean_ms,
+  left(regexp_replace(query, '\s+', ' ', 'g'), 160) from pg_stat_statements order by total_exec_time desc limit 40" > "$OUT/pg-statements.txt"
 echo "f. reconciliation"; echo "$RECON" | grep -v '^RESULT'
 LOST=$(echo "$RECON" | sed -n 's/^RESULT lost=\([0-9]*\).*/\1/p')
 DUPLICATED=$(echo "$RECON" | sed -n 's/.*duplicated=\([0-9]*\).*/\1/p')
