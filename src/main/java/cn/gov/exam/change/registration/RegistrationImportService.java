@@ -48,13 +48,22 @@ import org.postgresql.copy.PGCopyOutputStream;
  * file of millions of rows is never in memory; checks that need the database (unknown positions,
  * duplicates) then run set-based on that table, and two set-based upserts merge it. Any problem
  * anywhere rolls the whole import back and every bad row is reported.
+ *
+ * <p>Each staged row takes its applicant id as it is copied (the sequence's next value, or the
+ * applicant's own id when the exam already has them), so the registrations are written without
+ * joining millions of applicants back by ID number; an exam's first import inserts without the
+ * upserts' conflict checks (bench/rehearsal.sh stage a).
  */
 @ApplicationScoped
 public class RegistrationImportService {
     private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
     private static final int FLUSH_BYTES = 1 << 16;
-    /** The columns of registration_stage, in order. */
-    private static final int STAGE_COLUMNS = 18;
+    /** The columns of registration_stage that COPY fills, in order (applicant_id takes its default). */
+    private static final String STAGE_COLUMN_NAMES = "row_no, id_number, name, phone, birth_date, education, degree,"
+            + " major, political_status, grassroots_years, household_region, password_hash, position_code,"
+            + " fee_status, fee_amount, payment_channel, transaction_id, paid_at";
+
+    private static final int STAGE_COLUMNS = STAGE_COLUMN_NAMES.split(",").length;
 
     @Inject
     EntityManager em;
@@ -76,8 +85,11 @@ public class RegistrationImportService {
         ImportErrors errors = new ImportErrors();
         ImportResult result = jdbc.call(conn -> {
             try (Statement st = conn.createStatement()) {
+                // Sorting millions of ID numbers for the duplicate checks in memory, not on disk.
+                st.execute("set local work_mem = '256MB'");
                 st.execute("""
                         create temp table registration_stage (
+                            applicant_id bigint not null default nextval('applicant_id_seq'),
                             row_no bigint, id_number text, name text, phone text, birth_date date,
                             education text, degree boolean, major text, political_status text,
                             grassroots_years integer, household_region text, password_hash text, position_code text,
@@ -88,7 +100,8 @@ public class RegistrationImportService {
             PGCopyOutputStream copy = new PGCopyOutputStream(
                     conn.unwrap(PGConnection.class)
                             .getCopyAPI()
-                            .copyIn("copy registration_stage from stdin with (format csv)"),
+                            .copyIn("copy registration_stage (" + STAGE_COLUMN_NAMES
+                                    + ") from stdin with (format csv)"),
                     FLUSH_BYTES);
             long received;
             try {
@@ -265,19 +278,39 @@ public class RegistrationImportService {
 
     private ImportResult merge(Connection conn, Exam exam, long received) throws SQLException {
         Timestamp now = Timestamp.from(clock.now());
+        boolean first;
+        try (PreparedStatement ps =
+                conn.prepareStatement("select not exists (select 1 from applicant where exam_id = ?)")) {
+            ps.setLong(1, exam.id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                first = rs.getBoolean(1);
+            }
+        }
+        if (!first) {
+            // A re-import: applicants already known keep their id (and so their switches and refunds).
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    update registration_stage s set applicant_id = a.id
+                    from applicant a
+                    where a.exam_id = ? and a.id_number = s.id_number and strpos(a.id_number, '*') = 0""")) {
+                ps.setLong(1, exam.id);
+                ps.executeUpdate();
+            }
+        }
         try (PreparedStatement ps = conn.prepareStatement("""
-                insert into applicant (exam_id, id_number, name, phone, birth_date, education, degree, major,
+                insert into applicant (id, exam_id, id_number, name, phone, birth_date, education, degree, major,
                                        political_status, grassroots_years, household_region, password_hash,
                                        created_at, updated_at)
-                select ?, id_number, name, phone, birth_date, education, degree, major, political_status,
+                select applicant_id, ?, id_number, name, phone, birth_date, education, degree, major, political_status,
                        grassroots_years, household_region, password_hash, ?, ?
-                from registration_stage
-                on conflict (exam_id, id_number) where strpos(id_number, '*') = 0
+                from registration_stage""" + (first ? "" : """
+
+                on conflict (id)
                 do update set name = excluded.name, phone = excluded.phone,
                     birth_date = excluded.birth_date, education = excluded.education, degree = excluded.degree,
                     major = excluded.major, political_status = excluded.political_status,
                     grassroots_years = excluded.grassroots_years, household_region = excluded.household_region,
-                    password_hash = excluded.password_hash, updated_at = excluded.updated_at""")) {
+                    password_hash = excluded.password_hash, updated_at = excluded.updated_at"""))) {
             ps.setLong(1, exam.id);
             ps.setTimestamp(2, now);
             ps.setTimestamp(3, now);
@@ -287,24 +320,24 @@ public class RegistrationImportService {
                 with merged as (
                     insert into registration (exam_id, applicant_id, position_id, fee_status, fee_amount, fee_currency,
                                               payment_channel, transaction_id, paid_at, created_at, updated_at)
-                    select ?, a.id, p.id, s.fee_status, s.fee_amount,
+                    select ?, s.applicant_id, p.id, s.fee_status, s.fee_amount,
                            case when s.fee_status = 'PAID' then 'CNY' end,
                            s.payment_channel, s.transaction_id, s.paid_at, ?, ?
                     from registration_stage s
-                    join applicant a on a.exam_id = ? and a.id_number = s.id_number
-                    join position p on p.exam_id = ? and p.code = s.position_code
+                    join position p on p.exam_id = ? and p.code = s.position_code""" + (first ? "" : """
+
                     on conflict (exam_id, applicant_id) do update set position_id = excluded.position_id,
                         fee_status = excluded.fee_status, fee_amount = excluded.fee_amount,
                         fee_currency = excluded.fee_currency, payment_channel = excluded.payment_channel,
                         transaction_id = excluded.transaction_id, paid_at = excluded.paid_at,
-                        updated_at = excluded.updated_at
+                        updated_at = excluded.updated_at""") + """
+
                     returning (xmax = 0) as inserted)
                 select count(*) filter (where inserted), count(*) filter (where not inserted) from merged""")) {
             ps.setLong(1, exam.id);
             ps.setTimestamp(2, now);
             ps.setTimestamp(3, now);
             ps.setLong(4, exam.id);
-            ps.setLong(5, exam.id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new ImportResult(exam.code, received, rs.getLong(1), rs.getLong(2));

@@ -32,6 +32,19 @@ class RegistrationImportTest {
     @Inject
     AgroalDataSource dataSource;
 
+    private long applicantId(String exam, String idNumber) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select a.id from applicant a join exam e on e.id = a.exam_id where e.code = ? and a.id_number = ?")) {
+            ps.setString(1, exam);
+            ps.setString(2, idNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), idNumber + " is an applicant of " + exam);
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static String examWithPositions() {
         String exam = Api.newExamCode("REG");
         Api.createExam(exam, 3, true);
@@ -58,18 +71,24 @@ class RegistrationImportTest {
                 .body("created", equalTo(3))
                 .body("updated", equalTo(0));
 
-        // CSV with the fee columns named without their prefix; an existing applicant moves position.
+        long waivedApplicant = applicantId(exam, waived);
+        // CSV with the fee columns named without their prefix; an existing applicant moves position
+        // (keeping the applicant row its switches and refunds hang on) beside a new one.
+        String fresh = Api.newIdNumber();
         String csv = "idNumber,name,phone,birthDate,education,degree,major,politicalStatus,grassrootsYears,"
                 + "householdRegion,password,positionCode,status,amount,currency,channel,transactionId,paidAt\n"
                 + waived + ",李四,13900000000," + birth(waived) + ",MASTER,true,经济学,CPC_MEMBER,2,140100,"
-                + "pass-word-1,P2,PAID,100.00,CNY,WECHAT,WX-" + waived + ",2023-01-10T10:00:00+08:00\n";
+                + "pass-word-1,P2,PAID,100.00,CNY,WECHAT,WX-" + waived + ",2023-01-10T10:00:00+08:00\n"
+                + fresh + ",王五,13900000001," + birth(fresh) + ",BACHELOR,true,经济学,MASSES,0,140100,"
+                + "pass-word-2,P1,UNPAID,,,,,\n";
         admin().contentType("text/csv; charset=UTF-8")
                 .body(csv)
                 .post("/api/v1/admin/exams/{exam}/registrations", exam)
                 .then()
                 .statusCode(200)
-                .body("created", equalTo(0))
+                .body("created", equalTo(1))
                 .body("updated", equalTo(1));
+        assertEquals(waivedApplicant, applicantId(exam, waived));
 
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
@@ -96,13 +115,16 @@ class RegistrationImportTest {
                         assertEquals("100.00", rs.getString(6));
                         assertEquals("WECHAT", rs.getString(7));
                         assertEquals("CNY", rs.getString(8));
+                    } else if (id.equals(fresh)) {
+                        assertEquals("BACHELOR", rs.getString(3));
+                        assertEquals("UNPAID", rs.getString(5));
                     } else {
                         assertTrue(!rs.getString(2).equals(BCRYPT), "the plain password was hashed on import");
                         assertEquals("P1", rs.getString(4));
                         assertEquals("PAID", rs.getString(5));
                     }
                 }
-                assertEquals(3, rows);
+                assertEquals(4, rows);
             }
         }
         admin().get("/api/v1/admin/audit-events?action=registrations.imported&subject=exam:" + exam)
