@@ -8,8 +8,10 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -36,8 +38,38 @@ public class PublishedPositions {
         }
     }
 
-    /** All positions of one exam, by code in code order. */
-    public record Catalogue(Map<String, Entry> byCode, Map<Long, Entry> byId) {}
+    /**
+     * All positions of one exam, by code in code order; beside them the distinct sets of
+     * requirements, and which set each position (in code order) has: a national exam repeats a few
+     * hundred sets over tens of thousands of positions, so an applicant's prechecks are one per set.
+     */
+    public record Catalogue(
+            Map<String, Entry> byCode,
+            Map<Long, Entry> byId,
+            List<Entry> inCodeOrder,
+            List<Requirements> requirementSets,
+            int[] requirementSetOf) {
+
+        /** The catalogue of these positions, given in code order. */
+        public static Catalogue of(List<Entry> inCodeOrder) {
+            Map<String, Entry> byCode = new LinkedHashMap<>();
+            Map<Long, Entry> byId = new LinkedHashMap<>();
+            Map<Requirements, Integer> sets = new LinkedHashMap<>();
+            int[] setOf = new int[inCodeOrder.size()];
+            for (int i = 0; i < inCodeOrder.size(); i++) {
+                Entry e = inCodeOrder.get(i);
+                byCode.put(e.code(), e);
+                byId.put(e.id(), e);
+                setOf[i] = sets.computeIfAbsent(e.requirements(), k -> sets.size());
+            }
+            return new Catalogue(
+                    Collections.unmodifiableMap(byCode),
+                    Collections.unmodifiableMap(byId),
+                    List.copyOf(inCodeOrder),
+                    List.copyOf(sets.keySet()),
+                    setOf);
+        }
+    }
 
     private final Map<Long, Catalogue> catalogues = new ConcurrentHashMap<>();
 
@@ -68,14 +100,19 @@ public class PublishedPositions {
     }
 
     private static Catalogue load(long examId) {
-        Map<String, Entry> byCode = new LinkedHashMap<>();
-        Map<Long, Entry> byId = new LinkedHashMap<>();
+        List<Entry> entries = new ArrayList<>();
         for (Position p : Position.<Position>list("examId", Sort.by("code"), examId)) {
-            Entry e = new Entry(
-                    p.id, p.code, p.agencyCode, p.agencyName, p.employer, p.title, p.quota, p.status, p.requirements());
-            byCode.put(p.code, e);
-            byId.put(p.id, e);
+            entries.add(new Entry(
+                    p.id,
+                    p.code,
+                    p.agencyCode,
+                    p.agencyName,
+                    p.employer,
+                    p.title,
+                    p.quota,
+                    p.status,
+                    p.requirements()));
         }
-        return new Catalogue(Collections.unmodifiableMap(byCode), Collections.unmodifiableMap(byId));
+        return Catalogue.of(entries);
     }
 }

@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -85,10 +86,30 @@ public class SwitchReads {
         Set<Long> found =
                 search.q() == null && search.agency() == null ? null : positionService.matching(exam.id, search);
         Set<Long> rejected = SwitchRules.rejectedTargets(PositionSwitch.ofRegistration(r.id));
-        List<SwitchOption> all = positions.of(exam.id).byCode().values().stream()
-                .filter(p -> SwitchRules.offered(p, r.positionId, rejected))
-                .filter(p -> found == null || found.contains(p.id()))
-                .map(p -> new SwitchOption(
+        PublishedPositions.Catalogue catalogue = positions.of(exam.id);
+        // The deadline rush asks this of every position for every applicant: one precheck per set of
+        // requirements, and options made for the page only.
+        Precheck[] prechecks = new Precheck[catalogue.requirementSets().size()];
+        List<PublishedPositions.Entry> entries = catalogue.inCodeOrder();
+        List<SwitchOption> items = new ArrayList<>();
+        long total = 0;
+        long hidden = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            PublishedPositions.Entry p = entries.get(i);
+            if (!SwitchRules.offered(p, r.positionId, rejected) || (found != null && !found.contains(p.id()))) {
+                continue;
+            }
+            int set = catalogue.requirementSetOf()[i];
+            if (prechecks[set] == null) {
+                prechecks[set] = Precheck.of(facts, catalogue.requirementSets().get(set), ageDate);
+            }
+            Precheck precheck = prechecks[set];
+            if (qualifiedOnly && precheck.result() == PrecheckResult.FAIL) {
+                hidden++;
+                continue;
+            }
+            if (total >= page.offset() && items.size() < page.size) {
+                items.add(new SwitchOption(
                         p.code(),
                         p.agencyCode(),
                         p.agencyName(),
@@ -97,17 +118,11 @@ public class SwitchReads {
                         p.quota(),
                         p.status(),
                         p.requirements(),
-                        Precheck.of(facts, p.requirements(), ageDate)))
-                .toList();
-        List<SwitchOption> matching = qualifiedOnly
-                ? all.stream()
-                        .filter(o -> o.precheck().result() != PrecheckResult.FAIL)
-                        .toList()
-                : all;
-        int from = Math.min(page.offset(), matching.size());
-        int to = Math.min(from + page.size, matching.size());
-        return new SwitchViews.Options(
-                matching.subList(from, to), page.page, page.size, matching.size(), all.size() - matching.size());
+                        precheck));
+            }
+            total++;
+        }
+        return new SwitchViews.Options(items, page.page, page.size, total, hidden);
     }
 
     private Registration registration(ApplicantPrincipal who) {

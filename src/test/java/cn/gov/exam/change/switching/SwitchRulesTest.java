@@ -14,9 +14,7 @@ import cn.gov.exam.change.registration.FeeStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** DESIGN.md rule 3 on its own: what the decision path judges once it holds the row lock. */
@@ -39,13 +37,7 @@ class SwitchRulesTest {
     }
 
     private static PublishedPositions.Catalogue catalogue(PublishedPositions.Entry... entries) {
-        Map<String, PublishedPositions.Entry> byCode = new LinkedHashMap<>();
-        Map<Long, PublishedPositions.Entry> byId = new LinkedHashMap<>();
-        for (PublishedPositions.Entry e : entries) {
-            byCode.put(e.code(), e);
-            byId.put(e.id(), e);
-        }
-        return new PublishedPositions.Catalogue(byCode, byId);
+        return PublishedPositions.Catalogue.of(List.of(entries));
     }
 
     private static SwitchRules.State state(

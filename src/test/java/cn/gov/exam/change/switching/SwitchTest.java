@@ -95,6 +95,7 @@ class SwitchTest {
                 .statusCode(200)
                 .body("items.code", containsInAnyOrder("K1", "T-OK", "T-MAJOR"))
                 .body("total", equalTo(3))
+                .body("unqualifiedHidden", equalTo(1))
                 .body("items.find { it.code == 'T-OK' }.precheck.result", equalTo("PASS"))
                 .body("items.find { it.code == 'T-MAJOR' }.precheck.result", equalTo("MANUAL"))
                 .body("items.find { it.code == 'T-MAJOR' }.precheck.manualRequirements", equalTo(List.of("MAJOR")));
@@ -102,6 +103,7 @@ class SwitchTest {
                 .get("/api/v1/me/switch-options?qualifiedOnly=false")
                 .then()
                 .body("items.code", containsInAnyOrder("K1", "T-OK", "T-MAJOR", "T-MASTER"))
+                .body("unqualifiedHidden", equalTo(0))
                 .body("items.find { it.code == 'T-MASTER' }.precheck.result", equalTo("FAIL"))
                 .body(
                         "items.find { it.code == 'T-MASTER' }.precheck.failedRequirements",
@@ -114,7 +116,8 @@ class SwitchTest {
                 .get("/api/v1/me/switch-options?size=2&page=1")
                 .then()
                 .body("items.size()", equalTo(1))
-                .body("total", equalTo(3));
+                .body("total", equalTo(3))
+                .body("unqualifiedHidden", equalTo(1));
     }
 
     @Test
