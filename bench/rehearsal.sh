@@ -63,8 +63,7 @@ rm -rf "$W"; mkdir -p "$PGDATA" "$OUT"; chmod 0755 "$W"
 PG_PROFILE=""
 if [ "${PROFILE:-0}" = 1 ]; then
   PG_PROFILE="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
-  # %p: instance b's second life records beside its first.
-  INSTANCE_JAVA_OPTS="${INSTANCE_JAVA_OPTS:--Xmx1500m} -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$OUT/instance-%p.jfr"
+  JAVA_OPTS_BEFORE_PROFILE=${INSTANCE_JAVA_OPTS:--Xmx1500m}
 fi
 [ "$(id -u)" = 0 ] && chown postgres: "$PGDATA"
 chmod 0700 "$PGDATA"
@@ -79,6 +78,8 @@ PSQL="$PSQL -d app"
 echo "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/'); PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on port $PG_PORT; SCALE=$SCALE"
 
 instance() { # NAME PORT
+  # A recording per life: instance b's second one records beside its first (lost to the SIGKILL).
+  [ "${PROFILE:-0}" = 1 ] && INSTANCE_JAVA_OPTS="$JAVA_OPTS_BEFORE_PROFILE -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$OUT/instance-$1-$(date +%s).jfr"
   external_instance "$1" "$2" "jdbc:postgresql://localhost:$PG_PORT/app" "$W/instance-$1.log" \
     APP_REFUNDS_DEADLINE_CHECK_EVERY=1s APP_WEBHOOKS_ALLOWED_HOSTS=127.0.0.1 APP_NOTIFICATIONS_QUIET_HOURS=none \
     APP_WEBHOOKS_RETRY_SCHEDULE=PT1S,PT2S,PT4S,PT8S,PT15S,PT15S,PT15S,PT15S,PT15S,PT15S,PT15S,PT15S APP_WEBHOOKS_LEASE=PT15S
@@ -203,6 +204,7 @@ lat() { sed -n "s/^latency $1 .*p50=\([0-9]*\) p99=\([0-9]*\).*/\1\/\2/p" "$OUT/
 SIGN_RATE=$(sed -n 's/^sign-ins .* rate \([0-9.]*\)/\1/p' "$OUT/act/report.txt")
 WAVE=$(sed -n 's/^sign-ins .* wave-seconds \([0-9.]*\) .*/\1/p' "$OUT/act/report.txt")
 row "d. sign-in of $AFFECTED applicants" "$WAVE" "C bcrypt $BCRYPT/s" "$(ratio "$SIGN_RATE" "$BCRYPT")x ($SIGN_RATE/s)" "$(lat sign-in)" ""
+row "d. GET /me right after signing in (during the sign-in wave)" "" "" "" "$(lat me-wave)" ""
 row "d. GET /me" "" "" "" "$(lat me) (< 100)" ""
 row "d. options search" "" "" "" "$(lat options) (< 100)" ""
 row "d. switch" "" "" "" "$(lat switch) (< 100)" ""
