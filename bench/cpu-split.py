@@ -35,7 +35,8 @@ if sys.argv[1] == 'snap':
 else:
     a, b = (json.load(open(p)) for p in sys.argv[2:4])
     wall = b['time'] - a['time']
-    parts = [f"{g} {(b['groups'][g] - a['groups'].get(g, 0)) / TICK / wall:.2f}"
-             for g in b['groups']]
+    # A process started in between (instance b after its SIGKILL) has no first figure: left out.
+    parts = [f"{g} {(b['groups'][g] - a['groups'][g]) / TICK / wall:.2f}"
+             for g in b['groups'] if g in a['groups']]
     print(f"cores used over {wall:.1f} s: " + ', '.join(parts)
           + f"; machine {(b['total'] - a['total']) / TICK / wall:.2f} of {os.cpu_count()}")
