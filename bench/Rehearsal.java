@@ -514,14 +514,13 @@ public class Rehearsal {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             // "switch:double-click" counts as a switch, and is also reported on its own.
             String main = kind.contains(":") ? kind.substring(0, kind.indexOf(':')) : kind;
-            latencies.computeIfAbsent(main, k -> Collections.synchronizedList(new ArrayList<>())).add(ms);
+            latency(main, ms);
             if (!main.equals(kind)) {
-                latencies.computeIfAbsent(kind, k -> Collections.synchronizedList(new ArrayList<>())).add(ms);
+                latency(kind, ms);
             }
-            // The deadline rush on its own: what was asked in the window's last tenth.
-            if (windowStart > 0 && System.currentTimeMillis() >= windowStart + window * 900 && !main.equals("reviews")
-                    && !main.equals("decision")) {
-                latencies.computeIfAbsent(main + "@last-tenth", k -> Collections.synchronizedList(new ArrayList<>())).add(ms);
+            // The deadline rush on its own: what applicants asked in the window's last tenth.
+            if (windowStart > 0 && System.currentTimeMillis() >= windowStart + window * 900 && APPLICANT_KINDS.contains(main)) {
+                latency(main + "@last-tenth", ms);
             }
             statuses.computeIfAbsent(main + " " + (res.status == 0 ? "net" : res.status), k -> new AtomicInteger())
                     .incrementAndGet();
@@ -531,6 +530,12 @@ public class Rehearsal {
             }
             sleep(res.retryAfterMs > 0 ? Math.min(res.retryAfterMs, 2000) : 200);
         }
+    }
+
+    static final Set<String> APPLICANT_KINDS = Set.of("me", "options", "switch", "decline");
+
+    void latency(String kind, long ms) {
+        latencies.computeIfAbsent(kind, k -> Collections.synchronizedList(new ArrayList<>())).add(ms);
     }
 
     void report() throws IOException {
