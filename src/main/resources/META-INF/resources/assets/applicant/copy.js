@@ -232,11 +232,9 @@ export const RECEIPTS_SECTION = {
   printFor: (kind) => `（${kind}）`,
 };
 
-/** The receipt to print (A4, black on white). */
-export const RECEIPT = {
-  heading: '职位改报回执',
+/** A receipt's facts, listed alike on the printed receipt and on /verify (receipt-facts.js). */
+export const RECEIPT_FACTS = {
   exam: '考试',
-  kind: '回执类型',
   name: '姓名',
   idNumber: '身份证号',
   original: '原报考职位',
@@ -245,6 +243,13 @@ export const RECEIPT = {
   decidedAt: '办理时间',
   refundAmount: '退费金额',
   refundReason: '退费原因',
+  position: (p) => `${p.code} ${p.title}（${p.agencyName}）`,
+};
+
+/** The receipt to print (A4, black on white). */
+export const RECEIPT = {
+  heading: '职位改报回执',
+  kind: '回执类型',
   code: '核验码',
   qrAlt: (url) => `核验二维码，指向 ${url}`,
   howToVerify: (url) => `扫描二维码，或在浏览器中打开 ${url}，输入核验码，即可核验本回执的真伪和是否仍然有效。`,
@@ -253,7 +258,6 @@ export const RECEIPT = {
   print: '打印',
   printHint: '打印时请选择 A4 纸。',
   back: '返回我的改报',
-  position: (p) => `${p.code} ${p.title}（${p.agencyName}）`,
 };
 
 /** /verify: anyone checks a receipt by its code. */
@@ -273,16 +277,6 @@ export const VERIFY = {
   superseded: (kind, decision, at) => `这份回执由本系统出具，但之后已有新的决定：${kind}（${decision}，${at}）。请以最新回执为准。`,
   code: '核验码',
   kind: '回执类型',
-  exam: '考试',
-  name: '姓名',
-  idNumber: '身份证号',
-  original: '原报考职位',
-  target: '改报职位',
-  decision: '办理结果',
-  decidedAt: '办理时间',
-  refundAmount: '退费金额',
-  refundReason: '退费原因',
-  position: (p) => `${p.code} ${p.title}（${p.agencyName}）`,
   masked: '为保护个人信息，姓名和身份证号已部分隐藏。请与考生出示的身份证核对。',
   failed: (e) => (e.slug === 'too-many-lookups'
     ? `查询过于频繁，请${e.retryAfter ? ` ${minutes(e.retryAfter)} 分钟后` : '稍后'}再试。`

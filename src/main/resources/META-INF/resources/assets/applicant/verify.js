@@ -2,9 +2,10 @@
 // code, phone first. One form, one answer; no sign-in. The words are in copy.js (VERIFY).
 import {Session} from '../shared/api.js';
 import {h, field, button, summaryList, showErrors, clear} from '../shared/dom.js';
-import {dateTime, money} from '../shared/format.js';
+import {dateTime} from '../shared/format.js';
 import {label} from '../shared/labels.js';
 import {VERIFY} from './copy.js';
+import {receiptFacts} from './receipt-facts.js';
 
 const api = new Session('verify');
 const main = document.getElementById('main');
@@ -73,15 +74,7 @@ function answer(r) {
     summaryList([
       [w.code, h('span', {class: 'verify__code'}, r.code)],
       [w.kind, label('ReceiptKind', r.kind)],
-      [w.exam, r.examName],
-      [w.name, r.applicantName],
-      [w.idNumber, r.idNumberMasked],
-      [w.original, w.position(r.originalPosition)],
-      r.targetPosition ? [w.target, w.position(r.targetPosition)] : null,
-      [w.decision, label('ReceiptDecision', r.decision)],
-      [w.decidedAt, dateTime(r.issuedAt, r.timeZone)],
-      r.refund ? [w.refundAmount, money(r.refund.amount)] : null,
-      r.refund ? [w.refundReason, label('RefundReason', r.refund.reason)] : null,
+      ...receiptFacts(r),
     ]),
     h('p', {class: 'hint'}, w.masked));
 }

@@ -1,10 +1,10 @@
 // 打印回执: one receipt as a printable page (A4, black on white; base.css hides the service's
 // chrome when printing). The QR code is drawn by the server (same origin: the CSP is unchanged).
 import {h, summaryList, button} from '../../shared/dom.js';
-import {dateTime, money} from '../../shared/format.js';
 import {label} from '../../shared/labels.js';
 import {session, route, backLink} from '../app.js';
 import {RECEIPT} from '../copy.js';
+import {receiptFacts} from '../receipt-facts.js';
 
 export async function receiptPage() {
   const code = route().params.get('code') || '';
@@ -14,17 +14,7 @@ export async function receiptPage() {
   const receipt = h('article', {class: 'receipt', 'aria-labelledby': 'receipt-title'},
     h('h1', {class: 'receipt__title', id: 'receipt-title', tabindex: '-1'}, w.heading),
     h('p', {class: 'receipt__kind'}, label('ReceiptKind', r.kind)),
-    summaryList([
-      [w.exam, r.examName],
-      [w.name, r.applicantName],
-      [w.idNumber, r.idNumberMasked],
-      [w.original, w.position(r.originalPosition)],
-      r.targetPosition ? [w.target, w.position(r.targetPosition)] : null,
-      [w.decision, label('ReceiptDecision', r.decision)],
-      [w.decidedAt, dateTime(r.issuedAt, r.timeZone)],
-      r.refund ? [w.refundAmount, money(r.refund.amount)] : null,
-      r.refund ? [w.refundReason, label('RefundReason', r.refund.reason)] : null,
-    ], 'summary-list--receipt'),
+    summaryList(receiptFacts(r), 'summary-list--receipt'),
     h('div', {class: 'receipt__verify'},
       h('img', {class: 'receipt__qr', src: `/api/v1/receipts/${encodeURIComponent(r.code)}/qr.svg`,
         alt: w.qrAlt(`${verifyUrl}?code=${r.code}`), width: '160', height: '160'}),
