@@ -4,7 +4,6 @@ import cn.gov.exam.change.common.AppClock;
 import cn.gov.exam.change.common.AppConfig;
 import cn.gov.exam.change.common.problems.ProblemException;
 import cn.gov.exam.change.common.problems.ProblemType;
-import cn.gov.exam.change.common.sql.ReactiveSql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -21,15 +20,13 @@ import java.util.HexFormat;
 
 /**
  * Idempotency-Key for applicant requests (IETF httpapi-idempotency-key-header): keys are scoped to
- * the applicant and expire. A key is claimed in its own committed transaction, so concurrent
- * requests with it see the claim; the outcome is stored in the transaction of the work itself.
+ * the applicant and expire. A key is claimed and its outcome stored in the transaction of the work
+ * itself, so a retry reads the truth: the stored response if the work committed, a fresh decision
+ * if it did not.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
     public static final int MAX_KEY_LENGTH = 255;
-
-    @Inject
-    ReactiveSql sql;
 
     @Inject
     AppClock clock;
@@ -50,45 +47,49 @@ public class IdempotencyKeys {
         }
     }
 
-    /**
-     * Claims the key for this request; emits a replay when the same request already completed, or
-     * null when the request is to be done. Fails with {@code idempotency-key-in-use} or
-     * {@code idempotency-key-reused} as the draft says.
-     */
-    public Uni<Replay> claim(long registrationId, String key, String requestHash) {
+    /** Refuses a key the draft would not accept, before any work. */
+    public static void validate(String key) {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            return Uni.createFrom()
-                    .failure(ProblemException.invalid(
-                            "Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters"));
+            throw ProblemException.invalid("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
+    }
+
+    /**
+     * Claims the key in the caller's transaction, its statements pipelined with whatever the caller
+     * sends beside them: emits a replay when the same request already completed, or null when the
+     * request is to be done. A concurrent request with the key waits on this uncommitted claim and
+     * then replays the response stored with it, or, if this transaction rolls back, claims the key
+     * itself and is judged afresh: a failed request leaves nothing to release. Fails with
+     * {@code idempotency-key-reused}, or {@code idempotency-key-in-use} for a claim committed
+     * IN_FLIGHT by an earlier version of the service (which claimed in a transaction of its own).
+     */
+    public Uni<Replay> claim(SqlConnection conn, long registrationId, String key, String requestHash) {
         OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
-        // An expired key goes, and so does a claim left in flight past the in-flight timeout: its
-        // request ended without recording how (the database went away before the key could be
-        // released). Taking it over is safe: a transaction of that request that is still alive
-        // holds the key's row once it has stored its response, so this delete waits for it and
-        // then finds the key DONE (read committed re-reads the row), and the response is replayed.
-        return sql.withTransaction(conn -> conn.preparedQuery("""
+        // An expired key goes, and so does a claim left IN_FLIGHT past the in-flight timeout.
+        Uni<RowSet<Row>> expired = conn.preparedQuery("""
                         delete from idempotency_key where registration_id = $1 and idempotency_key = $2
                         and (expires_at <= $3 or (state = 'IN_FLIGHT' and created_at <= $4))""")
                 .execute(Tuple.of(
-                        registrationId, key, now, now.minus(config.idempotency().inFlightTimeout())))
-                .flatMap(deleted -> conn.preparedQuery("""
+                        registrationId, key, now, now.minus(config.idempotency().inFlightTimeout())));
+        Uni<RowSet<Row>> inserted = conn.preparedQuery("""
                         insert into idempotency_key (registration_id, idempotency_key, request_hash, state,
                                                      created_at, expires_at)
                         values ($1, $2, $3, 'IN_FLIGHT', $4, $5) on conflict do nothing""")
-                        .execute(Tuple.of(
-                                registrationId,
-                                key,
-                                requestHash,
-                                now,
-                                now.plus(config.idempotency().keyLifetime()))))
-                .flatMap(inserted -> inserted.rowCount() == 1
-                        ? Uni.createFrom().nullItem()
-                        : conn.preparedQuery("""
-                                select request_hash, state, response_status, response_body from idempotency_key
-                                where registration_id = $1 and idempotency_key = $2""")
-                                .execute(Tuple.of(registrationId, key))
-                                .map(rows -> replay(rows, requestHash))));
+                .execute(Tuple.of(
+                        registrationId,
+                        key,
+                        requestHash,
+                        now,
+                        now.plus(config.idempotency().keyLifetime())));
+        // Sent with the insert, read only when it found the key taken: a statement of its own, so
+        // that it sees the response the other request committed while the insert waited for it.
+        Uni<RowSet<Row>> existing = conn.preparedQuery("""
+                        select request_hash, state, response_status, response_body from idempotency_key
+                        where registration_id = $1 and idempotency_key = $2""").execute(Tuple.of(registrationId, key));
+        return Uni.combine()
+                .all()
+                .unis(expired, inserted, existing)
+                .with((d, i, rows) -> i.rowCount() == 1 ? null : replay(rows, requestHash));
     }
 
     private static Replay replay(RowSet<Row> rows, String requestHash) {
@@ -116,17 +117,6 @@ public class IdempotencyKeys {
                         update idempotency_key set state = 'DONE', response_status = $1, response_body = $2
                         where registration_id = $3 and idempotency_key = $4""")
                 .execute(Tuple.of(status, body, registrationId, key))
-                .replaceWithVoid();
-    }
-
-    /** Releases the key of a request that failed, so that a retry is judged afresh. */
-    public Uni<Void> release(long registrationId, String key) {
-        // Through withConnection, not the pool's own execute: that one's wait for a connection
-        // leaves a timer behind when connecting fails, which logs "Result is already complete"
-        // (eclipse-vertx/vertx-sql-client#1706) for every such failure during an outage.
-        return sql.withConnection(conn -> conn.preparedQuery("""
-                        delete from idempotency_key where registration_id = $1 and idempotency_key = $2
-                        and state = 'IN_FLIGHT'""").execute(Tuple.of(registrationId, key)))
                 .replaceWithVoid();
     }
 }

@@ -30,10 +30,9 @@ public class PipelinedTransactions {
 
     /**
      * The same Uni, not cancelled with its subscriber (a client that hangs up): cancelling
-     * half-way would leave statements queued behind a ROLLBACK, a connection handed over to no one,
-     * or an idempotency key in flight.
+     * half-way would leave statements queued behind a ROLLBACK, or a connection handed over to no one.
      */
-    public static <T> Uni<T> toCompletion(Uni<T> uni) {
+    private static <T> Uni<T> toCompletion(Uni<T> uni) {
         return Uni.createFrom().emitter(emitter -> uni.subscribe().with(emitter::complete, emitter::fail));
     }
 

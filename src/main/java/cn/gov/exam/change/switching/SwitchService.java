@@ -83,29 +83,10 @@ public class SwitchService {
     }
 
     private Uni<Outcome> requestSwitchOnce(ApplicantPrincipal who, String targetCode, String idempotencyKey) {
-        if (idempotencyKey == null) {
-            return transactions
-                    .run(conn -> doSwitch(conn, who, targetCode, null))
-                    .map(view -> new Outcome(201, view, false));
+        if (idempotencyKey != null) {
+            IdempotencyKeys.validate(idempotencyKey);
         }
-        // A claimed key is released when the switch fails, so that a retry is judged afresh: nothing
-        // in between may be cut short by a client hanging up.
-        return PipelinedTransactions.toCompletion(idempotency
-                .claim(
-                        who.registrationId(),
-                        idempotencyKey,
-                        IdempotencyKeys.hash("POST /api/v1/me/switch targetPositionCode=" + targetCode))
-                .flatMap(replay -> replay != null
-                        ? Uni.createFrom().item(() -> new Outcome(replay.status(), read(replay.body()), true))
-                        : transactions
-                                .run(conn -> doSwitch(conn, who, targetCode, idempotencyKey))
-                                .map(view -> new Outcome(201, view, false))
-                                // The request's own failure is the answer, even if the release fails.
-                                .onFailure()
-                                .call(e -> idempotency
-                                        .release(who.registrationId(), idempotencyKey)
-                                        .onFailure()
-                                        .recoverWithNull())));
+        return transactions.run(conn -> doSwitch(conn, who, targetCode, idempotencyKey));
     }
 
     private SwitchView read(String body) {
@@ -127,13 +108,31 @@ public class SwitchService {
     /** The rules' state read under the row lock, and the id the switch will have if it is made. */
     private record Locked(long examId, long switchId, SwitchRules.State state) {}
 
-    private Uni<SwitchView> doSwitch(
+    private Uni<Outcome> doSwitch(
             SqlConnection conn, ApplicantPrincipal who, String targetCode, String idempotencyKey) {
-        // The row lock first: everything below is decided by one request of this applicant at a time.
-        return lock(conn, who)
-                .flatMap(r -> positions
-                        .ofNonBlocking(r.examId())
-                        .flatMap(catalogue -> decide(conn, who, targetCode, idempotencyKey, r, catalogue)));
+        // BEGIN, the key's claim, the row lock and the earlier switches in one round trip; the claim
+        // before the lock, so that a twin request with the key waits on the claim, not the row.
+        Uni<Void> begin = PipelinedTransactions.begin(conn);
+        Uni<IdempotencyKeys.Replay> claim = idempotencyKey == null
+                ? Uni.createFrom().nullItem()
+                : idempotency.claim(
+                        conn,
+                        who.registrationId(),
+                        idempotencyKey,
+                        IdempotencyKeys.hash("POST /api/v1/me/switch targetPositionCode=" + targetCode));
+        Uni<Locked> locked = lock(conn, who);
+        return Uni.combine().all().unis(begin, claim, locked).asTuple().flatMap(t -> {
+            IdempotencyKeys.Replay replay = t.getItem2();
+            if (replay != null) {
+                return PipelinedTransactions.commit(conn)
+                        .replaceWith(new Outcome(replay.status(), read(replay.body()), true));
+            }
+            Locked r = t.getItem3();
+            return positions
+                    .ofNonBlocking(r.examId())
+                    .flatMap(catalogue -> decide(conn, who, targetCode, idempotencyKey, r, catalogue))
+                    .map(view -> new Outcome(201, view, false));
+        });
     }
 
     private Uni<SwitchView> decide(
@@ -205,10 +204,9 @@ public class SwitchService {
         return Uni.combine().all().unis(writes).discardItems().replaceWith(view);
     }
 
-    /** BEGIN, the locking read and the read of earlier switches, in one round trip. */
+    /** The locking read and the read of earlier switches, sent together. */
     private static Uni<Locked> lock(SqlConnection conn, ApplicantPrincipal who) {
         long registrationId = who.registrationId();
-        Uni<Void> begin = PipelinedTransactions.begin(conn);
         // nextval: the id of the switch, should there be one, so that its audit event and stored
         // response can travel with it.
         Uni<RowSet<Row>> locked = conn.preparedQuery("""
@@ -227,7 +225,7 @@ public class SwitchService {
         Uni<RowSet<Row>> earlier = conn.preparedQuery(
                         "select status, target_position_id from position_switch where registration_id = $1 order by seq desc")
                 .execute(Tuple.of(registrationId));
-        return Uni.combine().all().unis(begin, locked, earlier).with((b, rows, switches) -> {
+        return Uni.combine().all().unis(locked, earlier).with((rows, switches) -> {
             if (rows.size() == 0) {
                 throw ProblemException.notFound("Your registration");
             }

@@ -12,11 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.gov.exam.change.support.Api;
 import cn.gov.exam.change.support.Concurrently;
+import cn.gov.exam.change.support.Eventually;
 import cn.gov.exam.change.support.SwitchFixture;
 import cn.gov.exam.change.support.TestClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -27,6 +30,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -341,20 +348,65 @@ class SwitchTest {
                 .statusCode(409)
                 .body("type", equalTo(BASE + "idempotency-key-in-use"));
 
-        // Simultaneous requests under one fresh key: one switch; the others replay it or are told to wait.
-        List<Integer> statuses = Concurrently.run(
-                8,
-                i -> as(token)
-                        .header("Idempotency-Key", "same")
-                        .contentType(ContentType.JSON)
-                        .body(Map.of("targetPositionCode", "T-OK"))
-                        .post("/api/v1/me/switch")
-                        .then()
-                        .extract()
-                        .statusCode());
+        // Simultaneous requests under one fresh key: one switch, which every one of them answers.
+        List<ExtractableResponse<Response>> answers = Concurrently.run(8, i -> keyedSwitch(token, "same"));
         assertEquals(
-                List.of(), statuses.stream().filter(s -> s != 201 && s != 409).toList(), "statuses: " + statuses);
+                List.of(201),
+                answers.stream().map(ExtractableResponse::statusCode).distinct().toList());
+        assertEquals(1, answers.stream().map(a -> a.path("id")).distinct().count());
         assertEquals(1, switchesOf(f.exam));
+    }
+
+    @Test
+    void aTwinWithTheSameKeyWaitsForTheFirstAndReplaysItsAnswer() throws Exception {
+        SwitchFixture f = new SwitchFixture(1, 0);
+        String token = Api.applicantToken(f.exam, f.paid);
+        ExecutorService requests = Executors.newFixedThreadPool(2);
+        try (Connection held = dataSource.getConnection()) {
+            // Another request of this applicant's, holding the registration row for a while.
+            held.setAutoCommit(false);
+            try (PreparedStatement ps = held.prepareStatement("select r.id from registration r "
+                    + "join applicant a on a.id = r.applicant_id join exam e on e.id = r.exam_id "
+                    + "where e.code = ? and a.id_number = ? for update of r")) {
+                ps.setString(1, f.exam);
+                ps.setString(2, f.paid);
+                ps.executeQuery().close();
+            }
+            Future<ExtractableResponse<Response>> first = requests.submit(() -> keyedSwitch(token, "twin"));
+            Eventually.await(() -> waitingOnLocks() == 1, () -> "the first request waits for the row");
+            Future<ExtractableResponse<Response>> second = requests.submit(() -> keyedSwitch(token, "twin"));
+            Eventually.await(() -> waitingOnLocks() == 2, () -> "the twin waits for the first's claim");
+            held.rollback();
+            held.setAutoCommit(true);
+
+            ExtractableResponse<Response> a = first.get(20, TimeUnit.SECONDS);
+            ExtractableResponse<Response> b = second.get(20, TimeUnit.SECONDS);
+            assertEquals(List.of(201, 201), List.of(a.statusCode(), b.statusCode()));
+            assertEquals((Integer) a.path("id"), b.path("id"));
+            assertEquals("true", b.header("Idempotent-Replayed"));
+            assertEquals(1, switchesOf(f.exam));
+        } finally {
+            requests.shutdownNow();
+        }
+    }
+
+    private static ExtractableResponse<Response> keyedSwitch(String token, String key) {
+        return as(token)
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(Map.of("targetPositionCode", "T-OK"))
+                .post("/api/v1/me/switch")
+                .then()
+                .extract();
+    }
+
+    private long waitingOnLocks() {
+        try {
+            return count("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                    + "and datname = current_database()");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // --- helpers
