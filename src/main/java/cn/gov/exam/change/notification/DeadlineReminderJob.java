@@ -45,9 +45,12 @@ public class DeadlineReminderJob {
         try {
             run();
         } catch (RuntimeException e) {
-            if (!DatabaseFailures.reportIfOutage(e, "deadline reminders")) {
-                LOG.error("Deadline reminders failed; they are retried on the next run", e);
-            }
+            DatabaseFailures.reportFailure(
+                    e,
+                    "deadline reminders",
+                    LOG,
+                    Logger.Level.ERROR,
+                    "Deadline reminders failed; they are retried on the next run");
         }
     }
 

@@ -92,10 +92,12 @@ public class LookupCounts {
         try {
             audit();
         } catch (RuntimeException e) {
-            // The counts stay in their table and are audited on a later run.
-            if (!DatabaseFailures.reportIfOutage(e, "receipt lookup audit")) {
-                LOG.error("Auditing the receipt lookups failed; they are audited on a later run", e);
-            }
+            DatabaseFailures.reportFailure(
+                    e,
+                    "receipt lookup audit",
+                    LOG,
+                    Logger.Level.ERROR,
+                    "Auditing the receipt lookups failed; they are audited on a later run");
         }
     }
 }

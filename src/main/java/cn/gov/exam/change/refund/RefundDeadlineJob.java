@@ -22,9 +22,12 @@ public class RefundDeadlineJob {
         try {
             run();
         } catch (RuntimeException e) {
-            if (!DatabaseFailures.reportIfOutage(e, "deadline refunds")) {
-                LOG.error("Deadline refunds failed; they are retried on the next run", e);
-            }
+            DatabaseFailures.reportFailure(
+                    e,
+                    "deadline refunds",
+                    LOG,
+                    Logger.Level.ERROR,
+                    "Deadline refunds failed; they are retried on the next run");
         }
     }
 

@@ -56,9 +56,8 @@ public class RefundStatusGauge {
         try {
             refresh();
         } catch (RuntimeException e) {
-            if (!DatabaseFailures.reportIfOutage(e, "the refund status gauge")) {
-                LOG.warn("The refund status gauge could not be read", e);
-            }
+            DatabaseFailures.reportFailure(
+                    e, "the refund status gauge", LOG, Logger.Level.WARN, "The refund status gauge could not be read");
         }
     }
 

@@ -66,9 +66,12 @@ public class DeliveryBacklog {
         try {
             refresh();
         } catch (RuntimeException e) {
-            if (!DatabaseFailures.reportIfOutage(e, "the webhook backlog gauge")) {
-                LOG.warn("The webhook backlog gauge could not be read", e);
-            }
+            DatabaseFailures.reportFailure(
+                    e,
+                    "the webhook backlog gauge",
+                    LOG,
+                    Logger.Level.WARN,
+                    "The webhook backlog gauge could not be read");
         }
     }
 

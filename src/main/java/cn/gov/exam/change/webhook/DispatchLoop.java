@@ -151,9 +151,12 @@ public class DispatchLoop {
                 try {
                     claimed = p.claimMore(room);
                 } catch (RuntimeException | Error e) {
-                    if (!DatabaseFailures.reportIfOutage(e, "webhook dispatcher")) {
-                        LOG.error("Claiming webhook deliveries failed; it is retried", e);
-                    }
+                    DatabaseFailures.reportFailure(
+                            e,
+                            "webhook dispatcher",
+                            LOG,
+                            Logger.Level.ERROR,
+                            "Claiming webhook deliveries failed; it is retried");
                     sleepQuietly(100);
                     continue;
                 }
@@ -223,9 +226,8 @@ public class DispatchLoop {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException | Error e) {
-                if (!DatabaseFailures.reportIfOutage(e, "webhook dispatcher")) {
-                    LOG.error("Recording webhook outcomes failed", e);
-                }
+                DatabaseFailures.reportFailure(
+                        e, "webhook dispatcher", LOG, Logger.Level.ERROR, "Recording webhook outcomes failed");
             }
         }
     }
@@ -259,9 +261,12 @@ public class DispatchLoop {
             } catch (SQLException | RuntimeException e) {
                 listening = false;
                 if (running) {
-                    if (!DatabaseFailures.reportIfOutage(e, "webhook listener")) {
-                        LOG.warn("Listening for due webhooks failed; polling until it is back", e);
-                    }
+                    DatabaseFailures.reportFailure(
+                            e,
+                            "webhook listener",
+                            LOG,
+                            Logger.Level.WARN,
+                            "Listening for due webhooks failed; polling until it is back");
                     try {
                         Thread.sleep(1_000);
                     } catch (InterruptedException ie) {

@@ -175,10 +175,21 @@ public final class DatabaseFailures {
     }
 
     /**
+     * For background work that is retried on its next round: an outage is logged once (as
+     * {@link #reportIfOutage}), any other failure on the caller's logger at {@code level}, with
+     * what becomes of the work in {@code message}.
+     */
+    public static void reportFailure(Throwable failure, String who, Logger log, Logger.Level level, String message) {
+        if (!reportIfOutage(failure, who)) {
+            log.log(level, message, failure);
+        }
+    }
+
+    /**
      * For background work: true (and the outage logged once) when the failure is the database's
      * being unavailable, so that the caller's retry loop does not log it on every round.
      */
-    public static boolean reportIfOutage(Throwable failure, String who) {
+    private static boolean reportIfOutage(Throwable failure, String who) {
         Kind kind = classify(failure);
         if (kind == Kind.NONE) {
             return false;
