@@ -235,12 +235,13 @@ export const RECEIPTS_SECTION = {
 /** A receipt's facts, listed alike on the printed receipt and on /verify (receipt-facts.js). */
 export const RECEIPT_FACTS = {
   exam: '考试',
+  examLine: (r) => r.examName,
   name: '姓名',
   idNumber: '身份证号',
   original: '原报考职位',
   target: '改报职位',
   decision: '办理结果',
-  decidedAt: '办理时间',
+  issuedAt: '办理时间',
   refundAmount: '退费金额',
   refundReason: '退费原因',
   position: (p) => `${p.code} ${p.title}（${p.agencyName}）`,

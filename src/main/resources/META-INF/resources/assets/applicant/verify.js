@@ -4,8 +4,8 @@ import {Session} from '../shared/api.js';
 import {h, field, button, summaryList, showErrors, clear} from '../shared/dom.js';
 import {dateTime} from '../shared/format.js';
 import {label} from '../shared/labels.js';
-import {VERIFY} from './copy.js';
-import {receiptFacts} from './receipt-facts.js';
+import {VERIFY, RECEIPT_FACTS} from './copy.js';
+import {receiptFacts} from '../shared/receipt-facts.js';
 
 const api = new Session('verify');
 const main = document.getElementById('main');
@@ -74,7 +74,7 @@ function answer(r) {
     summaryList([
       [w.code, h('span', {class: 'verify__code'}, r.code)],
       [w.kind, label('ReceiptKind', r.kind)],
-      ...receiptFacts(r),
+      ...receiptFacts(r, RECEIPT_FACTS),
     ]),
     h('p', {class: 'hint'}, w.masked));
 }

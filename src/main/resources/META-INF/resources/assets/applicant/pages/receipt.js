@@ -3,8 +3,8 @@
 import {h, summaryList, button} from '../../shared/dom.js';
 import {label} from '../../shared/labels.js';
 import {session, route, backLink} from '../app.js';
-import {RECEIPT} from '../copy.js';
-import {receiptFacts} from '../receipt-facts.js';
+import {RECEIPT, RECEIPT_FACTS} from '../copy.js';
+import {receiptFacts} from '../../shared/receipt-facts.js';
 
 export async function receiptPage() {
   const code = route().params.get('code') || '';
@@ -14,7 +14,7 @@ export async function receiptPage() {
   const receipt = h('article', {class: 'receipt', 'aria-labelledby': 'receipt-title'},
     h('h1', {class: 'receipt__title', id: 'receipt-title', tabindex: '-1'}, w.heading),
     h('p', {class: 'receipt__kind'}, label('ReceiptKind', r.kind)),
-    summaryList(receiptFacts(r), 'summary-list--receipt'),
+    summaryList(receiptFacts(r, RECEIPT_FACTS), 'summary-list--receipt'),
     h('div', {class: 'receipt__verify'},
       h('img', {class: 'receipt__qr', src: `/api/v1/receipts/${encodeURIComponent(r.code)}/qr.svg`,
         alt: w.qrAlt(`${verifyUrl}?code=${r.code}`), width: '160', height: '160'}),

@@ -1,8 +1,9 @@
 // Issue 27 point 4: staff verify a receipt by its code and see the full record behind it (an
 // administrator every receipt, a reviewer those of their agency's positions).
 import {h, field, showErrors, heading, button, summaryList, tag} from '../../shared/dom.js';
-import {dateTime, money} from '../../shared/format.js';
+import {dateTime} from '../../shared/format.js';
 import {LABELS, label} from '../../shared/labels.js';
+import {receiptFacts} from '../../shared/receipt-facts.js';
 import {session, route, go, dataTable} from '../app.js';
 import {RECEIPT_COPY, REFUND_STATUS, genericMessage} from '../copy.js';
 
@@ -52,15 +53,7 @@ function details(s) {
     h('h2', {class: 'heading-m', id: 'record-heading'}, `${label(LABELS.ReceiptKind, r.kind)} ${r.code}`),
     summaryList([
       [w.validity, status],
-      [w.exam, w.examLine(r)],
-      [w.name, r.applicantName],
-      [w.idNumber, r.idNumberMasked],
-      [w.original, w.position(r.originalPosition)],
-      r.targetPosition ? [w.target, w.position(r.targetPosition)] : null,
-      [w.decision, label(LABELS.ReceiptDecision, r.decision)],
-      [w.issuedAt, dateTime(r.issuedAt, r.timeZone)],
-      r.refund ? [w.amount, money(r.refund.amount)] : null,
-      r.refund ? [w.reason, label(LABELS.RefundReason, r.refund.reason)] : null,
+      ...receiptFacts(r, w),
       [w.registration, String(s.registrationId)],
       s.switchId != null ? [w.switchId, String(s.switchId)] : null,
       s.switchStatus ? [w.switchNow, label(LABELS.SwitchStatus, s.switchStatus)] : null,
