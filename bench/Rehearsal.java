@@ -117,9 +117,13 @@ public class Rehearsal {
                         fire(client, bases, b + 1, path, due, dueMs, done, attempt + 1);
                         return;
                     }
-                    done.add(new long[] {
-                        dueMs, Math.max(0, (System.nanoTime() - due) / 1_000_000), e == null && r.statusCode() == 200 ? 1 : 0
-                    });
+                    boolean ok = e == null && r.statusCode() == 200;
+                    if (!ok) {
+                        // Which request failed and how, so that an error in the table can be explained.
+                        System.err.printf("%s surge error: GET %s%s: %s%n", java.time.Instant.now(), bases[b % bases.length], path,
+                                e == null ? "HTTP " + r.statusCode() : String.valueOf(e.getCause() == null ? e : e.getCause()));
+                    }
+                    done.add(new long[] {dueMs, Math.max(0, (System.nanoTime() - due) / 1_000_000), ok ? 1 : 0});
                 });
     }
 
