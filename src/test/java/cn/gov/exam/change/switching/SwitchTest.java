@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cn.gov.exam.change.support.Api;
 import cn.gov.exam.change.support.Concurrently;
 import cn.gov.exam.change.support.Eventually;
+import cn.gov.exam.change.support.RegistrationLock;
 import cn.gov.exam.change.support.SwitchFixture;
 import cn.gov.exam.change.support.TestClock;
 import io.agroal.api.AgroalDataSource;
@@ -364,14 +365,7 @@ class SwitchTest {
         ExecutorService requests = Executors.newFixedThreadPool(2);
         try (Connection held = dataSource.getConnection()) {
             // Another request of this applicant's, holding the registration row for a while.
-            held.setAutoCommit(false);
-            try (PreparedStatement ps = held.prepareStatement("select r.id from registration r "
-                    + "join applicant a on a.id = r.applicant_id join exam e on e.id = r.exam_id "
-                    + "where e.code = ? and a.id_number = ? for update of r")) {
-                ps.setString(1, f.exam);
-                ps.setString(2, f.paid);
-                ps.executeQuery().close();
-            }
+            RegistrationLock.hold(held, f.exam, f.paid);
             Future<ExtractableResponse<Response>> first = requests.submit(() -> keyedSwitch(token, "twin"));
             Eventually.await(() -> waitingOnLocks() == 1, () -> "the first request waits for the row");
             Future<ExtractableResponse<Response>> second = requests.submit(() -> keyedSwitch(token, "twin"));

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.exam.change.support.Api;
+import cn.gov.exam.change.support.RegistrationLock;
 import com.microsoft.playwright.Locator;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -157,14 +157,7 @@ class ApplicantJourneyBrowserTest extends BrowserTestBase {
         toOptions();
         card("T-OK").getByText("选择这个职位").click();
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("select r.id from registration r join applicant a "
-                    + "on a.id = r.applicant_id join exam e on e.id = r.exam_id where e.code = ? and a.id_number = ? "
-                    + "for update of r")) {
-                ps.setString(1, w.exam);
-                ps.setString(2, w.paid);
-                ps.executeQuery().close();
-            }
+            RegistrationLock.hold(c, w.exam, w.paid);
             page.locator("#confirm-switch").click();
             assertThat(dialog().locator(".error-summary")).containsText("还不能确认改报结果");
             assertThat(dialog().locator(".error-summary")).containsText("系统繁忙，暂时不能确认改报是否已提交");
