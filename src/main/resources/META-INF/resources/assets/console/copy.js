@@ -111,7 +111,7 @@ export const TIME_ZONES = {
 export const EXAM_FIELDS = {
   code: '考试代码', name: '考试名称', timeZone: '时区', defaultRatio: '开考比例（X:1）',
   reduceQuotaBeforeCancel: '达不到开考比例时，先核减计划数，仍达不到再取消职位', maxSwitches: '每人可改报次数',
-  feeAmount: '报名费（元）', registrationClosedAt: '报名截止时间', switchWindowOpensAt: '改报开始时间',
+  feeAmount: '报名费（元）', smsSignature: '短信签名', registrationClosedAt: '报名截止时间', switchWindowOpensAt: '改报开始时间',
   switchDeadline: '改报截止时间', reviewDeadline: '资格审查截止时间',
 };
 
@@ -123,6 +123,7 @@ export function examFieldProblem(name) {
     case 'defaultRatio': return '开考比例应为 1 到 100 的整数';
     case 'maxSwitches': return '改报次数应为 0 到 10 的整数';
     case 'feeAmount': return '报名费应为金额，最多两位小数';
+    case 'smsSignature': return '短信签名最多 12 个字，不带括号';
     case 'switchDeadline': return '改报截止时间应晚于改报开始时间';
     case 'reviewDeadline': return '资格审查截止时间应晚于改报截止时间';
     default: return '填写的内容不符合要求';
@@ -270,6 +271,9 @@ export const EXAM_COPY = {
   ratioHint: '如 3 表示 3:1；职位可在导入时另行规定',
   maxSwitchesHint: '被取消职位的考生最多可以改报几次（审查未通过后可再次改报）',
   feeHint: '选填，如 100.00',
+  smsSignatureHint: '选填，发给本场考试考生的每条短信开头的签名，不带括号，最多 12 个字。如填写“山西省人事考试中心”，短信以【山西省人事考试中心】开头；不填则用系统默认签名',
+  smsSignatureDefault: '系统默认签名',
+  smsSignatureValue: (signature) => `【${signature}】`,
   timesTitle: '时间安排',
   continue: '继续',
   editTitle: '修改考试时间安排',
@@ -278,6 +282,7 @@ export const EXAM_COPY = {
     defaultRatio: '开考比例应为 1 到 100 的整数',
     maxSwitches: '改报次数应为 0 到 10 的整数',
     feeAmount: '报名费应为金额，最多两位小数，如 100.00',
+    smsSignature: '短信签名最多 12 个字，不带括号（【】或 []）',
     required: (field) => `请填写${field}`,
     format: (field) => `${field}的格式不正确`,
     switchDeadline: '改报截止时间应晚于改报开始时间',

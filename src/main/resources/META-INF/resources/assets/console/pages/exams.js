@@ -53,7 +53,7 @@ function fromExam(e) {
   const v = {
     code: e.code, name: e.name, timeZone: e.timeZone, defaultRatio: String(e.defaultRatio),
     reduceQuotaBeforeCancel: !!e.reduceQuotaBeforeCancel, maxSwitches: String(e.maxSwitches),
-    feeAmount: e.feeAmount == null ? '' : String(e.feeAmount),
+    feeAmount: e.feeAmount == null ? '' : String(e.feeAmount), smsSignature: e.smsSignature || '',
   };
   for (const t of TIMES) v[t] = toLocalInput(e[t], e.timeZone);
   return v;
@@ -61,7 +61,7 @@ function fromExam(e) {
 
 const EMPTY = {
   code: '', name: '', timeZone: 'Asia/Shanghai', defaultRatio: '3', reduceQuotaBeforeCancel: true, maxSwitches: '1',
-  feeAmount: '', registrationClosedAt: '', switchWindowOpensAt: '', switchDeadline: '', reviewDeadline: '',
+  feeAmount: '', smsSignature: '', registrationClosedAt: '', switchWindowOpensAt: '', switchDeadline: '', reviewDeadline: '',
 };
 
 /** #/exams/new and #/exams/edit?exam=…: the form, then (step=check) the answers to check. */
@@ -128,6 +128,7 @@ function formPage(exam) {
         h('label', {class: 'checkboxes__label', for: 'exam-reduce'}, EXAM_FIELDS.reduceQuotaBeforeCancel)))),
     f('maxSwitches', EXAM_FIELDS.maxSwitches, T.maxSwitchesHint, text('maxSwitches', {class: 'input input--width-5', inputmode: 'numeric'})),
     f('feeAmount', EXAM_FIELDS.feeAmount, T.feeHint, text('feeAmount', {class: 'input input--width-10', inputmode: 'decimal'})),
+    f('smsSignature', EXAM_FIELDS.smsSignature, T.smsSignatureHint, text('smsSignature', {class: 'input input--width-20'})),
     h('fieldset', {class: 'fieldset'}, h('legend', {class: 'heading-s'}, T.timesTitle), zoneNote, timeFields),
     h('div', {class: 'button-group'},
       h('button', {type: 'submit', class: 'button', id: 'exam-continue'}, T.continue),
@@ -161,6 +162,7 @@ function check(v, creating) {
   if (!/^\d+$/.test(v.defaultRatio) || Number(v.defaultRatio) < 1 || Number(v.defaultRatio) > 100) out.push({name: 'defaultRatio', text: T.problems.defaultRatio});
   if (!/^\d+$/.test(v.maxSwitches) || Number(v.maxSwitches) > 10) out.push({name: 'maxSwitches', text: T.problems.maxSwitches});
   if (v.feeAmount && !/^\d{1,8}(\.\d{1,2})?$/.test(v.feeAmount)) out.push({name: 'feeAmount', text: T.problems.feeAmount});
+  if ([...v.smsSignature].length > 12 || /[\u3010\u3011[\]]/.test(v.smsSignature)) out.push({name: 'smsSignature', text: T.problems.smsSignature});
   for (const t of TIMES) {
     if (!v[t] && t !== 'registrationClosedAt') out.push({name: t, text: T.problems.required(EXAM_FIELDS[t])});
     else if (v[t] && !fromLocalInput(v[t], v.timeZone)) out.push({name: t, text: T.problems.format(EXAM_FIELDS[t])});
@@ -176,6 +178,8 @@ function body(v) {
     code: v.code, name: v.name, timeZone: v.timeZone, defaultRatio: Number(v.defaultRatio),
     reduceQuotaBeforeCancel: v.reduceQuotaBeforeCancel, maxSwitches: Number(v.maxSwitches),
     feeAmount: v.feeAmount ? v.feeAmount : null,
+    // an empty signature removes the exam's own (the default applies)
+    smsSignature: v.smsSignature,
   };
   for (const t of TIMES) b[t] = v[t] ? fromLocalInput(v[t], v.timeZone) : null;
   return b;
@@ -219,6 +223,7 @@ function checkPage(exam) {
       row('reduceQuotaBeforeCancel', EXAM_FIELDS.reduceQuotaBeforeCancel, b.reduceQuotaBeforeCancel ? T.reduceYes : T.reduceNo, !published),
       row('maxSwitches', EXAM_FIELDS.maxSwitches, T.times(b.maxSwitches)),
       row('feeAmount', EXAM_FIELDS.feeAmount, b.feeAmount ? T.yuan(b.feeAmount) : null),
+      row('smsSignature', EXAM_FIELDS.smsSignature, b.smsSignature ? T.smsSignatureValue(b.smsSignature) : T.smsSignatureDefault),
       // dateTime names the zone already; the zone row above gives its offset
       TIMES.map((t) => row(t, EXAM_FIELDS[t], b[t] ? dateTime(b[t], v.timeZone) : null))),
     h('p', {}, exam && exam.published ? T.afterEdit : T.afterCreate),

@@ -3,6 +3,7 @@ package cn.gov.exam.change.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.exam.change.common.Labels;
@@ -65,13 +66,16 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
         page.getByLabel("考试代码").fill(exam);
         page.getByLabel("考试名称").fill("山西省2024年考试录用公务员");
         page.getByLabel("报名费（元）").fill("100.00");
+        page.getByLabel("短信签名").fill("【山西省人事考试中心】");
         page.getByLabel("改报开始时间").fill("2031-01-14T09:00");
         page.getByLabel("改报截止时间").fill("2031-01-13T12:00"); // before the start: refused in the form
         page.getByLabel("资格审查截止时间").fill("2031-01-17T12:00");
         button("继续").click();
         assertThat(errorSummary()).containsText("改报截止时间应晚于改报开始时间");
+        assertThat(errorSummary()).containsText("短信签名最多 12 个字，不带括号");
         assertThat(page.locator("#timeline-zone")).containsText("北京时间（UTC+08:00）");
         page.getByLabel("改报截止时间").fill("2031-01-16T12:00");
+        page.getByLabel("短信签名").fill("山西省人事考试中心");
         button("继续").click();
 
         assertThat(h1()).hasText("请核对考试信息");
@@ -81,6 +85,7 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
         assertFalse(
                 page.locator(".summary-list").textContent().contains("（北京时间），UTC"), "no second offset after （北京时间）");
         assertThat(page.locator(".summary-list")).containsText("3:1");
+        assertThat(page.locator(".summary-list")).containsText("【山西省人事考试中心】");
         tab.screenshot("console-exam-check-1366");
         button("创建考试").click();
         assertThat(page.locator(".panel__title")).hasText("考试已创建");
@@ -92,6 +97,7 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
                 .path("");
         assertEquals("2031-01-16T12:00:00+08:00", created.get("switchDeadline"));
         assertEquals("100.00", created.get("feeAmount"));
+        assertEquals("山西省人事考试中心", created.get("smsSignature"));
 
         // positions: a file with one bad row is refused whole, and the page shows the row
         link("导入职位和报名数据").click();
@@ -172,12 +178,17 @@ class ConsoleAdminBrowserTest extends ConsoleBrowserTestBase {
         assertThat(h1()).hasText("修改考试时间安排");
         assertThat(page.getByLabel("开考比例（X:1）")).isDisabled();
         page.getByLabel("资格审查截止时间").fill("2031-01-18T18:30");
+        // the exam's own signature, cleared: its SMS go out under the default again
+        assertThat(page.getByLabel("短信签名")).hasValue("山西省人事考试中心");
+        page.getByLabel("短信签名").fill("");
         button("继续").click();
+        assertThat(page.locator(".summary-list")).containsText("系统默认签名");
         button("保存修改").click();
         assertThat(page.locator(".panel__title")).hasText("时间安排已保存");
-        assertEquals(
-                "2031-01-18T18:30:00+08:00",
-                Api.admin().get("/api/v1/exams/{exam}", exam).then().extract().path("reviewDeadline"));
+        Map<String, Object> edited =
+                Api.admin().get("/api/v1/exams/{exam}", exam).then().extract().path("");
+        assertEquals("2031-01-18T18:30:00+08:00", edited.get("reviewDeadline"));
+        assertNull(edited.get("smsSignature"));
     }
 
     @Test
