@@ -65,7 +65,10 @@ public class IdempotencyKeys {
      */
     public Uni<Replay> claim(SqlConnection conn, long registrationId, String key, String requestHash) {
         OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
-        // An expired key goes, and so does a claim left IN_FLIGHT past the in-flight timeout.
+        // An expired key goes, and so does a claim left IN_FLIGHT past the in-flight timeout. Taking
+        // that over is safe: a transaction of its request that is still alive holds the key's row once
+        // it has stored its response, so this delete waits for it, then finds the key DONE (read
+        // committed re-reads the row) and leaves it, and the response is replayed.
         Uni<RowSet<Row>> expired = conn.preparedQuery("""
                         delete from idempotency_key where registration_id = $1 and idempotency_key = $2
                         and (expires_at <= $3 or (state = 'IN_FLIGHT' and created_at <= $4))""")

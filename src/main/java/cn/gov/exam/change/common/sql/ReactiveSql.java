@@ -23,10 +23,6 @@ public class ReactiveSql {
         return markLost(pool.withConnection(work));
     }
 
-    public <T> Uni<T> withTransaction(Function<SqlConnection, Uni<T>> work) {
-        return markLost(pool.withTransaction(work));
-    }
-
     /** The same Uni, its socket failures marked as the database's. For any reactive database client. */
     public static <T> Uni<T> markLost(Uni<T> uni) {
         return uni.onFailure(ReactiveSql::socketFailure).transform(ConnectionLost::new);
