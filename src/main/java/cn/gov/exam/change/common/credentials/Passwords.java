@@ -1,7 +1,6 @@
 package cn.gov.exam.change.common.credentials;
 
 import java.security.SecureRandom;
-import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 /**
@@ -14,7 +13,8 @@ public final class Passwords {
     private static final int COST = 10;
     private static final String VERSION = "2b";
     private static final SecureRandom SALTS = new SecureRandom();
-    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}");
+    /** bcrypt's alphabet for the salt and hash: 53 characters after {@code $2b$10$}. */
+    private static final String BCRYPT_BASE64 = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     /** Compared against when an account does not exist, so that timing does not tell. */
     private static final String DUMMY = hash("no such account");
 
@@ -31,8 +31,32 @@ public final class Passwords {
         return OpenBSDBCrypt.generate(VERSION, plain.toCharArray(), salt, cost);
     }
 
+    /**
+     * {@code $2a$}, {@code $2b$} or {@code $2y$}, two digits of cost, {@code $}, then 53 characters
+     * of bcrypt's alphabet. Read by hand: an import checks millions, and the regular expression was
+     * an eighth of its parsing time.
+     */
     public static boolean isBcryptHash(String value) {
-        return value != null && BCRYPT.matcher(value).matches();
+        if (value == null
+                || value.length() != 60
+                || !value.startsWith("$2")
+                || "aby".indexOf(value.charAt(2)) < 0
+                || value.charAt(3) != '$'
+                || !isAsciiDigit(value.charAt(4))
+                || !isAsciiDigit(value.charAt(5))
+                || value.charAt(6) != '$') {
+            return false;
+        }
+        for (int i = 7; i < 60; i++) {
+            if (BCRYPT_BASE64.indexOf(value.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** Whether the password matches the hash; a null hash (no such account) is checked against a dummy. */

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,14 +134,27 @@ public final class ImportReader {
 
     private static long csv(InputStream raw, ImportErrors errors, Consumer<ImportRow> each) throws IOException {
         InputStream body = withoutByteOrderMark(raw);
-        CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        try (MappingIterator<Map<String, String>> it =
-                CSV.readerForMapOf(String.class).with(schema).readValues(body)) {
+        try (MappingIterator<String[]> it = CSV.readerFor(String[].class)
+                .with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .readValues(body)) {
+            if (!it.hasNextValue()) {
+                throw new ProblemException(
+                        ProblemType.MALFORMED_REQUEST, "The import body is not well-formed CSV: it has no header row");
+            }
+            String[] header = it.nextValue();
+            Map<String, Integer> columns = CsvLine.columns(header);
             long n = 0;
             while (it.hasNextValue()) {
-                Map<String, String> line = it.nextValue();
+                String[] cells = it.nextValue();
+                if (cells.length > header.length) {
+                    throw new ProblemException(
+                            ProblemType.MALFORMED_REQUEST,
+                            "The import body is not well-formed CSV near line "
+                                    + it.getCurrentLocation().getLineNr()
+                                    + ": more values than the header has columns");
+                }
                 n++;
-                each.accept(new ImportRow(n, new HashMap<>(line), errors, true));
+                each.accept(new ImportRow(n, CsvLine.of(columns, cells), errors, true));
             }
             return n;
         }

@@ -32,6 +32,26 @@ class PasswordsTest {
         assertFalse(Passwords.matches(password.substring(1), hash));
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "",
+                "$2a$10$nnOFCrQ2xm..izvF4D3e6OKcYK1HyQ4VgQoM9HYO/ymFkIbEcQgH", // 59 characters
+                "$2a$10$nnOFCrQ2xm..izvF4D3e6OKcYK1HyQ4VgQoM9HYO/ymFkIbEcQgHqq", // 61
+                "$2x$10$nnOFCrQ2xm..izvF4D3e6OKcYK1HyQ4VgQoM9HYO/ymFkIbEcQgHq", // no such version
+                "$1a$10$nnOFCrQ2xm..izvF4D3e6OKcYK1HyQ4VgQoM9HYO/ymFkIbEcQgHq",
+                "$2a$1x$nnOFCrQ2xm..izvF4D3e6OKcYK1HyQ4VgQoM9HYO/ymFkIbEcQgHq", // cost not two digits
+                "$2a$\u0661\u0660$nnOFCrQ2xm..izvF4D3e6OKcYK1HyQ4VgQoM9HYO/ymFkIbEcQgHq", // Arabic-Indic digits
+                "$2a$10#nnOFCrQ2xm..izvF4D3e6OKcYK1HyQ4VgQoM9HYO/ymFkIbEcQgHq",
+                "$2a$10$nnOFCrQ2xm..izvF4D3e6OKcYK1HyQ4VgQoM9HYO+ymFkIbEcQgHq", // + is base64's, not bcrypt's
+                "$2a$10$nnOFCrQ2xm..izvF4D3e6OKcYK1HyQ4VgQoM9HYO/ymFkIbEcQgH=",
+                "$2a$10$nnOFCrQ2xm..izvF4D3e6OKcYK1HyQ4VgQoM9HYO/ymFkIbEcQgH\u00e9",
+            })
+    void onlyTheShapeOfABcryptHashIsTakenForOne(String value) {
+        assertFalse(Passwords.isBcryptHash(value), value);
+        assertFalse(Passwords.isBcryptHash(null));
+    }
+
     @Test
     void onlyTheFirst72BytesCountAsInEveryBcrypt() {
         String hash = "$2a$04$MYIZBE9VzCpVchDBwMGrn./eLUBeH4DXh2YgK8pUQDab3vkPTXegu";

@@ -215,6 +215,10 @@ class InputHardeningTest {
         in.add(adminBytes("/api/v1/admin/exams/{fresh}/positions", "application/json", new byte[0]));
         in.add(adminBytes("/api/v1/admin/exams/{fresh}/registrations", "text/csv", new byte[0]));
         in.add(adminBytes(
+                "/api/v1/admin/exams/{fresh}/registrations",
+                "text/csv",
+                "idNumber,name\n11010519900101001X,a,extra\n".getBytes(StandardCharsets.UTF_8)));
+        in.add(adminBytes(
                 "/api/v1/admin/exams/{fresh}/positions", "application/json", "null".getBytes(StandardCharsets.UTF_8)));
         in.add(adminBytes(
                 "/api/v1/admin/exams/{fresh}/positions",
