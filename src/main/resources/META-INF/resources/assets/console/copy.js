@@ -835,6 +835,19 @@ export const RECEIPT_COPY = {
 };
 
 /** The console's frame: menu, page titles, who is signed in, and what every page shares. */
+/** 系统管理: the hub of the pages set up once or opened now and then (pages/settings.js). */
+export const SETTINGS_COPY = {
+  intro: '这些功能多在改报开始前设置一次，或在需要时查看。',
+  about: {
+    '/webhooks': '设置接收退费通知的支付系统，查看每笔退费通知的投递情况。',
+    '/notifications': '设置短信网关，查看发给考生的短信和发送结果。',
+    '/agencies': '维护招录单位名录：单位代码和名称。',
+    '/staff': '为考试机构和招录单位的工作人员开设账号，停用或重新启用账号。',
+    '/audit': '查看和导出每一项操作的记录：谁、在什么时间、做了什么。',
+    '/retention': '考试结束、退费办结并过了保存期限后，清除本次考试考生的个人信息。',
+  },
+};
+
 export const SHELL = {
   nav: {
     '/exams': '考试',
@@ -853,6 +866,7 @@ export const SHELL = {
     '/applicants': '考生密码重置',
     '/receipts': '回执核验',
     '/retention': '个人信息清除',
+    '/settings': '系统管理',
   },
   titles: {
     '/sign-in': '工作人员登录',
@@ -877,7 +891,10 @@ export const SHELL = {
     '/agencies': '招录单位',
     '/receipts': '回执核验',
     '/retention': '个人信息清除',
+    '/settings': '系统管理',
   },
+  /** The label of the breadcrumbs above a page under 系统管理. */
+  crumbs: '所在位置',
   expired: '您的登录已过期，请重新登录。未提交的审查意见没有保存。',
   signedOut: '您已安全退出登录。',
   who: (user, role, agency) => `${user}（${role}${agency ? ` · 单位 ${agency}` : ''}）`,

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.exam.change.support.Api;
 import com.microsoft.playwright.Keyboard;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
@@ -121,6 +124,48 @@ class ConsoleBrowserTest extends ConsoleBrowserTestBase {
         assertThat(h1()).hasText("工作人员登录");
         assertThat(page.locator("#flash")).containsText("您已安全退出登录");
         assertNull(page.evaluate("sessionStorage.getItem('staff-token')"));
+    }
+
+    @Test
+    void theAdministratorsMenuFitsOneLineAndSystemManagementLeadsToTheRest() {
+        signInAsAdmin("/exams");
+        Locator items = page.locator("#nav-list a");
+        assertEquals(11, items.count(), items.allTextContents().toString());
+        double firstLine = items.first().boundingBox().y;
+        for (int i = 0; i < items.count(); i++) {
+            assertEquals(
+                    firstLine,
+                    items.nth(i).boundingBox().y,
+                    0.5,
+                    "on one line at 1366 px: " + items.nth(i).textContent());
+        }
+        assertFalse(page.locator("#nav").textContent().contains("招录单位"), "the registry is under 系统管理");
+
+        link("系统管理").click();
+        assertThat(h1()).hasText("系统管理");
+        assertThat(page.locator("#nav-list a[aria-current=page]")).hasText("系统管理");
+        for (String name : List.of("支付系统通知", "短信通知", "招录单位", "工作人员账号", "操作日志", "个人信息清除")) {
+            assertThat(page.locator("main")
+                            .getByRole(
+                                    AriaRole.LINK,
+                                    new Locator.GetByRoleOptions().setName(name).setExact(true)))
+                    .isVisible();
+        }
+        tab.screenshot("console-settings-1366");
+
+        page.locator("main")
+                .getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("招录单位").setExact(true))
+                .click();
+        assertThat(h1()).hasText("招录单位");
+        // the menu still says where the page is, and the breadcrumbs lead back
+        assertThat(page.locator("#nav-list a[aria-current=page]")).hasText("系统管理");
+        Locator crumbs = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("所在位置"));
+        crumbs.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("系统管理"))
+                .click();
+        assertThat(h1()).hasText("系统管理");
+        assertEquals(0, page.locator("#crumbs nav").count(), "no breadcrumbs on the hub itself");
     }
 
     @Test
@@ -382,6 +427,7 @@ class ConsoleBrowserTest extends ConsoleBrowserTestBase {
         String username = "rv-" + UUID.randomUUID().toString().substring(0, 8);
         WebFixture f = new WebFixture(0);
         signInToQueue(Api.ADMIN, Api.ADMIN_PASSWORD, f.exam);
+        link("系统管理").click();
         link("工作人员账号").click();
         assertThat(h1()).hasText("工作人员账号");
         button("创建审查人员账号").click();
