@@ -526,6 +526,14 @@ public class Rehearsal {
             if (windowStart > 0 && System.currentTimeMillis() >= windowStart + window * 900 && APPLICANT_KINDS.contains(main)) {
                 latency(main + "@last-tenth", ms);
             }
+            // And by tenth of the window, so that a tail can be placed in time (a stall of the machine
+            // is in one tenth, the deadline rush in the last ones).
+            if (windowStart > 0 && APPLICANT_KINDS.contains(main)) {
+                long tenth = (System.currentTimeMillis() - windowStart) / (window * 100L);
+                if (tenth >= 0 && tenth < 10) {
+                    latency(main + "@tenth-" + tenth, ms);
+                }
+            }
             statuses.computeIfAbsent(main + " " + (res.status == 0 ? "net" : res.status), k -> new AtomicInteger())
                     .incrementAndGet();
             boolean again = res.status == 0 || res.status == 503 || res.status == 502;
@@ -545,8 +553,20 @@ public class Rehearsal {
     void report() throws IOException {
         try (PrintWriter r = writer("report.txt")) {
             for (String kind : new java.util.TreeSet<>(latencies.keySet())) {
+                if (kind.contains("@tenth-")) {
+                    continue;
+                }
                 long[] l = latencies.get(kind).stream().mapToLong(Long::longValue).sorted().toArray();
                 r.printf("latency %s n=%d p50=%d p99=%d max=%d%n", kind, l.length, pct(l, 0.5), pct(l, 0.99), l[l.length - 1]);
+            }
+            for (String kind : new java.util.TreeSet<>(APPLICANT_KINDS)) {
+                StringBuilder line = new StringBuilder("by-tenth " + kind + " p50/p99:");
+                for (int t = 0; t < 10; t++) {
+                    List<Long> in = latencies.get(kind + "@tenth-" + t);
+                    long[] l = in == null ? new long[0] : in.stream().mapToLong(Long::longValue).sorted().toArray();
+                    line.append(l.length == 0 ? " -" : " " + pct(l, 0.5) + "/" + pct(l, 0.99));
+                }
+                r.println(line);
             }
             for (String s : new java.util.TreeSet<>(statuses.keySet())) {
                 r.printf("status %s %d%n", s, statuses.get(s).get());

@@ -27,6 +27,9 @@ def snap(names):
     with open('/proc/stat') as f:
         cpu = [int(x) for x in f.readline().split()[1:]]
     out['total'] = sum(cpu) - cpu[3] - cpu[4]  # busy ticks of all cores: not idle, not iowait
+    # Waiting on the disk, and the host running other guests on our cores: what a stall was.
+    out['iowait'] = cpu[4]
+    out['steal'] = cpu[7] if len(cpu) > 7 else 0
     return out
 
 
@@ -39,4 +42,5 @@ else:
     parts = [f"{g} {(b['groups'][g] - a['groups'][g]) / TICK / wall:.2f}"
              for g in b['groups'] if g in a['groups']]
     print(f"cores used over {wall:.1f} s: " + ', '.join(parts)
-          + f"; machine {(b['total'] - a['total']) / TICK / wall:.2f} of {os.cpu_count()}")
+          + f"; machine {(b['total'] - a['total']) / TICK / wall:.2f} of {os.cpu_count()}"
+          + f" (steal {(b.get('steal', 0) - a.get('steal', 0)) / TICK / wall:.2f}, iowait {(b.get('iowait', 0) - a.get('iowait', 0)) / TICK / wall:.2f})")
