@@ -194,6 +194,7 @@ public class Rehearsal {
         acks = writer("acks.csv");
         declines = writer("declines.csv");
         decisions = writer("decisions.csv");
+        requestLog = "1".equals(System.getenv("REQUEST_LOG")) ? writer("requests.csv") : null;
         applicantsLeft = new AtomicInteger(affected.size());
     }
 
@@ -284,6 +285,8 @@ public class Rehearsal {
     }
 
     double waveSeconds;
+    /** REQUEST_LOG=1: requests.csv, one line per request of the window (start ms from its opening, kind, status, ms, instance). */
+    PrintWriter requestLog;
 
     String signIn(String id) {
         String body = "{\"examCode\":\"" + exam + "\",\"idNumber\":\"" + id + "\",\"password\":\"" + PASSWORD + "\"}";
@@ -533,6 +536,11 @@ public class Rehearsal {
                 if (tenth >= 0 && tenth < 10) {
                     latency(main + "@tenth-" + tenth, ms);
                 }
+            }
+            if (requestLog != null && windowStart > 0) {
+                // Every request of the window, to place a tail beside what else ran at that moment.
+                requestLog.println((System.currentTimeMillis() - windowStart - ms) + "," + kind + "," + res.status + "," + ms
+                        + "," + (base.equals(bases[0]) ? "a" : "b"));
             }
             statuses.computeIfAbsent(main + " " + (res.status == 0 ? "net" : res.status), k -> new AtomicInteger())
                     .incrementAndGet();
