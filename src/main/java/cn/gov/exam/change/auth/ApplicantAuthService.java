@@ -12,6 +12,7 @@ import cn.gov.exam.change.common.problems.ProblemType;
 import cn.gov.exam.change.common.sql.Jdbc;
 import cn.gov.exam.change.position.PositionStatus;
 import cn.gov.exam.change.registration.ApplicantCredentials;
+import cn.gov.exam.change.registration.ApplicantPersonalData;
 import cn.gov.exam.change.registration.FeeStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.jwt.build.Jwt;
@@ -200,6 +201,19 @@ public class ApplicantAuthService {
         return "applicant:" + examId;
     }
 
+    /** Package-visible for auth/ApplicantSignInLookupTest, which checks its plan. */
+    static final String LOOKUP_SQL = """
+            select e.id, e.code, a.password_hash, r.id, r.fee_status, p.status,
+                   t.account, t.client, t.locked_until, t.last_failure_at, a.token_generation
+            from exam e
+            left join applicant a on a.exam_id = e.id and a.id_number = ? and %s
+            left join registration r on r.exam_id = e.id and r.applicant_id = a.id
+            left join position p on p.id = r.position_id
+            -- realm(examId) and SignInThrottle's rows(), in this statement
+            left join sign_in_throttle t on t.realm = 'applicant:' || e.id
+                and ((t.account = ? and t.client in (?, '*')) or (t.account = '*' and t.client = ?))
+            where e.code = ?""".formatted(ApplicantPersonalData.fullIdNumber("a.id_number"));
+
     /**
      * The applicant, their registration and, when a client is given, the throttle's counts of the
      * attempt, in one statement; plain JDBC, so that outside a transaction this single read is one
@@ -207,17 +221,7 @@ public class ApplicantAuthService {
      */
     private Candidate lookup(String examCode, String idNumber, String client) {
         try (Connection con = jdbc.connection();
-                PreparedStatement ps = con.prepareStatement("""
-                select e.id, e.code, a.password_hash, r.id, r.fee_status, p.status,
-                       t.account, t.client, t.locked_until, t.last_failure_at, a.token_generation
-                from exam e
-                left join applicant a on a.exam_id = e.id and a.id_number = ?
-                left join registration r on r.exam_id = e.id and r.applicant_id = a.id
-                left join position p on p.id = r.position_id
-                -- realm(examId) and SignInThrottle's rows(), in this statement
-                left join sign_in_throttle t on t.realm = 'applicant:' || e.id
-                    and ((t.account = ? and t.client in (?, '*')) or (t.account = '*' and t.client = ?))
-                where e.code = ?""")) {
+                PreparedStatement ps = con.prepareStatement(LOOKUP_SQL)) {
             ps.setString(1, idNumber);
             ps.setString(2, idNumber);
             ps.setString(3, client);

@@ -10,6 +10,12 @@ import java.util.List;
 /** The applicant's credential, as its owner writes it (imports set it; an administrator resets it). */
 @ApplicationScoped
 public class ApplicantCredentials {
+    /** Package-visible for registration/ApplicantLookupTest, which checks its plan. */
+    static final String RESET_SQL = """
+            update applicant set password_hash = ?1, token_generation = token_generation + 1, updated_at = ?2
+            where exam_id = ?3 and id_number = ?4 and %s
+            returning token_generation""".formatted(ApplicantPersonalData.fullIdNumber("id_number"));
+
     @Inject
     EntityManager em;
 
@@ -21,10 +27,7 @@ public class ApplicantCredentials {
     @Transactional(Transactional.TxType.MANDATORY)
     public Long reset(long examId, String idNumber, String passwordHash, Instant now) {
         @SuppressWarnings("unchecked")
-        List<Number> generation = em.createNativeQuery("""
-                        update applicant set password_hash = ?1, token_generation = token_generation + 1, updated_at = ?2
-                        where exam_id = ?3 and id_number = ?4
-                        returning token_generation""")
+        List<Number> generation = em.createNativeQuery(RESET_SQL)
                 .setParameter(1, passwordHash)
                 .setParameter(2, now)
                 .setParameter(3, examId)

@@ -28,15 +28,29 @@ public class ApplicantPersonalData {
     @Inject
     AppClock clock;
 
+    /**
+     * The SQL condition that the applicant row's ID number column (say {@code a.id_number}) holds a
+     * full number, not a purge's mask. The unique index of an exam's ID numbers (V17) is partial on
+     * this very expression and is their only index (V20): a lookup by exam and ID number names it
+     * to be served by the index, since the planner cannot prove it of a bound parameter.
+     */
+    public static String fullIdNumber(String column) {
+        return "strpos(" + column + ", '*') = 0";
+    }
+
     /** Applicants of the exam whose data is still held, and how many of them have a mobile number. */
     public record Held(long applicants, long mobileNumbers) {}
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Held held(long examId) {
         return jdbc.call(conn -> {
+            // The condition as filters of the aggregates, not of the scan: the planner then estimates the
+            // exam's rows from exam_id alone and reads a national exam's 2.5 million applicants in one
+            // sequential pass (0.4 s), where the condition's default selectivity (0.5 %) had it walk
+            // the partial index into the heap at random (2 s warm; past the statement timeout cold).
             try (PreparedStatement ps = conn.prepareStatement("""
-                    select count(*), count(phone) from applicant
-                    where exam_id = ? and strpos(id_number, '*') = 0""")) {
+                    select count(*) filter (where %1$s), count(phone) filter (where %1$s) from applicant
+                    where exam_id = ?""".formatted(fullIdNumber("id_number")))) {
                 ps.setLong(1, examId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -60,7 +74,7 @@ public class ApplicantPersonalData {
                         name = ?, phone = null, password_hash = ?,
                         birth_date = make_date(extract(year from birth_date)::int, 1, 1),
                         token_generation = token_generation + 1, updated_at = ?
-                    where exam_id = ? and strpos(id_number, '*') = 0""")) {
+                    where exam_id = ? and %s""".formatted(fullIdNumber("id_number")))) {
                 ps.setString(1, PURGED_NAME);
                 ps.setString(2, NO_PASSWORD);
                 ps.setTimestamp(3, Timestamp.from(clock.now()));

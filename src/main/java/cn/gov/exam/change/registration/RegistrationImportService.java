@@ -280,7 +280,9 @@ public class RegistrationImportService {
         Timestamp now = Timestamp.from(clock.now());
         boolean first;
         try (PreparedStatement ps =
-                conn.prepareStatement("select not exists (select 1 from applicant where exam_id = ?)")) {
+                // Every applicant comes with a registration (this merge writes both): the exam's key of
+                // registrations answers, where applicant has no index that leads by exam alone.
+                conn.prepareStatement("select not exists (select 1 from registration where exam_id = ?)")) {
             ps.setLong(1, exam.id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -289,10 +291,11 @@ public class RegistrationImportService {
         }
         if (!first) {
             // A re-import: applicants already known keep their id (and so their switches and refunds).
-            try (PreparedStatement ps = conn.prepareStatement("""
+            try (PreparedStatement ps =
+                    conn.prepareStatement("""
                     update registration_stage s set applicant_id = a.id
                     from applicant a
-                    where a.exam_id = ? and a.id_number = s.id_number and strpos(a.id_number, '*') = 0""")) {
+                    where a.exam_id = ? and a.id_number = s.id_number and %s""".formatted(ApplicantPersonalData.fullIdNumber("a.id_number")))) {
                 ps.setLong(1, exam.id);
                 ps.executeUpdate();
             }
