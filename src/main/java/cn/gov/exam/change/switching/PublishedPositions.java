@@ -3,6 +3,7 @@ package cn.gov.exam.change.switching;
 import cn.gov.exam.change.position.Position;
 import cn.gov.exam.change.position.PositionStatus;
 import cn.gov.exam.change.position.Requirements;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -76,11 +77,15 @@ public class PublishedPositions {
     /** Must be called for a published exam only, inside a request or transaction. */
     public Catalogue of(long examId) {
         Catalogue c = catalogues.get(examId);
-        if (c == null) {
-            c = load(examId);
-            catalogues.put(examId, c);
+        if (c != null) {
+            return c;
         }
-        return c;
+        // One load per exam and instance: applicants arriving while it runs (an instance started in
+        // the deadline rush) wait for it rather than each reading the exam's 17,000 positions. They
+        // wait holding their transactions' connections, so the loader takes its own before the
+        // map's lock: it never needs one of the pool that its waiters hold.
+        Panache.getEntityManager().createNativeQuery("select 1").getSingleResult();
+        return catalogues.computeIfAbsent(examId, PublishedPositions::load);
     }
 
     /**
