@@ -6,6 +6,7 @@ import static cn.gov.exam.change.support.Api.registration;
 import static cn.gov.exam.change.support.Api.registrations;
 
 import cn.gov.exam.change.support.Api;
+import cn.gov.exam.change.support.Sql;
 import cn.gov.exam.change.support.TestClock;
 import cn.gov.exam.change.support.WebhookReceiver;
 import cn.gov.exam.change.webhook.WebhookDispatcher;
@@ -15,7 +16,6 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -116,16 +116,7 @@ abstract class NotificationTestBase {
     }
 
     long number(String query, Object... args) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(query)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Sql.number(dataSource, query, args);
     }
 
     /**

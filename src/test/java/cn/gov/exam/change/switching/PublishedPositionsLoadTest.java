@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.gov.exam.change.support.Concurrently;
 import cn.gov.exam.change.support.Eventually;
+import cn.gov.exam.change.support.Sql;
 import cn.gov.exam.change.support.SwitchFixture;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
@@ -37,7 +36,7 @@ class PublishedPositionsLoadTest {
     @Test
     void applicantsArrivingTogetherShareOneLoadOfTheExamsPositions() throws Exception {
         SwitchFixture fixture = new SwitchFixture(1, 0);
-        long examId = examId(fixture.exam);
+        long examId = Sql.number(dataSource, "select id from exam where code = ?", fixture.exam);
         Thread release;
         try (Connection lock = dataSource.getConnection();
                 Statement st = lock.createStatement()) {
@@ -64,24 +63,11 @@ class PublishedPositionsLoadTest {
         }
     }
 
-    private long examId(String code) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select id from exam where code = ?")) {
-            ps.setString(1, code);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
     private long waitingOnLocks() {
-        try (Connection c = dataSource.getConnection();
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
-                        + "and datname = current_database()")) {
-            rs.next();
-            return rs.getLong(1);
+        try {
+            return Sql.number(
+                    dataSource,
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -4,13 +4,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import cn.gov.exam.change.refund.RefundService;
 import cn.gov.exam.change.support.Api;
+import cn.gov.exam.change.support.Sql;
 import com.microsoft.playwright.Locator;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -247,14 +247,7 @@ class EndStatesBrowserTest extends BrowserTestBase {
     }
 
     private long examId(String code) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select id from exam where code = ?")) {
-            ps.setString(1, code);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Sql.number(dataSource, "select id from exam where code = ?", code);
     }
 
     private long refundOf(String exam) {
